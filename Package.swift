@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "raaya",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "raaya", targets: ["raaya"]),
+        .library(name: "RaayaCore", targets: ["RaayaCore"]),
+        .library(name: "RaayaServer", targets: ["RaayaServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "RaayaCore"),
+        .target(
+            name: "RaayaServer",
+            dependencies: [
+                "RaayaCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .executableTarget(
+            name: "raaya",
+            dependencies: [
+                "RaayaServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RaayaCoreTests", dependencies: ["RaayaCore"]),
+        .testTarget(
+            name: "RaayaServerTests",
+            dependencies: [
+                "RaayaServer",
+                "RaayaCore",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
