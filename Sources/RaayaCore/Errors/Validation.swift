@@ -1,0 +1,94 @@
+/// Collects every field error of one request so the client learns all of them at once.
+public struct Validation: Sendable {
+    public private(set) var errors: [FieldError] = []
+
+    public init() {}
+
+    public mutating func fail(_ field: String, _ reason: String) {
+        errors.append(FieldError(field, reason))
+    }
+
+    /// Trims the value and checks it is present and no longer than `maxCharacters`.
+    public mutating func requiredText(_ value: String?, field: String, maxCharacters: Int) -> String {
+        let trimmed = value?.trimmingWhitespace() ?? ""
+        if trimmed.isEmpty {
+            fail(field, "is required")
+        } else if trimmed.count > maxCharacters {
+            fail(field, "must be at most \(maxCharacters) characters")
+        }
+        return trimmed
+    }
+
+    /// Trims an optional value; empty becomes nil.
+    public mutating func optionalText(_ value: String?, field: String, maxCharacters: Int) -> String? {
+        guard let trimmed = value?.trimmingWhitespace(), !trimmed.isEmpty else { return nil }
+        if trimmed.count > maxCharacters { fail(field, "must be at most \(maxCharacters) characters") }
+        return trimmed
+    }
+
+    /// A message body: present after trimming, at most `Limits.bodyBytes` bytes of UTF-8. Kept as written.
+    public mutating func requiredBody(_ value: String?, field: String) -> String {
+        let body = value ?? ""
+        if body.trimmingWhitespace().isEmpty {
+            fail(field, "is required")
+        } else if body.utf8.count > Limits.bodyBytes {
+            fail(field, "must be at most \(Limits.bodyBytes) bytes")
+        }
+        return body
+    }
+
+    /// A language tag Raaya speaks: `ar` or `en`, optionally with a region (`ar-SA`).
+    public mutating func language(_ value: String?, field: String) -> String? {
+        guard let raw = value?.trimmingWhitespace(), !raw.isEmpty else { return nil }
+        let tag = raw.lowercased()
+        let base = tag.split(separator: "-", maxSplits: 1).first.map(String.init) ?? tag
+        guard tag.count <= 16, base == "ar" || base == "en", !tag.hasSuffix("-") else {
+            fail(field, "must be ar or en")
+            return nil
+        }
+        return tag
+    }
+
+    public mutating func email(_ value: String?, field: String) -> String? {
+        guard let raw = value?.trimmingWhitespace(), !raw.isEmpty else { return nil }
+        guard let email = Identity.normalizedEmail(raw) else {
+            fail(field, "is not a valid email address")
+            return nil
+        }
+        return email
+    }
+
+    public mutating func phone(_ value: String?, field: String) -> String? {
+        guard let raw = value?.trimmingWhitespace(), !raw.isEmpty else { return nil }
+        guard let phone = Identity.normalizedPhone(raw) else {
+            fail(field, "is not a valid phone number")
+            return nil
+        }
+        return phone
+    }
+
+    /// Throws every collected error, if any.
+    public func check() throws(DomainError) {
+        if !errors.isEmpty { throw .invalid(errors) }
+    }
+}
+
+public enum Limits {
+    public static let subjectCharacters = 250
+    public static let bodyBytes = 256 * 1024
+    public static let nameCharacters = 200
+    public static let tagCharacters = 64
+    public static let tagsPerTicket = 50
+    public static let passwordMinCharacters = 8
+    public static let pageSizeDefault = 25
+    public static let pageSizeMax = 100
+}
+
+extension String {
+    public func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}
