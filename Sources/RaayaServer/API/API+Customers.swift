@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import RaayaCore
+import Vapor
+
+enum CustomersAPI {
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let draft = try request.decodeJSON(CreateCustomerRequest.self).validated()
+        return try await Idempotency.create(request, principal: principal) { database, now in
+            let id = try await CustomerService(database: database, now: now).create(draft)
+            return try await CustomerQueries(database: database).customer(id)
+        }
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        _ = try request.principal
+        let parameters = request.queryParameters
+        let queries = CustomerQueries(database: request.db)
+        let limit = try parameters.limit
+        if let text = parameters.string("q") {
+            guard let query = SearchIndex.Query(text) else { return try JSON.response(Page<CustomerDTO>(data: [], nextCursor: nil)) }
+            return try JSON.response(Page(data: try await queries.search(query, limit: limit), nextCursor: nil))
+        }
+        let after = try parameters.string("cursor").map { raw in
+            guard let id = Int(raw) else { throw DomainError.invalid("cursor", "is not a cursor this API gave") }
+            return id
+        }
+        return try JSON.response(try await queries.list(limit: limit, before: after))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "customer")
+        let customer = try await CustomerQueries(database: request.db).customer(id)
+        let tickets = try await TicketQueries(database: request.db, visibility: principal.visibility)
+            .list(TicketFilter(customerID: id), limit: Limits.pageSizeMax, after: nil).data
+        let notes = try await CustomerQueries(database: request.db).notes(of: id)
+        return try JSON.response(CustomerDetailDTO(customer: customer, tickets: tickets, notes: notes))
+    }
+
+    @Sendable static func addNote(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "customer")
+        let input = try request.decodeJSON(CreateNoteRequest.self)
+        var validation = Validation()
+        let body = validation.requiredBody(input.body, field: "body")
+        try validation.check()
+        return try await Idempotency.create(request, principal: principal) { database, now in
+            let note = try await CustomerService(database: database, now: now)
+                .addNote(customerID: id, authorID: principal.userID, body: body)
+            return try CustomerNoteDTO(note)
+        }
+    }
+}
+
+extension CreateCustomerRequest {
+    func validated() throws -> CustomerDraft {
+        var validation = Validation()
+        let draft = CustomerDraft(
+            name: validation.optionalText(name, field: "name", maxCharacters: Limits.nameCharacters),
+            email: validation.email(email, field: "email"),
+            phone: validation.phone(phone, field: "phone"),
+            organization: validation.optionalText(organization, field: "organization", maxCharacters: Limits.nameCharacters),
+            language: validation.language(language, field: "language"))
+        if draft.name == nil && draft.email == nil && draft.phone == nil && validation.errors.isEmpty {
+            validation.fail("name", "is required when there is no email or phone")
+        }
+        try validation.check()
+        return draft
+    }
+}
+
+/// Reads of customers. Every signed-in staff member may read every customer.
+struct CustomerQueries {
+    let database: any Database
+
+    func customer(_ id: Int) async throws -> CustomerDTO {
+        guard let customer = try await withRelations(Customer.query(on: database).filter(\.$id == id)).first() else {
+            throw DomainError.notFound(resource: "customer")
+        }
+        return try CustomerDTO(customer)
+    }
+
+    /// Newest first, continuing below the id in `before`.
+    func list(limit: Int, before: Int?) async throws -> Page<CustomerDTO> {
+        var query = withRelations(Customer.query(on: database))
+        if let before { query = query.filter(\.$id < before) }
+        let customers = try await query.sort(\.$id, .descending).limit(limit + 1).all()
+        let page = Array(customers.prefix(limit))
+        let next = customers.count > limit ? page.last?.id.map(String.init) : nil
+        return Page(data: try page.map(CustomerDTO.init), nextCursor: next)
+    }
+
+    func search(_ query: SearchIndex.Query, limit: Int) async throws -> [CustomerDTO] {
+        let sql = try database.sqlDatabase()
+        let rows = try await sql.raw("""
+            SELECT c.id AS id FROM \(SearchIndex.matches(query, in: .customers, on: sql)) \
+            JOIN customers c ON c.id = s.rowid ORDER BY s.rank, c.id DESC LIMIT \(bind: limit)
+            """).all()
+        let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
+        guard !ids.isEmpty else { return [] }
+        let customers = try await withRelations(Customer.query(on: database).filter(\.$id ~~ ids)).all()
+        let byID = Dictionary(uniqueKeysWithValues: customers.compactMap { c in c.id.map { ($0, c) } })
+        return try ids.compactMap { byID[$0] }.map(CustomerDTO.init)
+    }
+
+    func notes(of id: Int) async throws -> [CustomerNoteDTO] {
+        try await CustomerNote.query(on: database).filter(\.$customer.$id == id).sort(\.$id, .descending).all()
+            .map(CustomerNoteDTO.init)
+    }
+
+    private func withRelations(_ query: QueryBuilder<Customer>) -> QueryBuilder<Customer> {
+        query.with(\.$identities).with(\.$organization)
+    }
+}
+
+extension CustomerNoteDTO {
+    init(_ note: CustomerNote) throws {
+        self.init(id: try note.requireID(), body: note.body, authorID: note.$author.id, createdAt: note.createdAt)
+    }
+}

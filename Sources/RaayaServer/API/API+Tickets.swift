@@ -1,0 +1,163 @@
+import Fluent
+import Foundation
+import RaayaCore
+import Vapor
+
+enum TicketsAPI {
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let new = try request.decodeJSON(CreateTicketRequest.self).validated()
+        return try await Idempotency.create(request, principal: principal) { database, now in
+            let id = try await TicketService(database: database, now: now, actor: principal).create(new)
+            return try await TicketQueries(database: database, visibility: nil).detail(id)
+        }
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let parameters = request.queryParameters
+        let filter = TicketFilter(
+            status: try parameters.value("status", as: TicketStatus.self),
+            priority: try parameters.value("priority", as: TicketPriority.self),
+            groupID: try parameters.integer("group_id"),
+            assigneeID: try parameters.integer("assignee_id"),
+            channel: try parameters.value("channel", as: Channel.self),
+            customerID: try parameters.integer("customer_id"),
+            tag: parameters.string("tag").map(Tags.normalize))
+        let cursor = try parameters.string("cursor").map { raw in
+            guard let cursor = ActivityCursor(token: raw) else {
+                throw DomainError.invalid("cursor", "is not a cursor this API gave")
+            }
+            return cursor
+        }
+        let page = try await TicketQueries(database: request.db, visibility: principal.visibility)
+            .list(filter, limit: try parameters.limit, after: cursor)
+        return try JSON.response(page)
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "ticket")
+        return try JSON.response(try await TicketQueries(database: request.db, visibility: principal.visibility).detail(id))
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "ticket")
+        let changes = try request.decodeJSON(UpdateTicketRequest.self).validated()
+        let clock = request.raaya.clock
+        let dto = try await request.raaya.writer.write { database in
+            try await TicketService(database: database, now: clock.now(), actor: principal).update(id, changes)
+            return try await TicketQueries(database: database, visibility: principal.visibility).detail(id)
+        }
+        return try JSON.response(dto)
+    }
+
+    @Sendable static func addMessage(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "ticket")
+        let new = try request.decodeJSON(CreateMessageRequest.self).validated()
+        return try await Idempotency.create(request, principal: principal) { database, now in
+            try MessageDTO(try await TicketService(database: database, now: now, actor: principal).addMessage(to: id, new))
+        }
+    }
+
+    @Sendable static func messages(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "ticket")
+        let messages = try await TicketQueries(database: request.db, visibility: principal.visibility).messages(of: id)
+        return try JSON.response(Page(data: messages, nextCursor: nil))
+    }
+
+    @Sendable static func events(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "ticket")
+        let events = try await TicketQueries(database: request.db, visibility: principal.visibility).events(of: id)
+        return try JSON.response(Page(data: events, nextCursor: nil))
+    }
+
+    @Sendable static func merge(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "ticket")
+        let input = try request.decodeJSON(MergeRequest.self)
+        let clock = request.raaya.clock
+        let dto = try await request.raaya.writer.write { database in
+            try await TicketService(database: database, now: clock.now(), actor: principal).merge(id, into: input.into)
+            return try await TicketQueries(database: database, visibility: principal.visibility).detail(id)
+        }
+        return try JSON.response(dto)
+    }
+
+    @Sendable static func search(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let parameters = request.queryParameters
+        guard let text = parameters.string("q") else { throw DomainError.invalid("q", "is required") }
+        let limit = try parameters.integer("limit", in: 1...Limits.pageSizeMax) ?? 20
+        guard let query = SearchIndex.Query(text) else { return try JSON.response(SearchResponse(tickets: [], customers: [])) }
+        let tickets = try await TicketQueries(database: request.db, visibility: principal.visibility)
+            .search(query, limit: limit)
+        let customers = try await CustomerQueries(database: request.db).search(query, limit: limit)
+        return try JSON.response(SearchResponse(tickets: tickets, customers: customers))
+    }
+}
+
+/// Tags are compared lower-cased and without surrounding space; they may be Arabic.
+enum Tags {
+    static func normalize(_ tag: String) -> String { tag.trimmingWhitespace().lowercased() }
+
+    static func validated(_ tags: [String]?, into validation: inout Validation) -> [String] {
+        guard let tags else { return [] }
+        if tags.count > Limits.tagsPerTicket { validation.fail("tags", "must be at most \(Limits.tagsPerTicket)") }
+        var seen: [String] = []
+        for (index, raw) in tags.enumerated() {
+            let tag = normalize(raw)
+            if tag.isEmpty || tag.contains(where: \.isWhitespace) || tag.count > Limits.tagCharacters {
+                validation.fail("tags[\(index)]", "must be one word of 1 to \(Limits.tagCharacters) characters")
+            } else if !seen.contains(tag) {
+                seen.append(tag)
+            }
+        }
+        return seen
+    }
+}
+
+extension CreateTicketRequest {
+    func validated() throws -> NewTicket {
+        var validation = Validation()
+        let subject = validation.requiredText(subject, field: "subject", maxCharacters: Limits.subjectCharacters)
+        let body = validation.requiredBody(body, field: "body")
+        let draft = CustomerDraft(
+            name: validation.optionalText(customer.name, field: "customer.name", maxCharacters: Limits.nameCharacters),
+            email: validation.email(customer.email, field: "customer.email"),
+            phone: validation.phone(customer.phone, field: "customer.phone"))
+        if customer.id == nil && draft.email == nil && draft.phone == nil && validation.errors.isEmpty {
+            validation.fail("customer", "needs an id, an email or a phone")
+        }
+        let tags = Tags.validated(tags, into: &validation)
+        try validation.check()
+        return NewTicket(
+            subject: subject, body: body, channel: channel, priority: priority ?? .normal, customerID: customer.id,
+            customer: draft, groupID: groupID, assigneeID: assigneeID, tags: tags)
+    }
+}
+
+extension UpdateTicketRequest {
+    func validated() throws -> TicketChanges {
+        var validation = Validation()
+        let tags = self.tags.map { Tags.validated($0, into: &validation) }
+        try validation.check()
+        return TicketChanges(status: status, priority: priority, assigneeID: assigneeID, groupID: groupID, tags: tags)
+    }
+}
+
+extension CreateMessageRequest {
+    func validated() throws -> NewMessage {
+        var validation = Validation()
+        let body = validation.requiredBody(body, field: "body")
+        let isInternal = self.internal ?? false
+        let author: AuthorKind = author == .customer ? .customer : .agent
+        if isInternal && author == .customer { validation.fail("internal", "notes are written by agents, not customers") }
+        try validation.check()
+        return NewMessage(body: body, isInternal: isInternal, author: author, channel: channel)
+    }
+}

@@ -1,0 +1,2554 @@
+import Foundation
+
+/// The OpenAPI 3.1 description of every route in `Routes`; a test fails when a route is missing here.
+enum OpenAPIDocument {
+    static let json: Data = Data(text.utf8)
+
+    private static let text = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Raaya API",
+        "version": "1.0.0",
+        "summary": "Customer care for Arabic and English speaking teams.",
+        "description": "Raaya is a customer-care server: tickets from every channel, customers recognised by email and phone, groups, and full-text search in Arabic and English.\n\nراية خادم لخدمة العملاء: تذاكر من جميع القنوات، وعملاء يُتعرَّف عليهم بالبريد الإلكتروني ورقم الهاتف، ومجموعات عمل، وبحث نصي كامل بالعربية والإنجليزية.\n\nSign in with `POST /api/v1/auth/login` and send the token as `Authorization: Bearer <token>`. Bodies are JSON with snake_case keys; times are RFC 3339 in UTC. Lists answer `{\"data\": [...], \"next_cursor\": ...}`. Errors are RFC 9457 problem documents (`application/problem+json`). Integer query parameters accept Arabic-Indic digits.",
+        "license": {
+          "name": "Apache 2.0",
+          "identifier": "Apache-2.0"
+        }
+      },
+      "servers": [
+        {
+          "url": "/"
+        }
+      ],
+      "security": [
+        {
+          "bearer": []
+        }
+      ],
+      "tags": [
+        {
+          "name": "Auth",
+          "description": "Signing in. / تسجيل الدخول."
+        },
+        {
+          "name": "Users",
+          "description": "Staff members. / الموظفون."
+        },
+        {
+          "name": "Groups",
+          "description": "Teams tickets are routed to. / فرق العمل."
+        },
+        {
+          "name": "Customers",
+          "description": "Customers and their history. / العملاء وسجلهم."
+        },
+        {
+          "name": "Tickets",
+          "description": "Tickets, their messages and events. Agents see only tickets of their groups, assigned to them or without a group. / التذاكر ورسائلها وأحداثها."
+        },
+        {
+          "name": "Search",
+          "description": "Full-text search. / البحث."
+        },
+        {
+          "name": "System",
+          "description": "Health and this document. / حالة الخادم وهذا المستند."
+        }
+      ],
+      "paths": {
+        "/healthz": {
+          "get": {
+            "operationId": "getHealth",
+            "summary": "Health check",
+            "description": "Answers when the server is up and its database responds.",
+            "tags": [
+              "System"
+            ],
+            "security": [],
+            "responses": {
+              "200": {
+                "description": "The server and its database are up.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Health"
+                    }
+                  }
+                }
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalServerError",
+                "description": "The database does not respond."
+              }
+            }
+          }
+        },
+        "/openapi.json": {
+          "get": {
+            "operationId": "getOpenAPIDocument",
+            "summary": "This OpenAPI document",
+            "description": "The OpenAPI 3.1 description of the whole HTTP API.",
+            "tags": [
+              "System"
+            ],
+            "security": [],
+            "responses": {
+              "200": {
+                "description": "The document.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/auth/login": {
+          "post": {
+            "operationId": "login",
+            "summary": "Sign in",
+            "description": "Exchanges a staff member's email and password for a bearer token valid for 30 days. After 5 failed attempts in a row the account is locked for 5 minutes.",
+            "tags": [
+              "Auth"
+            ],
+            "security": [],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/LoginRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Signed in.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/LoginResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "description": "Wrong email or password.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "429": {
+                "$ref": "#/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v1/me": {
+          "get": {
+            "operationId": "getMe",
+            "summary": "The signed-in user",
+            "description": "The staff member the bearer token belongs to.",
+            "tags": [
+              "Users"
+            ],
+            "responses": {
+              "200": {
+                "description": "The signed-in user.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/User"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/users": {
+          "get": {
+            "operationId": "listUsers",
+            "summary": "List users",
+            "description": "Every staff member, by id.",
+            "tags": [
+              "Users"
+            ],
+            "responses": {
+              "200": {
+                "description": "All users.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/UserPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createUser",
+            "summary": "Create a user",
+            "description": "Adds a staff member. Admins only.",
+            "tags": [
+              "Users"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CreateUserRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new user.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/User"
+                    }
+                  }
+                },
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "A user with this email already exists (`/problems/duplicate`, `existing_id`), or The Idempotency-Key was already used for another path."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/groups": {
+          "get": {
+            "operationId": "listGroups",
+            "summary": "List groups",
+            "description": "Every group, by tier and then name.",
+            "tags": [
+              "Groups"
+            ],
+            "responses": {
+              "200": {
+                "description": "All groups.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/GroupPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createGroup",
+            "summary": "Create a group",
+            "description": "Adds a group. Admins only.",
+            "tags": [
+              "Groups"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CreateGroupRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new group.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Group"
+                    }
+                  }
+                },
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "A group with this name already exists (`/problems/duplicate`, `existing_id`), or The Idempotency-Key was already used for another path."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/customers": {
+          "get": {
+            "operationId": "listCustomers",
+            "summary": "List or search customers",
+            "description": "Customers, newest first, a page at a time. With `q`, the best matches by name, email, phone or organization instead, in one page (`cursor` is then ignored).",
+            "tags": [
+              "Customers"
+            ],
+            "parameters": [
+              {
+                "name": "q",
+                "in": "query",
+                "required": false,
+                "description": "Full-text search over name, email, phone and organization; Arabic and English.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "$ref": "#/components/parameters/Limit"
+              },
+              {
+                "$ref": "#/components/parameters/Cursor"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "A page of customers.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CustomerPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "`limit` or `cursor` is not allowed."
+              }
+            }
+          },
+          "post": {
+            "operationId": "createCustomer",
+            "summary": "Create a customer",
+            "description": "Adds a customer with their email and phone as identities.",
+            "tags": [
+              "Customers"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CreateCustomerRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new customer.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Customer"
+                    }
+                  }
+                },
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "A customer with this email or phone already exists (`/problems/duplicate`; `field` and `existing_id` name it), or The Idempotency-Key was already used for another path."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/customers/{id}": {
+          "get": {
+            "operationId": "getCustomer",
+            "summary": "A customer and their history",
+            "description": "The customer with their tickets on every channel and the team's notes.",
+            "tags": [
+              "Customers"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/CustomerID"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The customer.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CustomerDetail"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No customer with this id."
+              }
+            }
+          }
+        },
+        "/api/v1/customers/{id}/notes": {
+          "post": {
+            "operationId": "createCustomerNote",
+            "summary": "Add a note on a customer",
+            "description": "Adds an internal note on the customer, written by the caller.",
+            "tags": [
+              "Customers"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/CustomerID"
+              },
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CreateNoteRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new note.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CustomerNote"
+                    }
+                  }
+                },
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No customer with this id."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "The Idempotency-Key was already used for another path."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/tickets": {
+          "get": {
+            "operationId": "listTickets",
+            "summary": "List tickets",
+            "description": "Tickets the caller may see, most recent activity first, a page at a time. Filters combine.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "name": "status",
+                "in": "query",
+                "required": false,
+                "description": "Only tickets in this status.",
+                "schema": {
+                  "$ref": "#/components/schemas/TicketStatus"
+                }
+              },
+              {
+                "name": "priority",
+                "in": "query",
+                "required": false,
+                "description": "Only tickets of this priority.",
+                "schema": {
+                  "$ref": "#/components/schemas/TicketPriority"
+                }
+              },
+              {
+                "name": "group_id",
+                "in": "query",
+                "required": false,
+                "description": "Only tickets of this group.",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "assignee_id",
+                "in": "query",
+                "required": false,
+                "description": "Only tickets assigned to this user.",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "channel",
+                "in": "query",
+                "required": false,
+                "description": "Only tickets from this channel.",
+                "schema": {
+                  "$ref": "#/components/schemas/Channel"
+                }
+              },
+              {
+                "name": "customer_id",
+                "in": "query",
+                "required": false,
+                "description": "Only tickets of this customer.",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "tag",
+                "in": "query",
+                "required": false,
+                "description": "Only tickets with this tag (compared lower-cased).",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "$ref": "#/components/parameters/Limit"
+              },
+              {
+                "$ref": "#/components/parameters/Cursor"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "A page of tickets.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/TicketPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "A filter, `limit` or `cursor` is not allowed."
+              }
+            }
+          },
+          "post": {
+            "operationId": "createTicket",
+            "summary": "Create a ticket",
+            "description": "Opens a ticket with the customer's first message. The customer is found by id, email or phone, or created.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CreateTicketRequest"
+                  },
+                  "examples": {
+                    "arabic": {
+                      "summary": "استفسار عن الفاتورة",
+                      "value": {
+                        "subject": "استفسار عن الفاتورة",
+                        "body": "السلام عليكم، وصلتني فاتورة شهر فبراير بمبلغ أعلى من المعتاد. أرجو التوضيح.",
+                        "channel": "email",
+                        "priority": "normal",
+                        "customer": {
+                          "email": "sara@example.sa",
+                          "name": "سارة العتيبي"
+                        },
+                        "group_id": 3,
+                        "tags": [
+                          "فاتورة"
+                        ]
+                      }
+                    },
+                    "english": {
+                      "summary": "A chat in English",
+                      "value": {
+                        "subject": "Cannot log in to the portal",
+                        "body": "Hi, the portal says my password is wrong.",
+                        "channel": "chat",
+                        "customer": {
+                          "phone": "+971 50 555 0101",
+                          "name": "John Smith"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new ticket, status `new`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Ticket"
+                    },
+                    "examples": {
+                      "arabic": {
+                        "summary": "تذكرة بالعربية",
+                        "value": {
+                          "id": 1207,
+                          "subject": "استفسار عن الفاتورة",
+                          "status": "new",
+                          "priority": "normal",
+                          "channel": "email",
+                          "customer": {
+                            "id": 42,
+                            "name": "سارة العتيبي",
+                            "email": "sara@example.sa",
+                            "phone": "+966501234567",
+                            "emails": [
+                              "sara@example.sa"
+                            ],
+                            "phones": [
+                              "+966501234567"
+                            ],
+                            "organization": "شركة النخبة للتجارة",
+                            "language": "ar",
+                            "created_at": "2025-03-02T08:15:30.120Z"
+                          },
+                          "assignee": null,
+                          "group": {
+                            "id": 3,
+                            "name": "الفوترة",
+                            "tier": 1
+                          },
+                          "tags": [
+                            "فاتورة",
+                            "billing"
+                          ],
+                          "created_at": "2025-03-02T08:15:30.120Z",
+                          "updated_at": "2025-03-02T08:15:30.120Z",
+                          "first_response_at": null,
+                          "solved_at": null,
+                          "reopen_count": 0,
+                          "follow_up_of": null,
+                          "merged_into": null
+                        }
+                      }
+                    }
+                  }
+                },
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "The Idempotency-Key was already used for another path."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "A field is missing or not allowed, e.g. `customer.id`, `group_id` or `assignee_id` names nothing."
+              }
+            }
+          }
+        },
+        "/api/v1/tickets/{id}": {
+          "get": {
+            "operationId": "getTicket",
+            "summary": "A ticket",
+            "description": "One ticket the caller may see.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/TicketID"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The ticket.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Ticket"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No ticket with this id that the caller may see."
+              }
+            }
+          },
+          "patch": {
+            "operationId": "updateTicket",
+            "summary": "Update a ticket",
+            "description": "Changes status, priority, assignee, group or tags. Each change is recorded as an event.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/TicketID"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/UpdateTicketRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The updated ticket.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Ticket"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No ticket with this id that the caller may see."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "The ticket is closed, or the status move is not allowed (`/problems/illegal-status-change`, with `allowed_statuses`)."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "A field is not allowed, e.g. `assignee_id` or `group_id` names nothing."
+              }
+            }
+          }
+        },
+        "/api/v1/tickets/{id}/messages": {
+          "get": {
+            "operationId": "listTicketMessages",
+            "summary": "A ticket's messages",
+            "description": "Every message on the ticket, internal notes included, oldest first.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/TicketID"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The messages.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MessagePage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No ticket with this id that the caller may see."
+              }
+            }
+          },
+          "post": {
+            "operationId": "createTicketMessage",
+            "summary": "Add a message to a ticket",
+            "description": "Adds a reply, an internal note, or a customer's message, with its effect on the ticket's status.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/TicketID"
+              },
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CreateMessageRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Message"
+                    }
+                  }
+                },
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No ticket with this id that the caller may see."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "The Idempotency-Key was already used for another path."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/tickets/{id}/events": {
+          "get": {
+            "operationId": "listTicketEvents",
+            "summary": "A ticket's events",
+            "description": "The ticket's audit trail, oldest first.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/TicketID"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The events.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/EventPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No ticket with this id that the caller may see."
+              }
+            }
+          }
+        },
+        "/api/v1/tickets/{id}/merge": {
+          "post": {
+            "operationId": "mergeTicket",
+            "summary": "Merge a ticket into another",
+            "description": "Moves every message of this ticket to the ticket `into` and closes this one with `merged_into` set.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/TicketID"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/MergeRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "This ticket, now closed and merged.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Ticket"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No ticket with this id that the caller may see."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "This ticket or the target is closed."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "`into` is this ticket or names no ticket the caller can see."
+              }
+            }
+          }
+        },
+        "/api/v1/search": {
+          "get": {
+            "operationId": "search",
+            "summary": "Search tickets and customers",
+            "description": "Full-text search in Arabic and English over tickets (subject and messages) the caller may see and customers.",
+            "tags": [
+              "Search"
+            ],
+            "parameters": [
+              {
+                "name": "q",
+                "in": "query",
+                "required": true,
+                "description": "The words to find.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1,
+                  "examples": [
+                    "فاتورة"
+                  ]
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "description": "Results of each kind, 1 to 100.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 100,
+                  "default": 20
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The best matches.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SearchResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "`q` is missing or `limit` is not allowed."
+              }
+            }
+          }
+        }
+      },
+      "components": {
+        "securitySchemes": {
+          "bearer": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "The token from `POST /api/v1/auth/login`."
+          }
+        },
+        "parameters": {
+          "IdempotencyKey": {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": false,
+            "description": "Makes the create safe to retry. The first answer is stored with the record it made; a retry by the same user with the same key and path gets that answer again (with `Idempotent-Replayed: true`) instead of a second record. Reusing a key on another path is a 409. At most 255 characters.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            },
+            "example": "5f0c2a9e-3b1d-4c7a-9e57-0a8b6f4d2c11"
+          },
+          "Limit": {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "Page size, 1 to 100.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 25
+            }
+          },
+          "Cursor": {
+            "name": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "The `next_cursor` of the previous page; opaque.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "TicketID": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The ticket's id. A ticket the caller may not see is a 404.",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 1
+            }
+          },
+          "CustomerID": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The customer's id.",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 1
+            }
+          }
+        },
+        "headers": {
+          "WWWAuthenticate": {
+            "description": "Always `Bearer`.",
+            "schema": {
+              "type": "string",
+              "const": "Bearer"
+            }
+          },
+          "RetryAfter": {
+            "description": "Seconds to wait.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          "IdempotentReplayed": {
+            "description": "`true` when this is the stored answer to an earlier request with the same Idempotency-Key.",
+            "schema": {
+              "type": "string",
+              "const": "true"
+            }
+          }
+        },
+        "responses": {
+          "BadRequest": {
+            "description": "The body is not JSON, or a field has the wrong JSON type (`/problems/malformed-request`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "Unauthorized": {
+            "description": "No bearer token, or the token is unknown or has expired.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            },
+            "headers": {
+              "WWW-Authenticate": {
+                "$ref": "#/components/headers/WWWAuthenticate"
+              }
+            }
+          },
+          "Forbidden": {
+            "description": "The caller's role may not do this.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "NotFound": {
+            "description": "No such record, or one the caller may not see.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "Conflict": {
+            "description": "The request conflicts with the current state.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "UnprocessableEntity": {
+            "description": "A field or parameter is missing or not allowed (`/problems/invalid-input`); `errors` lists every one.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "TooManyRequests": {
+            "description": "Too many failed sign-ins: the account is locked for a while (`/problems/too-many-attempts`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            },
+            "headers": {
+              "Retry-After": {
+                "$ref": "#/components/headers/RetryAfter"
+              }
+            }
+          },
+          "InternalServerError": {
+            "description": "Something went wrong on the server.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "schemas": {
+          "TicketStatus": {
+            "type": "string",
+            "description": "The life of a ticket: new → open → pending → on_hold → solved → closed. Moves a person may make: new → open, pending, on_hold, solved, closed; open → pending, on_hold, solved, closed; pending → open, on_hold, solved, closed; on_hold → open, pending, solved, closed; solved → open, closed. closed is final: a customer writing again starts a follow-up ticket.",
+            "enum": [
+              "new",
+              "open",
+              "pending",
+              "on_hold",
+              "solved",
+              "closed"
+            ]
+          },
+          "TicketPriority": {
+            "type": "string",
+            "enum": [
+              "low",
+              "normal",
+              "high",
+              "urgent"
+            ]
+          },
+          "Channel": {
+            "type": "string",
+            "description": "Where a ticket or message came from.",
+            "enum": [
+              "email",
+              "chat",
+              "web",
+              "phone",
+              "social",
+              "api"
+            ]
+          },
+          "AuthorKind": {
+            "type": "string",
+            "description": "Who wrote a message.",
+            "enum": [
+              "customer",
+              "agent",
+              "bot",
+              "system"
+            ]
+          },
+          "Role": {
+            "type": "string",
+            "description": "A staff member's role. Admins and supervisors see every ticket; agents see tickets of their groups, tickets assigned to them and tickets without a group. Only admins create users and groups.",
+            "enum": [
+              "admin",
+              "supervisor",
+              "agent"
+            ]
+          },
+          "EventKind": {
+            "type": "string",
+            "description": "What a ticket event records.",
+            "enum": [
+              "created",
+              "status_changed",
+              "priority_changed",
+              "assigned",
+              "group_changed",
+              "tags_changed",
+              "message_added",
+              "first_response",
+              "reopened",
+              "follow_up_created",
+              "merged",
+              "merged_from"
+            ]
+          },
+          "Problem": {
+            "type": "object",
+            "description": "An RFC 9457 problem document, sent as application/problem+json for every error. A 401 also carries `WWW-Authenticate: Bearer`; a 429 carries `Retry-After`.",
+            "required": [
+              "type",
+              "title",
+              "status",
+              "detail"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "description": "A URI reference naming the kind of problem: /problems/invalid-input, /problems/malformed-request, /problems/duplicate, /problems/illegal-status-change, /problems/too-many-attempts, or about:blank when the status says it all.",
+                "examples": [
+                  "/problems/invalid-input"
+                ]
+              },
+              "title": {
+                "type": "string",
+                "examples": [
+                  "Invalid input"
+                ]
+              },
+              "status": {
+                "type": "integer",
+                "description": "The HTTP status code.",
+                "examples": [
+                  422
+                ]
+              },
+              "detail": {
+                "type": "string",
+                "examples": [
+                  "subject is required; customer.email is not a valid email address"
+                ]
+              },
+              "field": {
+                "type": "string",
+                "description": "The first field at fault; `errors` lists them all.",
+                "examples": [
+                  "subject"
+                ]
+              },
+              "errors": {
+                "type": "array",
+                "description": "Every field at fault (invalid or malformed input).",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "field",
+                    "detail"
+                  ],
+                  "properties": {
+                    "field": {
+                      "type": "string",
+                      "description": "A JSON path such as `customer.email` or `tags[2]`.",
+                      "examples": [
+                        "tags[2]"
+                      ]
+                    },
+                    "detail": {
+                      "type": "string",
+                      "examples": [
+                        "tags[2] must be one word of 1 to 64 characters"
+                      ]
+                    }
+                  }
+                }
+              },
+              "existing_id": {
+                "type": "integer",
+                "description": "With /problems/duplicate: the id of the record that already exists."
+              },
+              "allowed_statuses": {
+                "type": "array",
+                "description": "With /problems/illegal-status-change: the statuses the ticket may move to (empty when it is closed).",
+                "items": {
+                  "$ref": "#/components/schemas/TicketStatus"
+                }
+              },
+              "retry_after": {
+                "type": "integer",
+                "description": "With /problems/too-many-attempts: seconds to wait before signing in again."
+              }
+            }
+          },
+          "Health": {
+            "type": "object",
+            "required": [
+              "status",
+              "database"
+            ],
+            "properties": {
+              "status": {
+                "type": "string",
+                "const": "ok"
+              },
+              "database": {
+                "type": "string",
+                "enum": [
+                  "sqlite",
+                  "postgres"
+                ]
+              }
+            },
+            "examples": [
+              {
+                "status": "ok",
+                "database": "postgres"
+              }
+            ]
+          },
+          "User": {
+            "type": "object",
+            "description": "A staff member.",
+            "required": [
+              "id",
+              "email",
+              "name",
+              "role",
+              "group_ids"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "email": {
+                "type": "string",
+                "format": "email"
+              },
+              "name": {
+                "type": "string"
+              },
+              "role": {
+                "$ref": "#/components/schemas/Role"
+              },
+              "group_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                },
+                "description": "The groups the user belongs to, ascending."
+              }
+            },
+            "examples": [
+              {
+                "id": 7,
+                "email": "omar@raaya.example",
+                "name": "Omar Haddad",
+                "role": "agent",
+                "group_ids": [
+                  3
+                ]
+              }
+            ]
+          },
+          "Group": {
+            "type": "object",
+            "description": "A team tickets can be routed to.",
+            "required": [
+              "id",
+              "name",
+              "tier"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "name": {
+                "type": "string"
+              },
+              "tier": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 9,
+                "description": "Support tier, 1 is the first line."
+              }
+            },
+            "examples": [
+              {
+                "id": 3,
+                "name": "الفوترة",
+                "tier": 1
+              }
+            ]
+          },
+          "LoginRequest": {
+            "type": "object",
+            "required": [
+              "email",
+              "password"
+            ],
+            "properties": {
+              "email": {
+                "type": "string",
+                "format": "email"
+              },
+              "password": {
+                "type": "string",
+                "format": "password"
+              }
+            },
+            "examples": [
+              {
+                "email": "omar@raaya.example",
+                "password": "correct horse battery"
+              }
+            ]
+          },
+          "LoginResponse": {
+            "type": "object",
+            "required": [
+              "token",
+              "expires_at",
+              "user"
+            ],
+            "properties": {
+              "token": {
+                "type": "string",
+                "description": "Send as `Authorization: Bearer <token>`. Valid for 30 days."
+              },
+              "expires_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the token stops working."
+              },
+              "user": {
+                "$ref": "#/components/schemas/User"
+              }
+            }
+          },
+          "CreateUserRequest": {
+            "type": "object",
+            "required": [
+              "email",
+              "name",
+              "password",
+              "role"
+            ],
+            "properties": {
+              "email": {
+                "type": "string",
+                "format": "email",
+                "description": "Unique among users, compared lower-cased."
+              },
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200
+              },
+              "password": {
+                "type": "string",
+                "format": "password",
+                "minLength": 8
+              },
+              "role": {
+                "$ref": "#/components/schemas/Role"
+              },
+              "group_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                },
+                "description": "Groups to join; each must exist."
+              }
+            },
+            "examples": [
+              {
+                "email": "layla@raaya.example",
+                "name": "ليلى منصور",
+                "password": "a long passphrase",
+                "role": "agent",
+                "group_ids": [
+                  3
+                ]
+              }
+            ]
+          },
+          "CreateGroupRequest": {
+            "type": "object",
+            "required": [
+              "name"
+            ],
+            "properties": {
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200,
+                "description": "Unique among groups."
+              },
+              "tier": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 9,
+                "default": 1
+              }
+            },
+            "examples": [
+              {
+                "name": "الدعم الفني",
+                "tier": 2
+              }
+            ]
+          },
+          "Customer": {
+            "type": "object",
+            "description": "A customer, recognised across channels by any of their email addresses and phone numbers.",
+            "required": [
+              "id",
+              "name",
+              "email",
+              "phone",
+              "emails",
+              "phones",
+              "organization",
+              "language",
+              "created_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "name": {
+                "type": "string",
+                "description": "The name given, else the part of the email before @, else the phone."
+              },
+              "email": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "email",
+                "description": "The first known email address."
+              },
+              "phone": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The first known phone number, `+` and digits."
+              },
+              "emails": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "format": "email"
+                },
+                "description": "Every email address the customer is known by."
+              },
+              "phones": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Every phone number the customer is known by."
+              },
+              "organization": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "language": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "`ar` or `en`, optionally with a region (`ar-sa`)."
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "examples": [
+              {
+                "id": 42,
+                "name": "سارة العتيبي",
+                "email": "sara@example.sa",
+                "phone": "+966501234567",
+                "emails": [
+                  "sara@example.sa"
+                ],
+                "phones": [
+                  "+966501234567"
+                ],
+                "organization": "شركة النخبة للتجارة",
+                "language": "ar",
+                "created_at": "2025-03-02T08:15:30.120Z"
+              }
+            ]
+          },
+          "CustomerNote": {
+            "type": "object",
+            "description": "A note the team keeps on a customer; customers never see it.",
+            "required": [
+              "id",
+              "body",
+              "author_id",
+              "created_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "body": {
+                "type": "string"
+              },
+              "author_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "The user who wrote the note."
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "examples": [
+              {
+                "id": 15,
+                "body": "تفضّل العميلة التواصل باللغة العربية وعبر البريد الإلكتروني.",
+                "author_id": 7,
+                "created_at": "2025-03-02T09:05:00.000Z"
+              }
+            ]
+          },
+          "CustomerDetail": {
+            "description": "A customer with their history: the fields of Customer, plus up to 100 tickets the caller may see (every channel, most recent activity first) and the team's notes (newest first).",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Customer"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "tickets",
+                  "notes"
+                ],
+                "properties": {
+                  "tickets": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Ticket"
+                    }
+                  },
+                  "notes": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/CustomerNote"
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          "TicketPerson": {
+            "type": "object",
+            "description": "The staff member a ticket is assigned to.",
+            "required": [
+              "id",
+              "name"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "name": {
+                "type": "string"
+              },
+              "email": {
+                "type": "string",
+                "format": "email",
+                "description": "Left out when unknown."
+              }
+            }
+          },
+          "Ticket": {
+            "type": "object",
+            "description": "A customer's request and its state. Every field is present; absent values are null.",
+            "required": [
+              "id",
+              "subject",
+              "status",
+              "priority",
+              "channel",
+              "customer",
+              "assignee",
+              "group",
+              "tags",
+              "created_at",
+              "updated_at",
+              "first_response_at",
+              "solved_at",
+              "reopen_count",
+              "follow_up_of",
+              "merged_into"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "subject": {
+                "type": "string"
+              },
+              "status": {
+                "$ref": "#/components/schemas/TicketStatus"
+              },
+              "priority": {
+                "$ref": "#/components/schemas/TicketPriority"
+              },
+              "channel": {
+                "$ref": "#/components/schemas/Channel"
+              },
+              "customer": {
+                "$ref": "#/components/schemas/Customer"
+              },
+              "assignee": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/TicketPerson"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "group": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/Group"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Lower-cased, sorted; may be Arabic."
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "The last activity; lists are ordered by it."
+              },
+              "first_response_at": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time",
+                "description": "The first public agent reply."
+              },
+              "solved_at": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time",
+                "description": "The last time the ticket was solved."
+              },
+              "reopen_count": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "follow_up_of": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1,
+                "description": "The closed ticket this one follows up."
+              },
+              "merged_into": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1,
+                "description": "The ticket this one was merged into; it is then closed."
+              }
+            },
+            "examples": [
+              {
+                "id": 1207,
+                "subject": "استفسار عن الفاتورة",
+                "status": "open",
+                "priority": "normal",
+                "channel": "email",
+                "customer": {
+                  "id": 42,
+                  "name": "سارة العتيبي",
+                  "email": "sara@example.sa",
+                  "phone": "+966501234567",
+                  "emails": [
+                    "sara@example.sa"
+                  ],
+                  "phones": [
+                    "+966501234567"
+                  ],
+                  "organization": "شركة النخبة للتجارة",
+                  "language": "ar",
+                  "created_at": "2025-03-02T08:15:30.120Z"
+                },
+                "assignee": {
+                  "id": 7,
+                  "name": "Omar Haddad",
+                  "email": "omar@raaya.example"
+                },
+                "group": {
+                  "id": 3,
+                  "name": "الفوترة",
+                  "tier": 1
+                },
+                "tags": [
+                  "فاتورة",
+                  "billing"
+                ],
+                "created_at": "2025-03-02T08:15:30.120Z",
+                "updated_at": "2025-03-02T09:02:11.584Z",
+                "first_response_at": "2025-03-02T09:02:11.584Z",
+                "solved_at": null,
+                "reopen_count": 0,
+                "follow_up_of": null,
+                "merged_into": null
+              }
+            ]
+          },
+          "Message": {
+            "type": "object",
+            "description": "A message on a ticket: public, or an internal note for the team.",
+            "required": [
+              "id",
+              "ticket_id",
+              "author",
+              "body",
+              "internal",
+              "channel",
+              "created_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "ticket_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "The ticket the message is on. A customer message on a closed ticket lands on a new follow-up ticket, whose id is given here."
+              },
+              "author": {
+                "$ref": "#/components/schemas/AuthorKind"
+              },
+              "author_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "The user (for an agent) or the customer (for a customer); left out for bot and system messages."
+              },
+              "body": {
+                "type": "string"
+              },
+              "internal": {
+                "type": "boolean",
+                "description": "An internal note, never shown to the customer."
+              },
+              "channel": {
+                "$ref": "#/components/schemas/Channel"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "examples": [
+              {
+                "id": 5531,
+                "ticket_id": 1207,
+                "author": "agent",
+                "author_id": 7,
+                "body": "مرحبًا سارة، راجعنا الفاتورة وسنرسل لك نسخة مصححة اليوم.",
+                "internal": false,
+                "channel": "email",
+                "created_at": "2025-03-02T09:02:11.584Z"
+              }
+            ]
+          },
+          "Event": {
+            "type": "object",
+            "description": "One entry of a ticket's audit trail.",
+            "required": [
+              "id",
+              "ticket_id",
+              "kind",
+              "data",
+              "created_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "ticket_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "kind": {
+                "$ref": "#/components/schemas/EventKind"
+              },
+              "actor_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "The user who acted; left out when the system did."
+              },
+              "data": {
+                "type": "object",
+                "description": "Details of the event as strings, e.g. `from` and `to` for a status change.",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "examples": [
+              {
+                "id": 9120,
+                "ticket_id": 1207,
+                "kind": "status_changed",
+                "actor_id": 7,
+                "data": {
+                  "from": "new",
+                  "to": "open"
+                },
+                "created_at": "2025-03-02T09:02:11.584Z"
+              }
+            ]
+          },
+          "CustomerReference": {
+            "type": "object",
+            "description": "Who a ticket is from: an existing customer by `id`, or by `email`/`phone`, which finds the customer with that identity or creates one (adding an identity the customer did not have yet). At least one of id, email or phone is needed.",
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "An existing customer."
+              },
+              "email": {
+                "type": "string",
+                "format": "email"
+              },
+              "phone": {
+                "type": "string",
+                "description": "6 to 15 digits, optionally with a leading `+`; spaces, dashes, dots, brackets and Arabic-Indic digits are accepted."
+              },
+              "name": {
+                "type": "string",
+                "maxLength": 200,
+                "description": "Used when a new customer is created."
+              }
+            }
+          },
+          "CreateTicketRequest": {
+            "type": "object",
+            "required": [
+              "subject",
+              "body",
+              "channel",
+              "customer"
+            ],
+            "properties": {
+              "subject": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 250
+              },
+              "body": {
+                "type": "string",
+                "minLength": 1,
+                "description": "The customer's first message; at most 256 KiB of UTF-8."
+              },
+              "channel": {
+                "$ref": "#/components/schemas/Channel"
+              },
+              "priority": {
+                "$ref": "#/components/schemas/TicketPriority",
+                "default": "normal"
+              },
+              "customer": {
+                "$ref": "#/components/schemas/CustomerReference"
+              },
+              "group_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "A group that exists."
+              },
+              "assignee_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "A user who exists."
+              },
+              "tags": {
+                "type": "array",
+                "maxItems": 50,
+                "items": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64,
+                  "description": "One word; stored lower-cased and trimmed."
+                },
+                "description": "At most 50 tags, each one word of 1 to 64 characters; duplicates are dropped."
+              }
+            },
+            "examples": [
+              {
+                "subject": "استفسار عن الفاتورة",
+                "body": "السلام عليكم، وصلتني فاتورة شهر فبراير بمبلغ أعلى من المعتاد. أرجو التوضيح.",
+                "channel": "email",
+                "priority": "normal",
+                "customer": {
+                  "email": "sara@example.sa",
+                  "name": "سارة العتيبي"
+                },
+                "group_id": 3,
+                "tags": [
+                  "فاتورة"
+                ]
+              }
+            ]
+          },
+          "UpdateTicketRequest": {
+            "type": "object",
+            "description": "A partial update: a key left out leaves its field alone. `assignee_id` and `group_id` may be null to clear them. `tags` replaces the whole set. A closed ticket cannot change.",
+            "properties": {
+              "status": {
+                "$ref": "#/components/schemas/TicketStatus"
+              },
+              "priority": {
+                "$ref": "#/components/schemas/TicketPriority"
+              },
+              "assignee_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1,
+                "description": "A user who exists, or null to unassign."
+              },
+              "group_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1,
+                "description": "A group that exists, or null to remove the group."
+              },
+              "tags": {
+                "type": "array",
+                "maxItems": 50,
+                "items": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64,
+                  "description": "One word; stored lower-cased and trimmed."
+                },
+                "description": "At most 50 tags, each one word of 1 to 64 characters; duplicates are dropped."
+              }
+            },
+            "examples": [
+              {
+                "status": "pending",
+                "assignee_id": 7,
+                "group_id": null,
+                "tags": [
+                  "فاتورة",
+                  "vip"
+                ]
+              }
+            ]
+          },
+          "CreateMessageRequest": {
+            "type": "object",
+            "description": "A message on a ticket. A public agent reply on a new ticket opens it and may set the first response; a customer message reopens a solved ticket, returns a pending one to open, and on a closed ticket starts a follow-up ticket.",
+            "required": [
+              "body"
+            ],
+            "properties": {
+              "body": {
+                "type": "string",
+                "minLength": 1,
+                "description": "At most 256 KiB of UTF-8; kept as written."
+              },
+              "internal": {
+                "type": "boolean",
+                "default": false,
+                "description": "An internal note for the team; only agents write them."
+              },
+              "author": {
+                "type": "string",
+                "enum": [
+                  "agent",
+                  "customer"
+                ],
+                "default": "agent",
+                "description": "`customer` records a message the customer sent through another system."
+              },
+              "channel": {
+                "$ref": "#/components/schemas/Channel",
+                "description": "Defaults to the ticket's channel."
+              }
+            },
+            "examples": [
+              {
+                "body": "مرحبًا سارة، راجعنا الفاتورة وسنرسل لك نسخة مصححة اليوم.",
+                "internal": false
+              }
+            ]
+          },
+          "MergeRequest": {
+            "type": "object",
+            "required": [
+              "into"
+            ],
+            "properties": {
+              "into": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "Another ticket the caller can see, not closed."
+              }
+            },
+            "examples": [
+              {
+                "into": 1190
+              }
+            ]
+          },
+          "CreateCustomerRequest": {
+            "type": "object",
+            "description": "A name, an email or a phone is needed. An email or phone already known to another customer is a 409 naming that customer.",
+            "properties": {
+              "name": {
+                "type": "string",
+                "maxLength": 200
+              },
+              "email": {
+                "type": "string",
+                "format": "email"
+              },
+              "phone": {
+                "type": "string",
+                "description": "6 to 15 digits, optionally with a leading `+`; Arabic-Indic digits are accepted."
+              },
+              "organization": {
+                "type": "string",
+                "maxLength": 200,
+                "description": "Created if no organization has this name."
+              },
+              "language": {
+                "type": "string",
+                "description": "`ar` or `en`, optionally with a region (`ar-SA`); stored lower-cased."
+              }
+            },
+            "examples": [
+              {
+                "name": "سارة العتيبي",
+                "email": "sara@example.sa",
+                "phone": "+966 50 123 4567",
+                "organization": "شركة النخبة للتجارة",
+                "language": "ar"
+              }
+            ]
+          },
+          "CreateNoteRequest": {
+            "type": "object",
+            "required": [
+              "body"
+            ],
+            "properties": {
+              "body": {
+                "type": "string",
+                "minLength": 1,
+                "description": "At most 256 KiB of UTF-8."
+              }
+            },
+            "examples": [
+              {
+                "body": "تفضّل العميلة التواصل باللغة العربية وعبر البريد الإلكتروني."
+              }
+            ]
+          },
+          "SearchResponse": {
+            "type": "object",
+            "description": "Best matches first, at most `limit` of each.",
+            "required": [
+              "tickets",
+              "customers"
+            ],
+            "properties": {
+              "tickets": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Ticket"
+                }
+              },
+              "customers": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Customer"
+                }
+              }
+            }
+          },
+          "TicketPage": {
+            "type": "object",
+            "description": "A page of Ticket records. Ordered by latest activity, newest first.",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Ticket"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Pass as `cursor` to get the next page; null on the last page."
+              }
+            }
+          },
+          "CustomerPage": {
+            "type": "object",
+            "description": "A page of Customer records. Newest first; search results (`q`) come in one page.",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Customer"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Pass as `cursor` to get the next page; null on the last page."
+              }
+            }
+          },
+          "UserPage": {
+            "type": "object",
+            "description": "A page of User records. The whole list comes in one page, so `next_cursor` is null.",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/User"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Pass as `cursor` to get the next page; null on the last page."
+              }
+            }
+          },
+          "GroupPage": {
+            "type": "object",
+            "description": "A page of Group records. The whole list comes in one page, so `next_cursor` is null.",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Group"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Pass as `cursor` to get the next page; null on the last page."
+              }
+            }
+          },
+          "MessagePage": {
+            "type": "object",
+            "description": "A page of Message records. The whole list comes in one page, so `next_cursor` is null. Oldest first.",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Pass as `cursor` to get the next page; null on the last page."
+              }
+            }
+          },
+          "EventPage": {
+            "type": "object",
+            "description": "A page of Event records. The whole list comes in one page, so `next_cursor` is null. Oldest first.",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Event"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Pass as `cursor` to get the next page; null on the last page."
+              }
+            }
+          }
+        }
+      }
+    }
+    """#
+}

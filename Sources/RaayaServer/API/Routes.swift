@@ -1,0 +1,51 @@
+import Vapor
+
+/// Every route Raaya serves, grouped by area and guard. `/openapi.json` documents each one.
+enum Routes {
+    static func register(on app: Application) throws {
+        app.get("healthz", use: SystemAPI.health)
+        app.get("openapi.json", use: SystemAPI.openAPI)
+
+        let api = app.grouped("api", "v1")
+        api.post("auth", "login", use: AccountsAPI.login)
+
+        let staff = api.grouped(BearerAuthenticator())
+        staff.get("me", use: AccountsAPI.me)
+        staff.get("users", use: AccountsAPI.listUsers)
+        staff.post("users", use: AccountsAPI.createUser)
+        staff.get("groups", use: AccountsAPI.listGroups)
+        staff.post("groups", use: AccountsAPI.createGroup)
+
+        staff.get("customers", use: CustomersAPI.list)
+        staff.post("customers", use: CustomersAPI.create)
+        staff.get("customers", ":id", use: CustomersAPI.show)
+        staff.post("customers", ":id", "notes", use: CustomersAPI.addNote)
+
+        staff.get("tickets", use: TicketsAPI.list)
+        staff.post("tickets", use: TicketsAPI.create)
+        staff.get("tickets", ":id", use: TicketsAPI.show)
+        staff.patch("tickets", ":id", use: TicketsAPI.update)
+        staff.get("tickets", ":id", "messages", use: TicketsAPI.messages)
+        staff.post("tickets", ":id", "messages", use: TicketsAPI.addMessage)
+        staff.get("tickets", ":id", "events", use: TicketsAPI.events)
+        staff.post("tickets", ":id", "merge", use: TicketsAPI.merge)
+
+        staff.get("search", use: TicketsAPI.search)
+    }
+}
+
+enum SystemAPI {
+    struct Health: Content {
+        let status: String
+        let database: String
+    }
+
+    @Sendable static func health(_ request: Request) async throws -> Response {
+        _ = try await request.db.sqlDatabase().raw("SELECT 1 AS ok").first()
+        return try JSON.response(Health(status: "ok", database: request.db.isSQLite ? "sqlite" : "postgres"))
+    }
+
+    @Sendable static func openAPI(_ request: Request) async throws -> Response {
+        JSON.response(body: OpenAPIDocument.json, status: .ok)
+    }
+}

@@ -1,0 +1,81 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Vapor
+
+/// What every request and command shares: the settings, the clock and the one way to write.
+struct RaayaServices: Sendable {
+    let configuration: Configuration
+    let clock: any WallClock
+    let writer: WriteQueue
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey {
+        typealias Value = RaayaServices
+    }
+
+    var raaya: RaayaServices {
+        get {
+            guard let services = storage[ServicesKey.self] else {
+                fatalError("RaayaApp.configure must run before the application is used")
+            }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var raaya: RaayaServices { application.raaya }
+}
+
+extension DatabaseID {
+    /// On SQLite, the single connection that writes, apart from the connections that read.
+    static let sqliteWriter = DatabaseID(string: "sqlite-writer")
+}
+
+public enum RaayaApp {
+    /// Sets up databases, migrations, middleware and routes. Does not migrate or start serving.
+    static func configure(_ app: Application, _ configuration: Configuration, clock: any WallClock = SystemClock())
+        async throws
+    {
+        try FileManager.default.createDirectory(
+            atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        let writerDatabase: any Database
+        switch configuration.database {
+        case .sqlite(let path):
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite, isDefault: true)
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqliteWriter, isDefault: false)
+            writerDatabase = app.db(.sqliteWriter)
+            // WAL lets readers go on while the writer commits; the mode is kept in the file.
+            try await writerDatabase.sqlDatabase().raw("PRAGMA journal_mode=WAL").run()
+        case .postgres(let url):
+            var postgres = try SQLPostgresConfiguration(url: url)
+            postgres.searchPath = ["public"]
+            app.databases.use(
+                .postgres(configuration: postgres, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace),
+                as: .psql, isDefault: true)
+            writerDatabase = app.db(.psql)
+        }
+        app.migrations.add(RaayaMigrations.all)
+        app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+        app.raaya = RaayaServices(
+            configuration: configuration, clock: clock,
+            writer: WriteQueue(database: writerDatabase, logger: app.logger))
+
+        app.http.server.configuration.hostname = configuration.hostname
+        app.http.server.configuration.port = configuration.port
+        // A 256 KiB body of Arabic text escaped as \uXXXX in JSON is up to 6× longer on the wire.
+        app.routes.defaultMaxBodySize = "2mb"
+        app.middleware = Middlewares()
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
+        app.middleware.use(ProblemMiddleware(environment: app.environment))
+        try Routes.register(on: app)
+    }
+}

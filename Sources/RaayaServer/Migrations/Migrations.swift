@@ -1,0 +1,11 @@
+import Fluent
+
+/// Every migration in the order it runs. Forward-only: a shipped one is never renamed, moved or edited.
+enum RaayaMigrations {
+    static let all: [any Migration] = [
+        CreateAccounts(),
+        CreateCustomers(),
+        CreateTickets(),
+        CreateSearchIndex(),
+    ]
+}

@@ -1,0 +1,77 @@
+import Fluent
+import RaayaCore
+import SQLKit
+
+/// Arabic-aware full-text search over tickets and customers.
+///
+/// Text is normalized and tokenized by `SearchText` before it is stored and before it is queried, so hamza
+/// forms, ى/ي, ة/ه, diacritics, tatweel and the ال prefix match on SQLite (FTS5) and PostgreSQL alike.
+enum SearchIndex {
+    enum Table: String, CaseIterable {
+        case tickets = "ticket_search"
+        case customers = "customer_search"
+    }
+
+    /// Replaces the indexed text of one row.
+    static func set(_ text: String, for id: Int, in table: Table, on database: any Database) async throws {
+        let sql = try database.sqlDatabase()
+        let content = SearchText.indexText(text)
+        try await sql.raw("DELETE FROM \(unsafeRaw: table.rawValue) WHERE rowid = \(bind: id)").run()
+        try await sql.raw("INSERT INTO \(unsafeRaw: table.rawValue) (rowid, content) VALUES (\(bind: id), \(bind: content))")
+            .run()
+    }
+
+    /// Adds text to what is indexed for one row (a new message on a ticket).
+    static func append(_ text: String, for id: Int, in table: Table, on database: any Database) async throws {
+        let content = SearchText.indexText(text)
+        guard !content.isEmpty else { return }
+        let sql = try database.sqlDatabase()
+        try await sql.raw(
+            "UPDATE \(unsafeRaw: table.rawValue) SET content = content || ' ' || \(bind: content) WHERE rowid = \(bind: id)"
+        ).run()
+    }
+
+    /// The query's tokens, each matched as a word prefix, all required. Nil when the query has no words.
+    struct Query {
+        let tokens: [String]
+
+        init?(_ text: String) {
+            let tokens = Array(Set(SearchText.tokens(text))).sorted().prefix(16)
+            guard !tokens.isEmpty else { return nil }
+            self.tokens = Array(tokens)
+        }
+
+        /// FTS5 syntax: `"tok1"* "tok2"*` (implicit AND).
+        var fts5: String { tokens.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ") }
+
+        /// tsquery syntax over exact lexemes: `'tok1':* & 'tok2':*`.
+        var tsquery: String {
+            tokens.map { "'\($0.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\\", with: "\\\\"))':*" }
+                .joined(separator: " & ")
+        }
+    }
+
+    /// `FROM`-clause fragment and rank expression selecting the rows of `table` that match, best first.
+    /// The fragment joins as `s` with columns `rowid` and `rank` (lower is better).
+    static func matches(_ query: Query, in table: Table, on sql: any SQLDatabase) -> SQLQueryString {
+        if sql.dialect.name == "sqlite" {
+            return """
+                (SELECT rowid AS rowid, bm25(\(unsafeRaw: table.rawValue)) AS rank FROM \(unsafeRaw: table.rawValue) \
+                WHERE \(unsafeRaw: table.rawValue) MATCH \(bind: query.fts5)) s
+                """
+        }
+        return """
+            (SELECT rowid AS rowid, -ts_rank(document, q) AS rank FROM \(unsafeRaw: table.rawValue), \
+            CAST(\(bind: query.tsquery) AS tsquery) q WHERE document @@ q) s
+            """
+    }
+}
+
+extension SearchIndex {
+    /// What is indexed for one row, already normalized.
+    static func content(of id: Int, in table: Table, on database: any Database) async throws -> String {
+        let sql = try database.sqlDatabase()
+        let row = try await sql.raw("SELECT content FROM \(unsafeRaw: table.rawValue) WHERE rowid = \(bind: id)").first()
+        return try row?.decode(column: "content", as: String.self) ?? ""
+    }
+}

@@ -1,0 +1,235 @@
+import Fluent
+import Foundation
+import RaayaCore
+
+/// A new ticket as a request describes it, already validated.
+struct NewTicket: Sendable {
+    var subject: String
+    var body: String
+    var channel: Channel
+    var priority: TicketPriority
+    var customerID: Int?
+    var customer: CustomerDraft
+    var groupID: Int?
+    var assigneeID: Int?
+    var tags: [String]
+}
+
+/// Changes to a ticket's fields; nil leaves a field alone, `.some(nil)` clears it.
+struct TicketChanges: Sendable {
+    var status: TicketStatus?
+    var priority: TicketPriority?
+    var assigneeID: Int??
+    var groupID: Int??
+    var tags: [String]?
+}
+
+struct NewMessage: Sendable {
+    var body: String
+    var isInternal: Bool
+    var author: AuthorKind
+    var channel: Channel?
+}
+
+/// The only writer of tickets: each change is stored with its event, inside one write of the `WriteQueue`.
+struct TicketService {
+    let database: any Database
+    let now: Date
+    /// The staff member acting; nil for the system itself.
+    let actor: Principal?
+
+    func create(_ new: NewTicket) async throws -> Int {
+        try await requireGroup(new.groupID, field: "group_id")
+        try await requireUser(new.assigneeID, field: "assignee_id")
+        let customerID = try await CustomerService(database: database, now: now)
+            .resolve(id: new.customerID, draft: new.customer)
+        let ticket = Ticket(
+            subject: new.subject, priority: new.priority, channel: new.channel, customerID: customerID,
+            groupID: new.groupID, assigneeID: new.assigneeID, followUpOfID: nil, createdAt: now)
+        try await ticket.create(on: database)
+        let id = try ticket.requireID()
+        try await Message(
+            ticketID: id, authorKind: .customer, authorUserID: nil, authorCustomerID: customerID, body: new.body,
+            isInternal: false, channel: new.channel, createdAt: now
+        ).create(on: database)
+        for tag in new.tags {
+            try await TicketTag(ticketID: id, tag: tag).create(on: database)
+        }
+        var details = ["channel": new.channel.rawValue, "priority": new.priority.rawValue]
+        details["group_id"] = new.groupID.map(String.init)
+        details["assignee_id"] = new.assigneeID.map(String.init)
+        try await record(.created, on: id, details)
+        try await SearchIndex.set(new.subject + "\n" + new.body, for: id, in: .tickets, on: database)
+        return id
+    }
+
+    func update(_ id: Int, _ changes: TicketChanges) async throws {
+        let ticket = try await visibleTicket(id)
+        guard ticket.status != .closed else {
+            throw DomainError.conflict("ticket #\(id) is closed; a closed ticket cannot change")
+        }
+        var changed = false
+        if let status = changes.status, status != ticket.status {
+            guard ticket.status.canMove(to: status) else {
+                throw DomainError.illegalStatusMove(from: ticket.status, to: status)
+            }
+            try await move(ticket, to: status)
+            changed = true
+        }
+        if let priority = changes.priority, priority != ticket.priority {
+            try await record(.priorityChanged, on: id, ["from": ticket.priority.rawValue, "to": priority.rawValue])
+            ticket.priority = priority
+            changed = true
+        }
+        if let assigneeID = changes.assigneeID, assigneeID != ticket.$assignee.id {
+            try await requireUser(assigneeID, field: "assignee_id")
+            try await record(.assigned, on: id, ["from": ticket.$assignee.id.map(String.init), "to": assigneeID.map(String.init)])
+            ticket.$assignee.id = assigneeID
+            changed = true
+        }
+        if let groupID = changes.groupID, groupID != ticket.$group.id {
+            try await requireGroup(groupID, field: "group_id")
+            try await record(.groupChanged, on: id, ["from": ticket.$group.id.map(String.init), "to": groupID.map(String.init)])
+            ticket.$group.id = groupID
+            changed = true
+        }
+        if let tags = changes.tags {
+            changed = try await replaceTags(of: id, with: tags) || changed
+        }
+        if changed {
+            ticket.updatedAt = now
+            try await ticket.update(on: database)
+        }
+    }
+
+    /// Adds a message. On a closed ticket a customer's message opens a follow-up, whose id the message carries.
+    func addMessage(to id: Int, _ new: NewMessage) async throws -> Message {
+        let ticket = try await visibleTicket(id)
+        let effect = TicketRules.effect(
+            ofMessageBy: new.author, isInternal: new.isInternal, on: ticket.status,
+            hasFirstResponse: ticket.firstResponseAt != nil)
+        switch effect {
+        case .followUp:
+            let followUp = Ticket(
+                subject: ticket.subject, priority: ticket.priority, channel: new.channel ?? ticket.channel,
+                customerID: ticket.$customer.id, groupID: ticket.$group.id, assigneeID: ticket.$assignee.id,
+                followUpOfID: id, createdAt: now)
+            try await followUp.create(on: database)
+            let followUpID = try followUp.requireID()
+            try await record(.followUpCreated, on: id, ["follow_up_id": String(followUpID)])
+            try await record(.created, on: followUpID, ["channel": followUp.channel.rawValue, "follow_up_of": String(id)])
+            try await SearchIndex.set(ticket.subject, for: followUpID, in: .tickets, on: database)
+            return try await append(new, to: followUp)
+        case .append(let newStatus, let reopens, let setsFirstResponse):
+            if let newStatus {
+                try await move(ticket, to: newStatus, reopenByCustomer: reopens)
+            }
+            if setsFirstResponse {
+                ticket.firstResponseAt = now
+                try await record(.firstResponse, on: id, [:])
+            }
+            return try await append(new, to: ticket)
+        }
+    }
+
+    /// Moves every message of `sourceID` to `targetID` and closes the source with a link to the target.
+    func merge(_ sourceID: Int, into targetID: Int) async throws {
+        guard sourceID != targetID else { throw DomainError.invalid("into", "must be another ticket") }
+        let source = try await visibleTicket(sourceID)
+        guard let target = try await visibleTicketIfAny(targetID) else {
+            throw DomainError.invalid("into", "names no ticket you can see")
+        }
+        guard source.status != .closed else { throw DomainError.conflict("ticket #\(sourceID) is closed") }
+        guard target.status != .closed else { throw DomainError.conflict("ticket #\(targetID) is closed") }
+        try await Message.query(on: database).set(\.$ticket.$id, to: targetID)
+            .filter(\.$ticket.$id == sourceID).update()
+        let sourceText = try await SearchIndex.content(of: sourceID, in: .tickets, on: database)
+        try await SearchIndex.append(sourceText, for: targetID, in: .tickets, on: database)
+        try await record(.statusChanged, on: sourceID, ["from": source.status.rawValue, "to": TicketStatus.closed.rawValue])
+        try await record(.merged, on: sourceID, ["into": String(targetID)])
+        try await record(.mergedFrom, on: targetID, ["from": String(sourceID)])
+        source.status = .closed
+        source.mergedIntoID = targetID
+        source.updatedAt = now
+        try await source.update(on: database)
+        target.updatedAt = now
+        try await target.update(on: database)
+    }
+
+    // MARK: - Parts
+
+    private func append(_ new: NewMessage, to ticket: Ticket) async throws -> Message {
+        let id = try ticket.requireID()
+        let message = Message(
+            ticketID: id, authorKind: new.author,
+            authorUserID: new.author == .agent ? actor?.userID : nil,
+            authorCustomerID: new.author == .customer ? ticket.$customer.id : nil,
+            body: new.body, isInternal: new.isInternal, channel: new.channel ?? ticket.channel, createdAt: now)
+        try await message.create(on: database)
+        try await record(
+            .messageAdded, on: id,
+            ["message_id": String(try message.requireID()), "author": new.author.rawValue, "internal": String(new.isInternal)])
+        ticket.updatedAt = now
+        try await ticket.update(on: database)
+        try await SearchIndex.append(new.body, for: id, in: .tickets, on: database)
+        return message
+    }
+
+    private func move(_ ticket: Ticket, to status: TicketStatus, reopenByCustomer: Bool = false) async throws {
+        let id = try ticket.requireID()
+        let from = ticket.status
+        try await record(.statusChanged, on: id, ["from": from.rawValue, "to": status.rawValue])
+        if from == .solved && status.isActive {
+            ticket.reopenCount += 1
+            try await record(.reopened, on: id, ["by": reopenByCustomer ? "customer" : "agent"])
+        }
+        if status == .solved { ticket.solvedAt = now }
+        ticket.status = status
+    }
+
+    private func replaceTags(of id: Int, with tags: [String]) async throws -> Bool {
+        let current = Set(try await TicketTag.query(on: database).filter(\.$ticket.$id == id).all().map(\.tag))
+        let wanted = Set(tags)
+        let added = wanted.subtracting(current).sorted()
+        let removed = current.subtracting(wanted).sorted()
+        guard !added.isEmpty || !removed.isEmpty else { return false }
+        if !removed.isEmpty {
+            try await TicketTag.query(on: database).filter(\.$ticket.$id == id).filter(\.$tag ~~ removed).delete()
+        }
+        for tag in added { try await TicketTag(ticketID: id, tag: tag).create(on: database) }
+        try await record(
+            .tagsChanged, on: id, ["added": added.joined(separator: ","), "removed": removed.joined(separator: ",")])
+        return true
+    }
+
+    private func visibleTicket(_ id: Int) async throws -> Ticket {
+        guard let ticket = try await visibleTicketIfAny(id) else { throw DomainError.notFound(resource: "ticket") }
+        return ticket
+    }
+
+    private func visibleTicketIfAny(_ id: Int) async throws -> Ticket? {
+        guard let ticket = try await Ticket.find(id, on: database) else { return nil }
+        if let actor, !actor.visibility.canSee(groupID: ticket.$group.id, assigneeID: ticket.$assignee.id) {
+            return nil
+        }
+        return ticket
+    }
+
+    private func requireGroup(_ id: Int?, field: String) async throws {
+        guard let id else { return }
+        guard try await Group.find(id, on: database) != nil else { throw DomainError.invalid(field, "names no group") }
+    }
+
+    private func requireUser(_ id: Int?, field: String) async throws {
+        guard let id else { return }
+        guard try await User.find(id, on: database) != nil else { throw DomainError.invalid(field, "names no user") }
+    }
+
+    private func record(_ kind: TicketEventKind, on ticketID: Int, _ details: [String: String?]) async throws {
+        let data = try JSON.encoder.encode(details.compactMapValues { $0 })
+        try await TicketEvent(
+            ticketID: ticketID, kind: kind, actorUserID: actor?.userID, data: String(decoding: data, as: UTF8.self),
+            createdAt: now
+        ).create(on: database)
+    }
+}
