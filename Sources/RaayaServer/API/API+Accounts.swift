@@ -54,8 +54,9 @@ enum AccountsAPI {
         let hash = try await request.password.async.hash(input.password)
         let new = NewUser(email: email ?? "", name: name, passwordHash: hash, role: input.role, groupIDs: input.groupIDs ?? [])
         return try await Idempotency.create(request, principal: principal) { database, now in
-            let id = try await AccountService(database: database, now: now).createUser(new)
-            return try await AccountQueries(database: database).user(id)
+            try await AccountService(database: database, now: now).createUser(new)
+        } render: { id in
+            try await AccountQueries(database: request.db).user(id)
         }
     }
 
@@ -74,7 +75,9 @@ enum AccountsAPI {
         if !(1...9).contains(tier) { validation.fail("tier", "must be from 1 to 9") }
         try validation.check()
         return try await Idempotency.create(request, principal: principal) { database, now in
-            try GroupDTO(try await AccountService(database: database, now: now).createGroup(name: name, tier: tier))
+            try await AccountService(database: database, now: now).createGroup(name: name, tier: tier).requireID()
+        } render: { id in
+            try await AccountQueries(database: request.db).group(id)
         }
     }
 }

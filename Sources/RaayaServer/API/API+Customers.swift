@@ -8,8 +8,9 @@ enum CustomersAPI {
         let principal = try request.principal
         let draft = try request.decodeJSON(CreateCustomerRequest.self).validated()
         return try await Idempotency.create(request, principal: principal) { database, now in
-            let id = try await CustomerService(database: database, now: now).create(draft)
-            return try await CustomerQueries(database: database).customer(id)
+            try await CustomerService(database: database, now: now).create(draft)
+        } render: { id in
+            try await CustomerQueries(database: request.db).customer(id)
         }
     }
 
@@ -47,9 +48,10 @@ enum CustomersAPI {
         let body = validation.requiredBody(input.body, field: "body")
         try validation.check()
         return try await Idempotency.create(request, principal: principal) { database, now in
-            let note = try await CustomerService(database: database, now: now)
-                .addNote(customerID: id, authorID: principal.userID, body: body)
-            return try CustomerNoteDTO(note)
+            try await CustomerService(database: database, now: now)
+                .addNote(customerID: id, authorID: principal.userID, body: body).requireID()
+        } render: { noteID in
+            try await CustomerQueries(database: request.db).note(noteID)
         }
     }
 }
@@ -103,6 +105,11 @@ struct CustomerQueries {
         let customers = try await withRelations(Customer.query(on: database).filter(\.$id ~~ ids)).all()
         let byID = Dictionary(uniqueKeysWithValues: customers.compactMap { c in c.id.map { ($0, c) } })
         return try ids.compactMap { byID[$0] }.map(CustomerDTO.init)
+    }
+
+    func note(_ id: Int) async throws -> CustomerNoteDTO {
+        guard let note = try await CustomerNote.find(id, on: database) else { throw DomainError.notFound(resource: "note") }
+        return try CustomerNoteDTO(note)
     }
 
     func notes(of id: Int) async throws -> [CustomerNoteDTO] {

@@ -8,8 +8,9 @@ enum TicketsAPI {
         let principal = try request.principal
         let new = try request.decodeJSON(CreateTicketRequest.self).validated()
         return try await Idempotency.create(request, principal: principal) { database, now in
-            let id = try await TicketService(database: database, now: now, actor: principal).create(new)
-            return try await TicketQueries(database: database, visibility: nil).detail(id)
+            try await TicketService(database: database, now: now, actor: principal).create(new)
+        } render: { id in
+            try await TicketQueries(database: request.db, visibility: nil).detail(id)
         }
     }
 
@@ -46,11 +47,10 @@ enum TicketsAPI {
         let id = try request.pathID(resource: "ticket")
         let changes = try request.decodeJSON(UpdateTicketRequest.self).validated()
         let clock = request.raaya.clock
-        let dto = try await request.raaya.writer.write { database in
+        try await request.raaya.writer.write { database in
             try await TicketService(database: database, now: clock.now(), actor: principal).update(id, changes)
-            return try await TicketQueries(database: database, visibility: principal.visibility).detail(id)
         }
-        return try JSON.response(dto)
+        return try JSON.response(try await TicketQueries(database: request.db, visibility: principal.visibility).detail(id))
     }
 
     @Sendable static func addMessage(_ request: Request) async throws -> Response {
@@ -58,7 +58,9 @@ enum TicketsAPI {
         let id = try request.pathID(resource: "ticket")
         let new = try request.decodeJSON(CreateMessageRequest.self).validated()
         return try await Idempotency.create(request, principal: principal) { database, now in
-            try MessageDTO(try await TicketService(database: database, now: now, actor: principal).addMessage(to: id, new))
+            try await TicketService(database: database, now: now, actor: principal).addMessage(to: id, new).requireID()
+        } render: { messageID in
+            try await TicketQueries(database: request.db, visibility: principal.visibility).message(messageID)
         }
     }
 
@@ -81,11 +83,10 @@ enum TicketsAPI {
         let id = try request.pathID(resource: "ticket")
         let input = try request.decodeJSON(MergeRequest.self)
         let clock = request.raaya.clock
-        let dto = try await request.raaya.writer.write { database in
+        try await request.raaya.writer.write { database in
             try await TicketService(database: database, now: clock.now(), actor: principal).merge(id, into: input.into)
-            return try await TicketQueries(database: database, visibility: principal.visibility).detail(id)
         }
-        return try JSON.response(dto)
+        return try JSON.response(try await TicketQueries(database: request.db, visibility: principal.visibility).detail(id))
     }
 
     @Sendable static func search(_ request: Request) async throws -> Response {

@@ -3,20 +3,23 @@ import Foundation
 import RaayaCore
 import Vapor
 
-/// `Idempotency-Key` on creating requests: the first answer is stored with the write it made, in the same
-/// transaction, and a retry with the same key gets that answer again instead of a second record.
+/// `Idempotency-Key` on creating requests: the key is stored with the record it created, in the same
+/// transaction, and a retry with the same key answers with that record instead of creating a second one.
 enum Idempotency {
     static let header = "Idempotency-Key"
 
-    /// Runs `create` in the write queue and answers 201 with its result, or replays the stored first answer.
+    /// Runs `create` in the write queue, then answers 201 with `render` of the created (or first created) id.
+    ///
+    /// Rendering happens after the commit, on a reading connection, so the write transaction stays short.
     static func create<Result: Encodable & Sendable>(
         _ request: Request, principal: Principal,
-        _ create: @escaping @Sendable (any Database, Date) async throws -> Result
+        _ create: @escaping @Sendable (any Database, Date) async throws -> Int,
+        render: (Int) async throws -> Result
     ) async throws -> Response {
         let key = try key(of: request)
         let path = "\(request.method.rawValue) \(request.url.path)"
         let clock = request.raaya.clock
-        let (status, body, replayed) = try await request.raaya.writer.write { database -> (Int, Data, Bool) in
+        let (id, replayed) = try await request.raaya.writer.write { database -> (Int, Bool) in
             let now = clock.now()
             if let key,
                 let first = try await IdempotencyRecord.query(on: database)
@@ -25,18 +28,17 @@ enum Idempotency {
                 guard first.requestPath == path else {
                     throw DomainError.conflict("this Idempotency-Key was used for \(first.requestPath)")
                 }
-                return (first.status, Data(first.body.utf8), true)
+                return (first.resourceID, true)
             }
-            let body = try JSON.encoder.encode(try await create(database, now))
+            let id = try await create(database, now)
             if let key {
                 try await IdempotencyRecord(
-                    userID: principal.userID, key: key, requestPath: path, status: 201,
-                    body: String(decoding: body, as: UTF8.self), createdAt: now
+                    userID: principal.userID, key: key, requestPath: path, resourceID: id, createdAt: now
                 ).create(on: database)
             }
-            return (201, body, false)
+            return (id, false)
         }
-        let response = JSON.response(body: body, status: .init(statusCode: status))
+        let response = try JSON.response(try await render(id), status: .created)
         if replayed { response.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true") }
         return response
     }

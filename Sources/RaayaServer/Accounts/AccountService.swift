@@ -111,6 +111,11 @@ struct AccountQueries {
         try await User.query(on: database).with(\.$groups).sort(\.$id).all().map(UserDTO.init)
     }
 
+    func group(_ id: Int) async throws -> GroupDTO {
+        guard let group = try await Group.find(id, on: database) else { throw DomainError.notFound(resource: "group") }
+        return try GroupDTO(group)
+    }
+
     func groups() async throws -> [GroupDTO] {
         try await Group.query(on: database).sort(\.$tier).sort(\.$name).all().map(GroupDTO.init)
     }

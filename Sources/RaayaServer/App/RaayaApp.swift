@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import Crypto
 import Foundation
 import Vapor
 
@@ -9,6 +10,8 @@ struct RaayaServices: Sendable {
     let configuration: Configuration
     let clock: any WallClock
     let writer: WriteQueue
+    /// Signs links and tokens (see `SecretKey`).
+    let secretKey: SymmetricKey
 }
 
 extension Application {
@@ -67,7 +70,8 @@ public enum RaayaApp {
         app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
         app.raaya = RaayaServices(
             configuration: configuration, clock: clock,
-            writer: WriteQueue(database: writerDatabase, logger: app.logger))
+            writer: WriteQueue(database: writerDatabase, logger: app.logger),
+            secretKey: try SecretKey.resolve(configuration.secretKey, dataDirectory: configuration.dataDirectory))
 
         app.http.server.configuration.hostname = configuration.hostname
         app.http.server.configuration.port = configuration.port

@@ -77,20 +77,24 @@ struct DemoData {
                     channel: .chat, customer: ("عبدالله المطيري", "abdullah@example.com", nil), group: nil,
                     reply: (omar, "سعداء بخدمتك دائمًا يا عبدالله."), status: .solved),
             ]
-            for story in stories {
+            for (index, story) in stories.enumerated() {
+                // Spread the stories over the last days, so lists and times look like a real queue.
+                let created = now.addingTimeInterval(-Double(stories.count - index) * 5 * 3600)
+                let answered = created.addingTimeInterval(25 * 60)
                 let creator = story.reply?.0 ?? omar
-                let service = TicketService(database: database, now: now, actor: creator)
+                let service = TicketService(database: database, now: created, actor: creator)
                 let id = try await service.create(
                     NewTicket(
                         subject: story.subject, body: story.body, channel: story.channel, priority: .normal, customerID: nil,
                         customer: CustomerDraft(name: story.customer.0, email: story.customer.1, phone: story.customer.2),
                         groupID: story.group, assigneeID: story.reply?.0.userID, tags: story.channel == .social ? ["شكوى"] : []))
                 if let (agent, text) = story.reply {
-                    _ = try await TicketService(database: database, now: now, actor: agent)
+                    _ = try await TicketService(database: database, now: answered, actor: agent)
                         .addMessage(to: id, NewMessage(body: text, isInternal: false, author: .agent, channel: nil))
                 }
                 if story.status != .new && story.status != .open {
-                    try await service.update(id, TicketChanges(status: story.status))
+                    try await TicketService(database: database, now: answered.addingTimeInterval(3600), actor: creator)
+                        .update(id, TicketChanges(status: story.status))
                 }
             }
         }

@@ -113,7 +113,7 @@ final class TicketEvent: Model, @unchecked Sendable {
     }
 }
 
-/// The first answer to a creating request, returned again for a retry with the same `Idempotency-Key`.
+/// What a creating request made, found again by a retry with the same `Idempotency-Key`.
 final class IdempotencyRecord: Model, @unchecked Sendable {
     static let schema = "idempotency_keys"
 
@@ -121,18 +121,16 @@ final class IdempotencyRecord: Model, @unchecked Sendable {
     @Field(key: "user_id") var userID: Int
     @Field(key: "key") var key: String
     @Field(key: "request_path") var requestPath: String
-    @Field(key: "status") var status: Int
-    @Field(key: "body") var body: String
+    @Field(key: "resource_id") var resourceID: Int
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
 
-    init(userID: Int, key: String, requestPath: String, status: Int, body: String, createdAt: Date) {
+    init(userID: Int, key: String, requestPath: String, resourceID: Int, createdAt: Date) {
         self.userID = userID
         self.key = key
         self.requestPath = requestPath
-        self.status = status
-        self.body = body
+        self.resourceID = resourceID
         self.createdAt = createdAt
     }
 }

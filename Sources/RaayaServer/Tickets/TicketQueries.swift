@@ -86,6 +86,12 @@ struct TicketQueries {
         return try await Message.query(on: database).filter(\.$ticket.$id == id).sort(\.$id).all().map(MessageDTO.init)
     }
 
+    func message(_ id: Int) async throws -> MessageDTO {
+        guard let message = try await Message.find(id, on: database) else { throw DomainError.notFound(resource: "message") }
+        try await requireVisible(message.$ticket.id)
+        return try MessageDTO(message)
+    }
+
     func events(of id: Int) async throws -> [EventDTO] {
         try await requireVisible(id)
         return try await TicketEvent.query(on: database).filter(\.$ticket.$id == id).sort(\.$id).all().map(EventDTO.init)
