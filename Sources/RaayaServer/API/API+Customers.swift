@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RaayaCore
+import SQLKit
 import Vapor
 
 enum CustomersAPI {
@@ -77,21 +78,23 @@ extension CreateCustomerRequest {
 struct CustomerQueries {
     let database: any Database
 
+    private var reader: CustomerReader {
+        get throws { CustomerReader(sql: try database.sqlDatabase()) }
+    }
+
     func customer(_ id: Int) async throws -> CustomerDTO {
-        guard let customer = try await withRelations(Customer.query(on: database).filter(\.$id == id)).first() else {
+        guard let customer = try await reader.customers(where: "c.id = \(bind: id)", order: "c.id", limit: 1).first else {
             throw DomainError.notFound(resource: "customer")
         }
-        return try CustomerDTO(customer)
+        return customer
     }
 
     /// Newest first, continuing below the id in `before`.
     func list(limit: Int, before: Int?) async throws -> Page<CustomerDTO> {
-        var query = withRelations(Customer.query(on: database))
-        if let before { query = query.filter(\.$id < before) }
-        let customers = try await query.sort(\.$id, .descending).limit(limit + 1).all()
+        let condition: SQLQueryString = before.map { "c.id < \(bind: $0)" } ?? "1 = 1"
+        let customers = try await reader.customers(where: condition, order: "c.id DESC", limit: limit + 1)
         let page = Array(customers.prefix(limit))
-        let next = customers.count > limit ? page.last?.id.map(String.init) : nil
-        return Page(data: try page.map(CustomerDTO.init), nextCursor: next)
+        return Page(data: page, nextCursor: customers.count > limit ? page.last.map { String($0.id) } : nil)
     }
 
     func search(_ query: SearchIndex.Query, limit: Int) async throws -> [CustomerDTO] {
@@ -102,9 +105,9 @@ struct CustomerQueries {
             """).all()
         let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
         guard !ids.isEmpty else { return [] }
-        let customers = try await withRelations(Customer.query(on: database).filter(\.$id ~~ ids)).all()
-        let byID = Dictionary(uniqueKeysWithValues: customers.compactMap { c in c.id.map { ($0, c) } })
-        return try ids.compactMap { byID[$0] }.map(CustomerDTO.init)
+        let found = try await reader.customers(where: "c.id IN (\(TicketReader.list(ids)))", order: "c.id", limit: ids.count)
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
+        return ids.compactMap { byID[$0] }
     }
 
     func note(_ id: Int) async throws -> CustomerNoteDTO {
@@ -115,10 +118,6 @@ struct CustomerQueries {
     func notes(of id: Int) async throws -> [CustomerNoteDTO] {
         try await CustomerNote.query(on: database).filter(\.$customer.$id == id).sort(\.$id, .descending).all()
             .map(CustomerNoteDTO.init)
-    }
-
-    private func withRelations(_ query: QueryBuilder<Customer>) -> QueryBuilder<Customer> {
-        query.with(\.$identities).with(\.$organization)
     }
 }
 

@@ -58,7 +58,7 @@ enum TicketsAPI {
         let id = try request.pathID(resource: "ticket")
         let new = try request.decodeJSON(CreateMessageRequest.self).validated()
         return try await Idempotency.create(request, principal: principal) { database, now in
-            try await TicketService(database: database, now: now, actor: principal).addMessage(to: id, new).requireID()
+            try await TicketService(database: database, now: now, actor: principal).addMessage(to: id, new)
         } render: { messageID in
             try await TicketQueries(database: request.db, visibility: principal.visibility).message(messageID)
         }

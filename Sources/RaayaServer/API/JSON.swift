@@ -17,7 +17,7 @@ enum JSON {
     static let decoder = JSONDecoder()
 
     static func rfc3339(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        RFC3339.string(millisecondsSince1970: date.millisecondsSince1970)
     }
 
     static func response(_ value: some Encodable, status: HTTPStatus = .ok) throws -> Response {

@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import RaayaCore
+import SQLKit
 import Vapor
 
 /// A new staff member, validated, with the password already hashed.
@@ -92,7 +93,14 @@ struct AccountService {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 
@@ -120,16 +128,21 @@ struct AccountQueries {
         try await Group.query(on: database).sort(\.$tier).sort(\.$name).all().map(GroupDTO.init)
     }
 
-    /// The staff member a bearer token belongs to, if the token is known and not expired.
+    /// The staff member a bearer token belongs to, if the token is known and not expired. Runs on every API
+    /// request, so it reads plain rows.
     func principal(forToken token: String, at now: Date) async throws -> Principal? {
+        let sql = try database.sqlDatabase()
         guard
-            let record = try await APIToken.query(on: database)
-                .filter(\.$tokenHash == AccountService.hash(token)).filter(\.$expiresAt > now)
-                .with(\.$user).first()
+            let row = try await sql.raw("""
+                SELECT u.id, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id \
+                WHERE t.token_hash = \(bind: AccountService.hash(token)) AND t.expires_at > \(bind: now)
+                """).first()
         else { return nil }
-        let userID = record.$user.id
-        let groupIDs = try await UserGroup.query(on: database).filter(\.$user.$id == userID).all().map(\.$group.id)
-        return Principal(userID: userID, role: record.user.role, groupIDs: Set(groupIDs))
+        let userID = try row.decode(column: "id", as: Int.self)
+        let groups = try await sql.raw("SELECT group_id FROM user_groups WHERE user_id = \(bind: userID)").all()
+        return Principal(
+            userID: userID, role: try row.decode(column: "role", as: Role.self),
+            groupIDs: Set(try groups.map { try $0.decode(column: "group_id", as: Int.self) }))
     }
 }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RaayaCore
+import SQLKit
 
 /// A customer as a request describes them, already validated.
 struct CustomerDraft: Sendable {
@@ -35,7 +36,7 @@ struct CustomerService {
     /// The customer a message comes from: by id, else by email or phone, else a new one.
     func resolve(id: Int?, draft: CustomerDraft) async throws -> Int {
         if let id {
-            guard try await Customer.find(id, on: database) != nil else {
+            guard try await database.sqlDatabase().raw("SELECT id FROM customers WHERE id = \(bind: id)").first() != nil else {
                 throw DomainError.invalid("customer.id", "names no customer")
             }
             return id
@@ -65,9 +66,9 @@ struct CustomerService {
 
     private func identityOwner(_ kind: IdentityKind, _ value: String?) async throws -> Int? {
         guard let value else { return nil }
-        return try await CustomerIdentity.query(on: database)
-            .filter(\.$kind == kind).filter(\.$value == value)
-            .first()?.$customer.id
+        return try await database.sqlDatabase().raw("""
+            SELECT customer_id FROM customer_identities WHERE kind = \(bind: kind.rawValue) AND value = \(bind: value)
+            """).first(decodingColumn: "customer_id", as: Int.self)
     }
 
     private func insert(_ draft: CustomerDraft) async throws -> Int {
@@ -75,17 +76,18 @@ struct CustomerService {
         if let name = draft.organization {
             organizationID = try await organization(named: name)
         }
-        let customer = Customer(
-            name: draft.displayName, organizationID: organizationID, language: draft.language, createdAt: now)
-        try await customer.create(on: database)
-        let id = try customer.requireID()
+        let sql = try database.sqlDatabase()
+        let id = try await sql.insertReturningID(
+            into: Customer.schema,
+            [
+                "name": draft.displayName, "organization_id": organizationID, "language": draft.language,
+                "created_at": now, "updated_at": now,
+            ])
         for (kind, value) in [(IdentityKind.email, draft.email), (.phone, draft.phone)] {
-            if let value {
-                try await CustomerIdentity(customerID: id, kind: kind, value: value, createdAt: now).create(on: database)
-            }
+            if let value { try await insertIdentity(customerID: id, kind: kind, value: value) }
         }
         let indexed = [draft.displayName, draft.email, draft.phone, draft.organization].compactMap { $0 }
-        try await SearchIndex.set(indexed.joined(separator: " "), for: id, in: .customers, on: database)
+        try await SearchIndex.add(indexed.joined(separator: " "), for: id, in: .customers, on: database)
         return id
     }
 
@@ -93,10 +95,15 @@ struct CustomerService {
     private func addMissingIdentities(of draft: CustomerDraft, to customerID: Int) async throws {
         for (kind, value) in [(IdentityKind.email, draft.email), (.phone, draft.phone)] {
             guard let value, try await identityOwner(kind, value) == nil else { continue }
-            try await CustomerIdentity(customerID: customerID, kind: kind, value: value, createdAt: now)
-                .create(on: database)
+            try await insertIdentity(customerID: customerID, kind: kind, value: value)
             try await SearchIndex.append(value, for: customerID, in: .customers, on: database)
         }
+    }
+
+    private func insertIdentity(customerID: Int, kind: IdentityKind, value: String) async throws {
+        try await database.sqlDatabase().insertRow(
+            into: CustomerIdentity.schema,
+            ["customer_id": customerID, "kind": kind.rawValue, "value": value, "created_at": now])
     }
 
     private func organization(named name: String) async throws -> Int {
@@ -106,18 +113,5 @@ struct CustomerService {
         let organization = Organization(name: name, createdAt: now)
         try await organization.create(on: database)
         return try organization.requireID()
-    }
-}
-
-extension CustomerDTO {
-    /// Needs the customer's identities and organization loaded.
-    init(_ customer: Customer) throws {
-        let identities = customer.$identities.value ?? []
-        let emails = identities.filter { $0.kind == .email }.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map(\.value)
-        let phones = identities.filter { $0.kind == .phone }.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map(\.value)
-        self.init(
-            id: try customer.requireID(), name: customer.name, email: emails.first, phone: phones.first,
-            emails: emails, phones: phones, organization: customer.$organization.value??.name,
-            language: customer.language, createdAt: customer.createdAt)
     }
 }

@@ -21,6 +21,13 @@ enum SearchIndex {
             .run()
     }
 
+    /// Indexes a new row.
+    static func add(_ text: String, for id: Int, in table: Table, on database: any Database) async throws {
+        try await database.sqlDatabase().raw(
+            "INSERT INTO \(unsafeRaw: table.rawValue) (rowid, content) VALUES (\(bind: id), \(bind: SearchText.indexText(text)))"
+        ).run()
+    }
+
     /// Adds text to what is indexed for one row (a new message on a ticket).
     static func append(_ text: String, for id: Int, in table: Table, on database: any Database) async throws {
         let content = SearchText.indexText(text)

@@ -20,65 +20,45 @@ struct TicketQueries {
     let visibility: TicketVisibility?
 
     func detail(_ id: Int) async throws -> TicketDTO {
-        guard let ticket = try await withRelations(Ticket.query(on: database).filter(\.$id == id)).first(),
-            isVisible(ticket)
+        guard let ticket = try await TicketReader(database).tickets(where: "t.id = \(bind: id)\(restriction)", limit: 1).first
         else { throw DomainError.notFound(resource: "ticket") }
-        return try TicketDTO(ticket)
+        return ticket
     }
 
     /// Newest activity first, `limit` at a time, continuing after `cursor`.
     func list(_ filter: TicketFilter, limit: Int, after cursor: ActivityCursor?) async throws -> Page<TicketDTO> {
-        var query = Ticket.query(on: database)
-        if let status = filter.status { query = query.filter(\.$status == status) }
-        if let priority = filter.priority { query = query.filter(\.$priority == priority) }
-        if let groupID = filter.groupID { query = query.filter(\.$group.$id == groupID) }
-        if let assigneeID = filter.assigneeID { query = query.filter(\.$assignee.$id == assigneeID) }
-        if let channel = filter.channel { query = query.filter(\.$channel == channel) }
-        if let customerID = filter.customerID { query = query.filter(\.$customer.$id == customerID) }
+        var condition: SQLQueryString = "1 = 1"
+        if let status = filter.status { condition += " AND t.status = \(bind: status.rawValue)" }
+        if let priority = filter.priority { condition += " AND t.priority = \(bind: priority.rawValue)" }
+        if let groupID = filter.groupID { condition += " AND t.group_id = \(bind: groupID)" }
+        if let assigneeID = filter.assigneeID { condition += " AND t.assignee_id = \(bind: assigneeID)" }
+        if let channel = filter.channel { condition += " AND t.channel = \(bind: channel.rawValue)" }
+        if let customerID = filter.customerID { condition += " AND t.customer_id = \(bind: customerID)" }
         if let tag = filter.tag {
-            query = query.join(TicketTag.self, on: \Ticket.$id == \TicketTag.$ticket.$id)
-                .filter(TicketTag.self, \.$tag == tag)
+            condition += " AND t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = \(bind: tag))"
         }
-        query = restrict(query)
         if let cursor {
             let time = Date(millisecondsSince1970: cursor.activityMilliseconds)
-            query = query.group(.or) { either in
-                either.filter(\.$updatedAt < time)
-                    .group(.and) { $0.filter(\.$updatedAt == time).filter(\.$id < cursor.id) }
-            }
+            condition += " AND (t.updated_at < \(bind: time) OR (t.updated_at = \(bind: time) AND t.id < \(bind: cursor.id)))"
         }
-        let tickets = try await withRelations(query)
-            .sort(\.$updatedAt, .descending).sort(\.$id, .descending)
-            .limit(limit + 1).all()
+        condition += restriction
+        let tickets = try await TicketReader(database).tickets(where: condition, limit: limit + 1)
         let page = Array(tickets.prefix(limit))
         let next = tickets.count > limit ? page.last.map {
-            ActivityCursor(activityMilliseconds: $0.updatedAt.millisecondsSince1970, id: $0.id ?? 0).token
+            ActivityCursor(activityMilliseconds: $0.updatedAt.millisecondsSince1970, id: $0.id).token
         } : nil
-        return Page(data: try page.map(TicketDTO.init), nextCursor: next)
+        return Page(data: page, nextCursor: next)
     }
 
     /// Tickets matching a full-text query, best match first.
     func search(_ query: SearchIndex.Query, limit: Int) async throws -> [TicketDTO] {
         let sql = try database.sqlDatabase()
-        var visibilityClause: SQLQueryString = ""
-        if let visibility, !visibility.role.seesAllTickets {
-            let groups = visibility.groupIDs.sorted()
-            visibilityClause = " AND (t.group_id IS NULL OR t.assignee_id = \(bind: visibility.userID)"
-            if !groups.isEmpty {
-                visibilityClause += " OR t.group_id IN (\(unsafeRaw: groups.map(String.init).joined(separator: ",")))"
-            }
-            visibilityClause += ")"
-        }
         let rows = try await sql.raw("""
             SELECT t.id AS id FROM \(SearchIndex.matches(query, in: .tickets, on: sql)) \
-            JOIN tickets t ON t.id = s.rowid WHERE 1 = 1\(visibilityClause) \
+            JOIN tickets t ON t.id = s.rowid WHERE 1 = 1\(restriction) \
             ORDER BY s.rank, t.updated_at DESC, t.id DESC LIMIT \(bind: limit)
             """).all()
-        let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
-        guard !ids.isEmpty else { return [] }
-        let tickets = try await withRelations(Ticket.query(on: database).filter(\.$id ~~ ids)).all()
-        let byID = Dictionary(uniqueKeysWithValues: tickets.compactMap { ticket in ticket.id.map { ($0, ticket) } })
-        return try ids.compactMap { byID[$0] }.map(TicketDTO.init)
+        return try await TicketReader(database).tickets(ids: try rows.map { try $0.decode(column: "id", as: Int.self) })
     }
 
     func messages(of id: Int) async throws -> [MessageDTO] {
@@ -98,46 +78,21 @@ struct TicketQueries {
     }
 
     func requireVisible(_ id: Int) async throws {
-        guard let ticket = try await Ticket.find(id, on: database), isVisible(ticket) else {
+        let sql = try database.sqlDatabase()
+        guard try await sql.raw("SELECT t.id FROM tickets t WHERE t.id = \(bind: id)\(restriction)").first() != nil else {
             throw DomainError.notFound(resource: "ticket")
         }
     }
 
-    private func isVisible(_ ticket: Ticket) -> Bool {
-        visibility?.canSee(groupID: ticket.$group.id, assigneeID: ticket.$assignee.id) ?? true
-    }
-
-    /// Limits a query to what the caller may see.
-    private func restrict(_ query: QueryBuilder<Ticket>) -> QueryBuilder<Ticket> {
-        guard let visibility, !visibility.role.seesAllTickets else { return query }
-        return query.group(.or) { either in
-            either.filter(\.$group.$id == nil).filter(\.$assignee.$id == visibility.userID)
-            if !visibility.groupIDs.isEmpty {
-                either.filter(\.$group.$id ~~ visibility.groupIDs.sorted())
-            }
+    /// ` AND (…)` limiting tickets (alias `t`) to what the caller may see; empty for those who see everything.
+    private var restriction: SQLQueryString {
+        guard let visibility, !visibility.role.seesAllTickets else { return "" }
+        var clause: SQLQueryString = " AND (t.group_id IS NULL OR t.assignee_id = \(bind: visibility.userID)"
+        if !visibility.groupIDs.isEmpty {
+            clause += " OR t.group_id IN (\(TicketReader.list(visibility.groupIDs.sorted())))"
         }
-    }
-
-    private func withRelations(_ query: QueryBuilder<Ticket>) -> QueryBuilder<Ticket> {
-        query.with(\.$customer) { $0.with(\.$identities).with(\.$organization) }
-            .with(\.$assignee).with(\.$group).with(\.$tags)
-    }
-}
-
-extension TicketDTO {
-    /// Needs the ticket's customer (with identities and organization), assignee, group and tags loaded.
-    init(_ ticket: Ticket) throws {
-        let assignee = ticket.$assignee.value ?? nil
-        let group = ticket.$group.value ?? nil
-        self.init(
-            id: try ticket.requireID(), subject: ticket.subject, status: ticket.status, priority: ticket.priority,
-            channel: ticket.channel, customer: try CustomerDTO(ticket.customer),
-            assignee: try assignee.map { Person(id: try $0.requireID(), name: $0.name, email: $0.email) },
-            group: try group.map { GroupDTO(id: try $0.requireID(), name: $0.name, tier: $0.tier) },
-            tags: (ticket.$tags.value ?? []).map(\.tag).sorted(),
-            createdAt: ticket.createdAt, updatedAt: ticket.updatedAt, firstResponseAt: ticket.firstResponseAt,
-            solvedAt: ticket.solvedAt, reopenCount: ticket.reopenCount, followUpOf: ticket.followUpOfID,
-            mergedInto: ticket.mergedIntoID)
+        clause += ")"
+        return clause
     }
 }
 

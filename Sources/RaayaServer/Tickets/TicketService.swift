@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RaayaCore
+import SQLKit
 
 /// A new ticket as a request describes it, already validated.
 struct NewTicket: Sendable {
@@ -43,23 +44,21 @@ struct TicketService {
         try await requireUser(new.assigneeID, field: "assignee_id")
         let customerID = try await CustomerService(database: database, now: now)
             .resolve(id: new.customerID, draft: new.customer)
-        let ticket = Ticket(
+        let id = try await insertTicket(
             subject: new.subject, priority: new.priority, channel: new.channel, customerID: customerID,
-            groupID: new.groupID, assigneeID: new.assigneeID, followUpOfID: nil, createdAt: now)
-        try await ticket.create(on: database)
-        let id = try ticket.requireID()
-        try await Message(
-            ticketID: id, authorKind: .customer, authorUserID: nil, authorCustomerID: customerID, body: new.body,
-            isInternal: false, channel: new.channel, createdAt: now
-        ).create(on: database)
+            groupID: new.groupID, assigneeID: new.assigneeID, followUpOf: nil)
+        try await insertMessage(
+            ticketID: id, author: .customer, authorUserID: nil, authorCustomerID: customerID, body: new.body,
+            isInternal: false, channel: new.channel)
+        let sql = try database.sqlDatabase()
         for tag in new.tags {
-            try await TicketTag(ticketID: id, tag: tag).create(on: database)
+            try await sql.insertRow(into: TicketTag.schema, ["ticket_id": id, "tag": tag])
         }
         var details = ["channel": new.channel.rawValue, "priority": new.priority.rawValue]
         details["group_id"] = new.groupID.map(String.init)
         details["assignee_id"] = new.assigneeID.map(String.init)
         try await record(.created, on: id, details)
-        try await SearchIndex.set(new.subject + "\n" + new.body, for: id, in: .tickets, on: database)
+        try await SearchIndex.add(new.subject + "\n" + new.body, for: id, in: .tickets, on: database)
         return id
     }
 
@@ -103,22 +102,23 @@ struct TicketService {
     }
 
     /// Adds a message. On a closed ticket a customer's message opens a follow-up, whose id the message carries.
-    func addMessage(to id: Int, _ new: NewMessage) async throws -> Message {
+    func addMessage(to id: Int, _ new: NewMessage) async throws -> Int {
         let ticket = try await visibleTicket(id)
         let effect = TicketRules.effect(
             ofMessageBy: new.author, isInternal: new.isInternal, on: ticket.status,
             hasFirstResponse: ticket.firstResponseAt != nil)
         switch effect {
         case .followUp:
-            let followUp = Ticket(
-                subject: ticket.subject, priority: ticket.priority, channel: new.channel ?? ticket.channel,
-                customerID: ticket.$customer.id, groupID: ticket.$group.id, assigneeID: ticket.$assignee.id,
-                followUpOfID: id, createdAt: now)
-            try await followUp.create(on: database)
-            let followUpID = try followUp.requireID()
+            let channel = new.channel ?? ticket.channel
+            let followUpID = try await insertTicket(
+                subject: ticket.subject, priority: ticket.priority, channel: channel, customerID: ticket.$customer.id,
+                groupID: ticket.$group.id, assigneeID: ticket.$assignee.id, followUpOf: id)
             try await record(.followUpCreated, on: id, ["follow_up_id": String(followUpID)])
-            try await record(.created, on: followUpID, ["channel": followUp.channel.rawValue, "follow_up_of": String(id)])
-            try await SearchIndex.set(ticket.subject, for: followUpID, in: .tickets, on: database)
+            try await record(.created, on: followUpID, ["channel": channel.rawValue, "follow_up_of": String(id)])
+            try await SearchIndex.add(ticket.subject, for: followUpID, in: .tickets, on: database)
+            guard let followUp = try await Ticket.find(followUpID, on: database) else {
+                throw DomainError.notFound(resource: "ticket")
+            }
             return try await append(new, to: followUp)
         case .append(let newStatus, let reopens, let setsFirstResponse):
             if let newStatus {
@@ -158,21 +158,47 @@ struct TicketService {
 
     // MARK: - Parts
 
-    private func append(_ new: NewMessage, to ticket: Ticket) async throws -> Message {
+    /// Returns the new message's id.
+    private func append(_ new: NewMessage, to ticket: Ticket) async throws -> Int {
         let id = try ticket.requireID()
-        let message = Message(
-            ticketID: id, authorKind: new.author,
-            authorUserID: new.author == .agent ? actor?.userID : nil,
-            authorCustomerID: new.author == .customer ? ticket.$customer.id : nil,
-            body: new.body, isInternal: new.isInternal, channel: new.channel ?? ticket.channel, createdAt: now)
-        try await message.create(on: database)
+        let messageID = try await insertMessage(
+            ticketID: id, author: new.author, authorUserID: new.author == .agent ? actor?.userID : nil,
+            authorCustomerID: new.author == .customer ? ticket.$customer.id : nil, body: new.body,
+            isInternal: new.isInternal, channel: new.channel ?? ticket.channel)
         try await record(
             .messageAdded, on: id,
-            ["message_id": String(try message.requireID()), "author": new.author.rawValue, "internal": String(new.isInternal)])
+            ["message_id": String(messageID), "author": new.author.rawValue, "internal": String(new.isInternal)])
         ticket.updatedAt = now
         try await ticket.update(on: database)
         try await SearchIndex.append(new.body, for: id, in: .tickets, on: database)
-        return message
+        return messageID
+    }
+
+    private func insertTicket(
+        subject: String, priority: TicketPriority, channel: Channel, customerID: Int, groupID: Int?, assigneeID: Int?,
+        followUpOf: Int?
+    ) async throws -> Int {
+        try await database.sqlDatabase().insertReturningID(
+            into: Ticket.schema,
+            [
+                "subject": subject, "status": TicketStatus.new.rawValue, "priority": priority.rawValue,
+                "channel": channel.rawValue, "customer_id": customerID, "group_id": groupID, "assignee_id": assigneeID,
+                "created_at": now, "updated_at": now, "reopen_count": 0, "follow_up_of_id": followUpOf,
+            ])
+    }
+
+    @discardableResult
+    private func insertMessage(
+        ticketID: Int, author: AuthorKind, authorUserID: Int?, authorCustomerID: Int?, body: String, isInternal: Bool,
+        channel: Channel
+    ) async throws -> Int {
+        try await database.sqlDatabase().insertReturningID(
+            into: Message.schema,
+            [
+                "ticket_id": ticketID, "author_kind": author.rawValue, "author_user_id": authorUserID,
+                "author_customer_id": authorCustomerID, "body": body, "internal": isInternal,
+                "channel": channel.rawValue, "created_at": now,
+            ])
     }
 
     private func move(_ ticket: Ticket, to status: TicketStatus, reopenByCustomer: Bool = false) async throws {
@@ -217,19 +243,25 @@ struct TicketService {
 
     private func requireGroup(_ id: Int?, field: String) async throws {
         guard let id else { return }
-        guard try await Group.find(id, on: database) != nil else { throw DomainError.invalid(field, "names no group") }
+        guard try await database.sqlDatabase().raw("SELECT id FROM \"groups\" WHERE id = \(bind: id)").first() != nil else {
+            throw DomainError.invalid(field, "names no group")
+        }
     }
 
     private func requireUser(_ id: Int?, field: String) async throws {
         guard let id else { return }
-        guard try await User.find(id, on: database) != nil else { throw DomainError.invalid(field, "names no user") }
+        guard try await database.sqlDatabase().raw("SELECT id FROM users WHERE id = \(bind: id)").first() != nil else {
+            throw DomainError.invalid(field, "names no user")
+        }
     }
 
     private func record(_ kind: TicketEventKind, on ticketID: Int, _ details: [String: String?]) async throws {
         let data = try JSON.encoder.encode(details.compactMapValues { $0 })
-        try await TicketEvent(
-            ticketID: ticketID, kind: kind, actorUserID: actor?.userID, data: String(decoding: data, as: UTF8.self),
-            createdAt: now
-        ).create(on: database)
+        try await database.sqlDatabase().insertRow(
+            into: TicketEvent.schema,
+            [
+                "ticket_id": ticketID, "kind": kind.rawValue, "actor_user_id": actor?.userID,
+                "data": String(decoding: data, as: UTF8.self), "created_at": now,
+            ])
     }
 }
