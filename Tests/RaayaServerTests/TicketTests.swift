@@ -10,7 +10,9 @@ struct TicketTests {
         try await TestApp.run { app in
             let token = try await app.token()
             let first = try await app.createTicket(token: token, tags: ["فاتورة", "Billing"])
-            let second = try await app.createTicket(token: token, subject: "طلب استرجاع", customerEmail: "NOURA@example.com")
+            let second = try await app.createTicket(
+                token: token, subject: "طلب \"استرجاع\" \\ عاجل", body: "سطر أول\nسطر\tثان", customerEmail: "NOURA@example.com")
+            #expect(second.string("subject") == "طلب \"استرجاع\" \\ عاجل")
             #expect(first.string("status") == "new")
             #expect(first.string("priority") == "normal")
             #expect(first.string("channel") == "email")

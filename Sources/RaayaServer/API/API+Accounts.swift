@@ -56,7 +56,7 @@ enum AccountsAPI {
         return try await Idempotency.create(request, principal: principal) { database, now in
             try await AccountService(database: database, now: now).createUser(new)
         } render: { id in
-            try await AccountQueries(database: request.db).user(id)
+            try JSON.response(try await AccountQueries(database: request.db).user(id))
         }
     }
 
@@ -77,7 +77,7 @@ enum AccountsAPI {
         return try await Idempotency.create(request, principal: principal) { database, now in
             try await AccountService(database: database, now: now).createGroup(name: name, tier: tier).requireID()
         } render: { id in
-            try await AccountQueries(database: request.db).group(id)
+            try JSON.response(try await AccountQueries(database: request.db).group(id))
         }
     }
 }

@@ -11,7 +11,7 @@ enum CustomersAPI {
         return try await Idempotency.create(request, principal: principal) { database, now in
             try await CustomerService(database: database, now: now).create(draft)
         } render: { id in
-            try await CustomerQueries(database: request.db).customer(id)
+            JSON.response(writing: try await CustomerQueries(database: request.db).customer(id))
         }
     }
 
@@ -21,14 +21,14 @@ enum CustomersAPI {
         let queries = CustomerQueries(database: request.db)
         let limit = try parameters.limit
         if let text = parameters.string("q") {
-            guard let query = SearchIndex.Query(text) else { return try JSON.response(Page<CustomerDTO>(data: [], nextCursor: nil)) }
-            return try JSON.response(Page(data: try await queries.search(query, limit: limit), nextCursor: nil))
+            guard let query = SearchIndex.Query(text) else { return JSON.response(writing: Page<CustomerDTO>(data: [], nextCursor: nil)) }
+            return JSON.response(writing: Page(data: try await queries.search(query, limit: limit), nextCursor: nil))
         }
         let after = try parameters.string("cursor").map { raw in
             guard let id = Int(raw) else { throw DomainError.invalid("cursor", "is not a cursor this API gave") }
             return id
         }
-        return try JSON.response(try await queries.list(limit: limit, before: after))
+        return JSON.response(writing: try await queries.list(limit: limit, before: after))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
@@ -38,7 +38,7 @@ enum CustomersAPI {
         let tickets = try await TicketQueries(database: request.db, visibility: principal.visibility)
             .list(TicketFilter(customerID: id), limit: Limits.pageSizeMax, after: nil).data
         let notes = try await CustomerQueries(database: request.db).notes(of: id)
-        return try JSON.response(CustomerDetailDTO(customer: customer, tickets: tickets, notes: notes))
+        return JSON.response(writing: CustomerDetailDTO(customer: customer, tickets: tickets, notes: notes))
     }
 
     @Sendable static func addNote(_ request: Request) async throws -> Response {
@@ -52,7 +52,7 @@ enum CustomersAPI {
             try await CustomerService(database: database, now: now)
                 .addNote(customerID: id, authorID: principal.userID, body: body).requireID()
         } render: { noteID in
-            try await CustomerQueries(database: request.db).note(noteID)
+            JSON.response(writing: try await CustomerQueries(database: request.db).note(noteID))
         }
     }
 }
@@ -98,12 +98,7 @@ struct CustomerQueries {
     }
 
     func search(_ query: SearchIndex.Query, limit: Int) async throws -> [CustomerDTO] {
-        let sql = try database.sqlDatabase()
-        let rows = try await sql.raw("""
-            SELECT c.id AS id FROM \(SearchIndex.matches(query, in: .customers, on: sql)) \
-            JOIN customers c ON c.id = s.rowid ORDER BY s.rank, c.id DESC LIMIT \(bind: limit)
-            """).all()
-        let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
+        let ids = try await SearchIndex.ranked(query, in: .customers, limit: limit, on: database)
         guard !ids.isEmpty else { return [] }
         let found = try await reader.customers(where: "c.id IN (\(TicketReader.list(ids)))", order: "c.id", limit: ids.count)
         let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })

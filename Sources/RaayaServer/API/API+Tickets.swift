@@ -10,7 +10,7 @@ enum TicketsAPI {
         return try await Idempotency.create(request, principal: principal) { database, now in
             try await TicketService(database: database, now: now, actor: principal).create(new)
         } render: { id in
-            try await TicketQueries(database: request.db, visibility: nil).detail(id)
+            JSON.response(writing: try await TicketQueries(database: request.db, visibility: nil).detail(id))
         }
     }
 
@@ -33,13 +33,13 @@ enum TicketsAPI {
         }
         let page = try await TicketQueries(database: request.db, visibility: principal.visibility)
             .list(filter, limit: try parameters.limit, after: cursor)
-        return try JSON.response(page)
+        return JSON.response(writing: page)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
         let principal = try request.principal
         let id = try request.pathID(resource: "ticket")
-        return try JSON.response(try await TicketQueries(database: request.db, visibility: principal.visibility).detail(id))
+        return JSON.response(writing: try await TicketQueries(database: request.db, visibility: principal.visibility).detail(id))
     }
 
     @Sendable static func update(_ request: Request) async throws -> Response {
@@ -50,7 +50,7 @@ enum TicketsAPI {
         try await request.raaya.writer.write { database in
             try await TicketService(database: database, now: clock.now(), actor: principal).update(id, changes)
         }
-        return try JSON.response(try await TicketQueries(database: request.db, visibility: principal.visibility).detail(id))
+        return JSON.response(writing: try await TicketQueries(database: request.db, visibility: principal.visibility).detail(id))
     }
 
     @Sendable static func addMessage(_ request: Request) async throws -> Response {
@@ -60,7 +60,7 @@ enum TicketsAPI {
         return try await Idempotency.create(request, principal: principal) { database, now in
             try await TicketService(database: database, now: now, actor: principal).addMessage(to: id, new)
         } render: { messageID in
-            try await TicketQueries(database: request.db, visibility: principal.visibility).message(messageID)
+            try JSON.response(try await TicketQueries(database: request.db, visibility: principal.visibility).message(messageID))
         }
     }
 
@@ -86,7 +86,7 @@ enum TicketsAPI {
         try await request.raaya.writer.write { database in
             try await TicketService(database: database, now: clock.now(), actor: principal).merge(id, into: input.into)
         }
-        return try JSON.response(try await TicketQueries(database: request.db, visibility: principal.visibility).detail(id))
+        return JSON.response(writing: try await TicketQueries(database: request.db, visibility: principal.visibility).detail(id))
     }
 
     @Sendable static func search(_ request: Request) async throws -> Response {
@@ -94,11 +94,11 @@ enum TicketsAPI {
         let parameters = request.queryParameters
         guard let text = parameters.string("q") else { throw DomainError.invalid("q", "is required") }
         let limit = try parameters.integer("limit", in: 1...Limits.pageSizeMax) ?? 20
-        guard let query = SearchIndex.Query(text) else { return try JSON.response(SearchResponse(tickets: [], customers: [])) }
+        guard let query = SearchIndex.Query(text) else { return JSON.response(writing: SearchResponse(tickets: [], customers: [])) }
         let tickets = try await TicketQueries(database: request.db, visibility: principal.visibility)
             .search(query, limit: limit)
         let customers = try await CustomerQueries(database: request.db).search(query, limit: limit)
-        return try JSON.response(SearchResponse(tickets: tickets, customers: customers))
+        return JSON.response(writing: SearchResponse(tickets: tickets, customers: customers))
     }
 }
 

@@ -8,13 +8,13 @@ import Vapor
 enum Idempotency {
     static let header = "Idempotency-Key"
 
-    /// Runs `create` in the write queue, then answers 201 with `render` of the created (or first created) id.
+    /// Runs `create` in the write queue, then answers 201 with `render`'s answer for the created (or first created) id.
     ///
     /// Rendering happens after the commit, on a reading connection, so the write transaction stays short.
-    static func create<Result: Encodable & Sendable>(
+    static func create(
         _ request: Request, principal: Principal,
         _ create: @escaping @Sendable (any Database, Date) async throws -> Int,
-        render: (Int) async throws -> Result
+        render: (Int) async throws -> Response
     ) async throws -> Response {
         let key = try key(of: request)
         let path = "\(request.method.rawValue) \(request.url.path)"
@@ -38,7 +38,8 @@ enum Idempotency {
             }
             return (id, false)
         }
-        let response = try JSON.response(try await render(id), status: .created)
+        let response = try await render(id)
+        response.status = .created
         if replayed { response.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true") }
         return response
     }

@@ -1,12 +1,26 @@
 import RaayaCore
 import Vapor
 
-/// Typed reading of the URL query, with errors that name the parameter.
+/// Typed reading of the URL query, with errors that name the parameter. The query is parsed once.
 struct QueryParameters {
-    let request: Request
+    private let values: [String: String]
+
+    init(request: Request) {
+        var values: [String: String] = [:]
+        for pair in (request.url.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String? {
+                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            }
+            guard let name = parts.first.flatMap(decode) else { continue }
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            if values[name] == nil, let value { values[name] = value }
+        }
+        self.values = values
+    }
 
     func string(_ name: String) -> String? {
-        guard let value = request.query[String.self, at: name]?.trimmingWhitespace(), !value.isEmpty else { return nil }
+        guard let value = values[name]?.trimmingWhitespace(), !value.isEmpty else { return nil }
         return value
     }
 

@@ -128,21 +128,22 @@ struct AccountQueries {
         try await Group.query(on: database).sort(\.$tier).sort(\.$name).all().map(GroupDTO.init)
     }
 
-    /// The staff member a bearer token belongs to, if the token is known and not expired. Runs on every API
-    /// request, so it reads plain rows.
-    func principal(forToken token: String, at now: Date) async throws -> Principal? {
+    /// The staff member a token (by its hash) belongs to and when the token expires, if it is known and not
+    /// expired. Runs for most API requests, so it reads plain rows.
+    func principal(forTokenHash hash: String, at now: Date) async throws -> (Principal, expiresAt: Date)? {
         let sql = try database.sqlDatabase()
         guard
             let row = try await sql.raw("""
-                SELECT u.id, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id \
-                WHERE t.token_hash = \(bind: AccountService.hash(token)) AND t.expires_at > \(bind: now)
+                SELECT u.id, u.role, t.expires_at FROM api_tokens t JOIN users u ON u.id = t.user_id \
+                WHERE t.token_hash = \(bind: hash) AND t.expires_at > \(bind: now)
                 """).first()
         else { return nil }
         let userID = try row.decode(column: "id", as: Int.self)
         let groups = try await sql.raw("SELECT group_id FROM user_groups WHERE user_id = \(bind: userID)").all()
-        return Principal(
+        let principal = Principal(
             userID: userID, role: try row.decode(column: "role", as: Role.self),
             groupIDs: Set(try groups.map { try $0.decode(column: "group_id", as: Int.self) }))
+        return (principal, try row.decode(column: "expires_at", as: Date.self))
     }
 }
 
@@ -167,10 +168,16 @@ struct BearerAuthenticator: AsyncMiddleware {
         guard let token = request.headers.bearerAuthorization?.token, !token.isEmpty else {
             throw DomainError.unauthenticated("send Authorization: Bearer <token> from POST /api/v1/auth/login")
         }
-        guard
-            let principal = try await AccountQueries(database: request.db)
-                .principal(forToken: token, at: request.raaya.clock.now())
+        let hash = AccountService.hash(token)
+        let now = request.raaya.clock.now()
+        let cache = request.raaya.principals
+        if let principal = await cache.principal(forTokenHash: hash, at: now) {
+            request.auth.login(principal)
+            return try await next.respond(to: request)
+        }
+        guard let (principal, expiresAt) = try await AccountQueries(database: request.db).principal(forTokenHash: hash, at: now)
         else { throw DomainError.unauthenticated("the token is unknown or has expired") }
+        await cache.remember(principal, tokenHash: hash, tokenExpiresAt: expiresAt, at: now)
         request.auth.login(principal)
         return try await next.respond(to: request)
     }

@@ -12,6 +12,8 @@ struct RaayaServices: Sendable {
     let writer: WriteQueue
     /// Signs links and tokens (see `SecretKey`).
     let secretKey: SymmetricKey
+    /// Who recently used which bearer token.
+    let principals = PrincipalCache()
 }
 
 extension Application {

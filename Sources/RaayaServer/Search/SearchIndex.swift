@@ -58,19 +58,40 @@ enum SearchIndex {
         }
     }
 
-    /// `FROM`-clause fragment and rank expression selecting the rows of `table` that match, best first.
-    /// The fragment joins as `s` with columns `rowid` and `rank` (lower is better).
-    static func matches(_ query: Query, in table: Table, on sql: any SQLDatabase) -> SQLQueryString {
+    /// How many of the newest matches are ranked by relevance. Ranking every match of a common word among
+    /// 100,000 tickets cost 40–130 ms; the newest thousand give the answer in a few milliseconds, and the
+    /// ranking is exact whenever fewer match.
+    static let rankingWindow = 1000
+
+    /// Ids of the rows of `table` matching `query`, best first (newer first among equals).
+    ///
+    /// `join` and `filter` narrow the candidates before the window is taken (`JOIN tickets t ON t.id =
+    /// ticket_search.rowid` with ` AND t.group_id …`), so a filtered caller still gets their best matches.
+    static func ranked(
+        _ query: Query, in table: Table, limit: Int, join: SQLQueryString = "", filter: SQLQueryString = "",
+        on database: any Database
+    ) async throws -> [Int] {
+        let sql = try database.sqlDatabase()
+        let name = table.rawValue
+        let candidates: SQLQueryString
         if sql.dialect.name == "sqlite" {
-            return """
-                (SELECT rowid AS rowid, bm25(\(unsafeRaw: table.rawValue)) AS rank FROM \(unsafeRaw: table.rawValue) \
-                WHERE \(unsafeRaw: table.rawValue) MATCH \(bind: query.fts5)) s
+            candidates = """
+                SELECT \(unsafeRaw: name).rowid AS rowid, bm25(\(unsafeRaw: name)) AS rank FROM \(unsafeRaw: name) \(join) \
+                WHERE \(unsafeRaw: name) MATCH \(bind: query.fts5)\(filter) \
+                ORDER BY \(unsafeRaw: name).rowid DESC LIMIT \(unsafeRaw: String(rankingWindow))
+                """
+        } else {
+            candidates = """
+                SELECT \(unsafeRaw: name).rowid AS rowid, -ts_rank(\(unsafeRaw: name).document, q) AS rank \
+                FROM \(unsafeRaw: name) \(join), CAST(\(bind: query.tsquery) AS tsquery) q \
+                WHERE \(unsafeRaw: name).document @@ q\(filter) \
+                ORDER BY \(unsafeRaw: name).rowid DESC LIMIT \(unsafeRaw: String(rankingWindow))
                 """
         }
-        return """
-            (SELECT rowid AS rowid, -ts_rank(document, q) AS rank FROM \(unsafeRaw: table.rawValue), \
-            CAST(\(bind: query.tsquery) AS tsquery) q WHERE document @@ q) s
-            """
+        let rows = try await sql.raw(
+            "SELECT rowid FROM (\(candidates)) m ORDER BY rank, rowid DESC LIMIT \(bind: limit)"
+        ).all()
+        return try rows.map { try $0.decode(column: "rowid", as: Int.self) }
     }
 }
 

@@ -52,13 +52,11 @@ struct TicketQueries {
 
     /// Tickets matching a full-text query, best match first.
     func search(_ query: SearchIndex.Query, limit: Int) async throws -> [TicketDTO] {
-        let sql = try database.sqlDatabase()
-        let rows = try await sql.raw("""
-            SELECT t.id AS id FROM \(SearchIndex.matches(query, in: .tickets, on: sql)) \
-            JOIN tickets t ON t.id = s.rowid WHERE 1 = 1\(restriction) \
-            ORDER BY s.rank, t.updated_at DESC, t.id DESC LIMIT \(bind: limit)
-            """).all()
-        return try await TicketReader(database).tickets(ids: try rows.map { try $0.decode(column: "id", as: Int.self) })
+        let restricted = visibility.map { !$0.role.seesAllTickets } ?? false
+        let ids = try await SearchIndex.ranked(
+            query, in: .tickets, limit: limit,
+            join: restricted ? "JOIN tickets t ON t.id = ticket_search.rowid" : "", filter: restriction, on: database)
+        return try await TicketReader(database).tickets(ids: ids)
     }
 
     func messages(of id: Int) async throws -> [MessageDTO] {

@@ -43,10 +43,18 @@ struct CreateUserRequest: Decodable {
     }
 }
 
-struct GroupDTO: Codable, Sendable {
+struct GroupDTO: Codable, Sendable, JSONWritable {
     let id: Int
     let name: String
     let tier: Int
+
+    func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            w.key(CodingKeys.id); w.value(id)
+            w.key(CodingKeys.name); w.value(name)
+            w.key(CodingKeys.tier); w.value(tier)
+        }
+    }
 }
 
 struct CreateGroupRequest: Decodable {
@@ -55,7 +63,7 @@ struct CreateGroupRequest: Decodable {
 }
 
 /// A list answer: `{data, next_cursor}`.
-struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
+struct Page<Item: Sendable>: Sendable {
     let data: [Item]
     let nextCursor: String?
 
@@ -63,7 +71,18 @@ struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
         case data
         case nextCursor = "next_cursor"
     }
+}
 
+extension Page: JSONWritable where Item: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            w.key(CodingKeys.data); w.array(data) { w, item in item.write(to: &w) }
+            w.key(CodingKeys.nextCursor); w.value(nextCursor)
+        }
+    }
+}
+
+extension Page: Encodable where Item: Encodable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(data, forKey: .data)

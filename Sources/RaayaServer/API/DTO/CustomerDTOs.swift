@@ -1,7 +1,7 @@
 import Foundation
 import RaayaCore
 
-struct CustomerDTO: Codable, Sendable {
+struct CustomerDTO: Sendable, JSONWritable {
     let id: Int
     let name: String
     let email: String?
@@ -17,21 +17,27 @@ struct CustomerDTO: Codable, Sendable {
         case createdAt = "created_at"
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(email, forKey: .email)
-        try container.encode(phone, forKey: .phone)
-        try container.encode(emails, forKey: .emails)
-        try container.encode(phones, forKey: .phones)
-        try container.encode(organization, forKey: .organization)
-        try container.encode(language, forKey: .language)
-        try container.encode(createdAt, forKey: .createdAt)
+    func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            writeMembers(to: &w)
+        }
+    }
+
+    /// The members without the braces, for answers that extend a customer (`CustomerDetailDTO`).
+    func writeMembers(to w: inout JSONWriter) {
+        w.key(CodingKeys.id); w.value(id)
+        w.key(CodingKeys.name); w.value(name)
+        w.key(CodingKeys.email); w.value(email)
+        w.key(CodingKeys.phone); w.value(phone)
+        w.key(CodingKeys.emails); w.value(emails)
+        w.key(CodingKeys.phones); w.value(phones)
+        w.key(CodingKeys.organization); w.value(organization)
+        w.key(CodingKeys.language); w.value(language)
+        w.key(CodingKeys.createdAt); w.value(createdAt)
     }
 }
 
-struct CustomerNoteDTO: Codable, Sendable {
+struct CustomerNoteDTO: Sendable, JSONWritable {
     let id: Int
     let body: String
     let authorID: Int
@@ -42,10 +48,19 @@ struct CustomerNoteDTO: Codable, Sendable {
         case authorID = "author_id"
         case createdAt = "created_at"
     }
+
+    func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            w.key(CodingKeys.id); w.value(id)
+            w.key(CodingKeys.body); w.value(body)
+            w.key(CodingKeys.authorID); w.value(authorID)
+            w.key(CodingKeys.createdAt); w.value(createdAt)
+        }
+    }
 }
 
 /// One customer with their whole history: every ticket on every channel, and the team's notes.
-struct CustomerDetailDTO: Encodable, Sendable {
+struct CustomerDetailDTO: Sendable, JSONWritable {
     let customer: CustomerDTO
     let tickets: [TicketDTO]
     let notes: [CustomerNoteDTO]
@@ -54,11 +69,12 @@ struct CustomerDetailDTO: Encodable, Sendable {
         case tickets, notes
     }
 
-    func encode(to encoder: any Encoder) throws {
-        try customer.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(tickets, forKey: .tickets)
-        try container.encode(notes, forKey: .notes)
+    func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            customer.writeMembers(to: &w)
+            w.key(CodingKeys.tickets); w.array(tickets) { w, ticket in ticket.write(to: &w) }
+            w.key(CodingKeys.notes); w.array(notes) { w, note in note.write(to: &w) }
+        }
     }
 }
 

@@ -1,11 +1,23 @@
 import Foundation
 import RaayaCore
 
-struct TicketDTO: Codable, Sendable {
-    struct Person: Codable, Sendable {
+struct TicketDTO: Sendable, JSONWritable {
+    struct Person: Sendable, JSONWritable {
         let id: Int
         let name: String
         let email: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, email
+        }
+
+        func write(to writer: inout JSONWriter) {
+            writer.object { w in
+                w.key(CodingKeys.id); w.value(id)
+                w.key(CodingKeys.name); w.value(name)
+                w.key(CodingKeys.email); w.value(email)
+            }
+        }
     }
 
     let id: Int
@@ -36,25 +48,26 @@ struct TicketDTO: Codable, Sendable {
         case mergedInto = "merged_into"
     }
 
-    /// Writes `null` for absent values: clients see every field of the contract.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(status, forKey: .status)
-        try c.encode(priority, forKey: .priority)
-        try c.encode(channel, forKey: .channel)
-        try c.encode(customer, forKey: .customer)
-        try c.encode(assignee, forKey: .assignee)
-        try c.encode(group, forKey: .group)
-        try c.encode(tags, forKey: .tags)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
-        try c.encode(firstResponseAt, forKey: .firstResponseAt)
-        try c.encode(solvedAt, forKey: .solvedAt)
-        try c.encode(reopenCount, forKey: .reopenCount)
-        try c.encode(followUpOf, forKey: .followUpOf)
-        try c.encode(mergedInto, forKey: .mergedInto)
+    /// Every field of the contract, `null` where absent.
+    func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            w.key(CodingKeys.id); w.value(id)
+            w.key(CodingKeys.subject); w.value(subject)
+            w.key(CodingKeys.status); w.value(status.rawValue)
+            w.key(CodingKeys.priority); w.value(priority.rawValue)
+            w.key(CodingKeys.channel); w.value(channel.rawValue)
+            w.key(CodingKeys.customer); w.value(customer)
+            w.key(CodingKeys.assignee); w.value(assignee)
+            w.key(CodingKeys.group); w.value(group)
+            w.key(CodingKeys.tags); w.value(tags)
+            w.key(CodingKeys.createdAt); w.value(createdAt)
+            w.key(CodingKeys.updatedAt); w.value(updatedAt)
+            w.key(CodingKeys.firstResponseAt); w.value(firstResponseAt)
+            w.key(CodingKeys.solvedAt); w.value(solvedAt)
+            w.key(CodingKeys.reopenCount); w.value(reopenCount)
+            w.key(CodingKeys.followUpOf); w.value(followUpOf)
+            w.key(CodingKeys.mergedInto); w.value(mergedInto)
+        }
     }
 }
 
@@ -156,7 +169,18 @@ struct MergeRequest: Decodable {
     let into: Int
 }
 
-struct SearchResponse: Encodable, Sendable {
+struct SearchResponse: Sendable, JSONWritable {
     let tickets: [TicketDTO]
     let customers: [CustomerDTO]
+
+    enum CodingKeys: String, CodingKey {
+        case tickets, customers
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.object { w in
+            w.key(CodingKeys.tickets); w.array(tickets) { w, ticket in ticket.write(to: &w) }
+            w.key(CodingKeys.customers); w.array(customers) { w, customer in customer.write(to: &w) }
+        }
+    }
 }
