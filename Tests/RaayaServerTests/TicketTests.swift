@@ -257,4 +257,29 @@ struct TicketTests {
             #expect(customers.items.count == 18)
         }
     }
+
+    @Test("concurrent tickets from one new customer make one customer, and learn their phone")
+    func concurrentSameCustomer() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let results = try await withThrowingTaskGroup(of: TestResponse.self) { group in
+                for n in 0..<12 {
+                    group.addTask {
+                        var customer: [String: Any] = ["email": "layla@example.com", "name": "ليلى"]
+                        if n == 5 { customer["phone"] = "+966 50 555 0000" }
+                        return try await app.send(
+                            .POST, "/api/v1/tickets", token: token,
+                            json: ["subject": "سؤال \(n)", "body": "نص", "channel": "chat", "customer": customer])
+                    }
+                }
+                return try await group.reduce(into: [TestResponse]()) { $0.append($1) }
+            }
+            #expect(results.allSatisfy { $0.status == .created })
+            let customerIDs = Set(results.compactMap { ($0.object["customer"] as? [String: Any])?.int("id") })
+            #expect(customerIDs.count == 1)
+            let customers = try await app.send(.GET, "/api/v1/customers", token: token)
+            #expect(customers.items.count == 1)
+            #expect(customers.items.first?["phones"] as? [String] == ["+966505550000"])
+        }
+    }
 }

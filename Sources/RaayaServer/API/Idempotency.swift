@@ -44,6 +44,10 @@ enum Idempotency {
         return response
     }
 
+    static func isRequested(by request: Request) -> Bool {
+        request.headers.first(name: header) != nil
+    }
+
     private static func key(of request: Request) throws -> String? {
         guard let key = request.headers.first(name: header)?.trimmingWhitespace(), !key.isEmpty else { return nil }
         guard key.count <= 255 else { throw DomainError.invalid(header, "must be at most 255 characters") }

@@ -30,23 +30,67 @@ struct CustomerService {
             let field = try await identityOwner(.email, draft.email) == existing ? "email" : "phone"
             throw DomainError.duplicate(resource: "customer", field: field, existingID: existing)
         }
-        return try await insert(draft)
+        return try await insert([draft])[0]
     }
 
     /// The customer a message comes from: by id, else by email or phone, else a new one.
     func resolve(id: Int?, draft: CustomerDraft) async throws -> Int {
-        if let id {
-            guard try await database.sqlDatabase().raw("SELECT id FROM customers WHERE id = \(bind: id)").first() != nil else {
-                throw DomainError.invalid("customer.id", "names no customer")
-            }
-            return id
-        }
-        if let existing = try await findByIdentity(email: draft.email, phone: draft.phone) {
-            try await addMissingIdentities(of: draft, to: existing)
-            return existing
-        }
-        return try await insert(draft)
+        try await resolveAll([(id, draft)])[0].get()
     }
+
+    /// `resolve` for many messages at once, with a handful of statements for all of them. Messages that share
+    /// a new email or phone get one new customer. A failed reference (an unknown id) writes nothing.
+    func resolveAll(_ references: [(id: Int?, draft: CustomerDraft)]) async throws -> [Result<Int, DomainError>] {
+        let sql = try database.sqlDatabase()
+        let askedIDs = Set(references.compactMap(\.id))
+        var knownIDs: Set<Int> = []
+        if !askedIDs.isEmpty {
+            let rows = try await sql.raw("SELECT id FROM customers WHERE id IN (\(TicketReader.list(askedIDs.sorted())))").all()
+            knownIDs = Set(try rows.map { try $0.decode(column: "id", as: Int.self) })
+        }
+        var owners = try await identityOwners(
+            emails: references.compactMap { $0.id == nil ? $0.draft.email : nil },
+            phones: references.compactMap { $0.id == nil ? $0.draft.phone : nil })
+
+        var results: [Result<Int, DomainError>?] = Array(repeating: nil, count: references.count)
+        var newDrafts: [CustomerDraft] = []
+        var newIndexOf: [Int: Int] = [:]  // reference → index in newDrafts
+        var newByIdentity: [String: Int] = [:]  // identity key → index in newDrafts
+        var missingIdentities: [(customerID: Int, kind: IdentityKind, value: String)] = []
+        for (index, reference) in references.enumerated() {
+            if let id = reference.id {
+                results[index] = knownIDs.contains(id) ? .success(id) : .failure(.invalid("customer.id", "names no customer"))
+                continue
+            }
+            let draft = reference.draft
+            let keys = [draft.email.map { Self.key(.email, $0) }, draft.phone.map { Self.key(.phone, $0) }].compactMap { $0 }
+            if let owner = keys.lazy.compactMap({ owners[$0] }).first {
+                results[index] = .success(owner)
+                for (kind, value) in [(IdentityKind.email, draft.email), (.phone, draft.phone)] {
+                    guard let value, owners[Self.key(kind, value)] == nil, newByIdentity[Self.key(kind, value)] == nil else { continue }
+                    owners[Self.key(kind, value)] = owner
+                    missingIdentities.append((owner, kind, value))
+                }
+            } else if let shared = keys.lazy.compactMap({ newByIdentity[$0] }).first {
+                newIndexOf[index] = shared
+            } else {
+                newIndexOf[index] = newDrafts.count
+                for key in keys { newByIdentity[key] = newDrafts.count }
+                newDrafts.append(draft)
+            }
+        }
+        let newIDs = try await insert(newDrafts)
+        for (index, newIndex) in newIndexOf { results[index] = .success(newIDs[newIndex]) }
+        try await sql.insertRows(
+            into: CustomerIdentity.schema, columns: ["customer_id", "kind", "value", "created_at"],
+            missingIdentities.map { [$0.customerID, $0.kind.rawValue, $0.value, now] })
+        for identity in missingIdentities {
+            try await SearchIndex.append(identity.value, for: identity.customerID, in: .customers, on: database)
+        }
+        return results.map { $0 ?? .failure(.invalid("customer", "could not be resolved")) }
+    }
+
+    private static func key(_ kind: IdentityKind, _ value: String) -> String { "\(kind.rawValue):\(value)" }
 
     func addNote(customerID: Int, authorID: Int, body: String) async throws -> CustomerNote {
         guard let customer = try await Customer.find(customerID, on: database) else {
@@ -64,6 +108,20 @@ struct CustomerService {
         return try await identityOwner(.phone, phone)
     }
 
+    /// Who owns each of these identities, keyed by `key(kind, value)`; one query.
+    private func identityOwners(emails: [String], phones: [String]) async throws -> [String: Int] {
+        guard !emails.isEmpty || !phones.isEmpty else { return [:] }
+        var condition: SQLQueryString = "1 = 0"
+        if !emails.isEmpty { condition += " OR (kind = 'email' AND value IN (\(binds: Array(Set(emails)))))" }
+        if !phones.isEmpty { condition += " OR (kind = 'phone' AND value IN (\(binds: Array(Set(phones)))))" }
+        var owners: [String: Int] = [:]
+        for row in try await database.sqlDatabase().raw("SELECT customer_id, kind, value FROM customer_identities WHERE \(condition)").all() {
+            let kind = try row.decode(column: "kind", as: IdentityKind.self)
+            owners[Self.key(kind, try row.decode(column: "value", as: String.self))] = try row.decode(column: "customer_id", as: Int.self)
+        }
+        return owners
+    }
+
     private func identityOwner(_ kind: IdentityKind, _ value: String?) async throws -> Int? {
         guard let value else { return nil }
         return try await database.sqlDatabase().raw("""
@@ -71,39 +129,29 @@ struct CustomerService {
             """).first(decodingColumn: "customer_id", as: Int.self)
     }
 
-    private func insert(_ draft: CustomerDraft) async throws -> Int {
-        var organizationID: Int?
-        if let name = draft.organization {
-            organizationID = try await organization(named: name)
-        }
+    /// Inserts new customers with their identities and search text; returns their ids in order.
+    private func insert(_ drafts: [CustomerDraft]) async throws -> [Int] {
+        guard !drafts.isEmpty else { return [] }
         let sql = try database.sqlDatabase()
-        let id = try await sql.insertReturningID(
-            into: Customer.schema,
-            [
-                "name": draft.displayName, "organization_id": organizationID, "language": draft.language,
-                "created_at": now, "updated_at": now,
-            ])
-        for (kind, value) in [(IdentityKind.email, draft.email), (.phone, draft.phone)] {
-            if let value { try await insertIdentity(customerID: id, kind: kind, value: value) }
+        var organizationIDs: [String: Int] = [:]
+        for name in Set(drafts.compactMap(\.organization)) {
+            organizationIDs[name] = try await organization(named: name)
         }
-        let indexed = [draft.displayName, draft.email, draft.phone, draft.organization].compactMap { $0 }
-        try await SearchIndex.add(indexed.joined(separator: " "), for: id, in: .customers, on: database)
-        return id
-    }
-
-    /// A message from a known email that also gives a new phone (or the reverse) teaches us the new identity.
-    private func addMissingIdentities(of draft: CustomerDraft, to customerID: Int) async throws {
-        for (kind, value) in [(IdentityKind.email, draft.email), (.phone, draft.phone)] {
-            guard let value, try await identityOwner(kind, value) == nil else { continue }
-            try await insertIdentity(customerID: customerID, kind: kind, value: value)
-            try await SearchIndex.append(value, for: customerID, in: .customers, on: database)
+        let ids = try await sql.insertRows(
+            into: Customer.schema, columns: ["name", "organization_id", "language", "created_at", "updated_at"],
+            drafts.map { [$0.displayName, $0.organization.flatMap { organizationIDs[$0] }, $0.language, now, now] },
+            returningIDs: true)
+        var identities: [[any Encodable & Sendable]] = []
+        for (id, draft) in zip(ids, drafts) {
+            if let email = draft.email { identities.append([id, IdentityKind.email.rawValue, email, now]) }
+            if let phone = draft.phone { identities.append([id, IdentityKind.phone.rawValue, phone, now]) }
         }
-    }
-
-    private func insertIdentity(customerID: Int, kind: IdentityKind, value: String) async throws {
-        try await database.sqlDatabase().insertRow(
-            into: CustomerIdentity.schema,
-            ["customer_id": customerID, "kind": kind.rawValue, "value": value, "created_at": now])
+        try await sql.insertRows(into: CustomerIdentity.schema, columns: ["customer_id", "kind", "value", "created_at"], identities)
+        try await SearchIndex.add(
+            zip(ids, drafts).map { id, draft in
+                (id, [draft.displayName, draft.email, draft.phone, draft.organization].compactMap { $0 }.joined(separator: " "))
+            }, in: .customers, on: database)
+        return ids
     }
 
     private func organization(named name: String) async throws -> Int {

@@ -19,3 +19,24 @@ extension SQLDatabase {
             .run()
     }
 }
+
+extension SQLDatabase {
+    /// Inserts many rows with one statement. With `returningIDs`, returns their generated ids in the order of
+    /// `rows`: ids are handed out in that order within one statement, so sorting them restores it (neither
+    /// SQLite nor PostgreSQL promises RETURNING in VALUES order).
+    @discardableResult
+    func insertRows(
+        into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], returningIDs: Bool = false
+    ) async throws -> [Int] {
+        guard !rows.isEmpty else { return [] }
+        var insert = self.insert(into: table).columns(columns)
+        for row in rows {
+            insert = insert.values(row.map { SQLBind($0) as any SQLExpression })
+        }
+        guard returningIDs else {
+            try await insert.run()
+            return []
+        }
+        return try await insert.returning("id").all(decodingColumn: "id", as: Int.self).sorted()
+    }
+}

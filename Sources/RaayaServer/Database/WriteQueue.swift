@@ -8,14 +8,24 @@ import SQLKit
 /// savepoint (so one failure rolls back only itself), commits once, and only then answers every request.
 /// One fsync acknowledges a whole batch (group commit), and on SQLite there is exactly one writer, so writers
 /// never spin on the file lock.
+///
+/// Writes of one `CombinableWrite` kind that queue up together are applied together, with a few statements for
+/// all of them: each statement costs a round trip to the database thread, so that is what lets one writer keep
+/// up with many clients.
 actor WriteQueue {
     typealias Completion = @Sendable ((any Error)?) -> Void
+    private typealias ApplyRun = @Sendable ([Pending], any Database) async throws -> [Completion]
 
     private struct Pending: Sendable {
         /// Runs the work; returns whether it succeeded and how to answer its caller once the batch is settled.
         let perform: @Sendable (any Database) async -> (succeeded: Bool, complete: Completion)
         /// Answers a caller whose work never ran because its batch failed first.
         let fail: Completion
+        /// For a combinable write: its kind, the item, how to answer it, and how to apply a run of its kind.
+        var kind: ObjectIdentifier? = nil
+        var item: (any Sendable)? = nil
+        var finish: (any Sendable)? = nil
+        var applyRun: ApplyRun? = nil
     }
 
     private let database: any Database
@@ -57,6 +67,35 @@ actor WriteQueue {
         }
     }
 
+    /// Queues one write of a kind that is applied together with its neighbours of the same kind.
+    func write<W: CombinableWrite>(_ item: W) async throws -> W.Output {
+        typealias Finish = @Sendable (Result<W.Output, any Error>) -> Completion
+        let applyRun: ApplyRun = { run, database in
+            let results = try await W.apply(run.map { $0.item as! W }, on: database)
+            return zip(run, results).map { pending, result in (pending.finish as! Finish)(result) }
+        }
+        return try await withCheckedThrowingContinuation { continuation in
+            let finish: Finish = { result in
+                { commitError in
+                    if let commitError {
+                        continuation.resume(throwing: commitError)
+                    } else {
+                        continuation.resume(with: result)
+                    }
+                }
+            }
+            pending.append(
+                Pending(
+                    perform: { _ in (false, { _ in }) },
+                    fail: { error in continuation.resume(throwing: error ?? CancellationError()) },
+                    kind: ObjectIdentifier(W.self), item: item, finish: finish, applyRun: applyRun))
+            if !draining {
+                draining = true
+                Task { await self.drain() }
+            }
+        }
+    }
+
     private func drain() async {
         while !pending.isEmpty {
             let batch = Array(pending.prefix(maxBatch))
@@ -75,7 +114,16 @@ actor WriteQueue {
                 let sql = try connection.sqlDatabase()
                 do {
                     try await sql.raw("BEGIN").run()
-                    for item in batch {
+                    var index = 0
+                    while index < batch.count {
+                        let item = batch[index]
+                        if let kind = item.kind, let applyRun = item.applyRun {
+                            var end = index + 1
+                            while end < batch.count && batch[end].kind == kind { end += 1 }
+                            completions += try await Self.apply(Array(batch[index..<end]), applyRun, on: connection)
+                            index = end
+                            continue
+                        }
                         try await sql.raw("SAVEPOINT raaya_write").run()
                         let (succeeded, complete) = await item.perform(connection)
                         if !succeeded {
@@ -83,6 +131,7 @@ actor WriteQueue {
                         }
                         try await sql.raw("RELEASE SAVEPOINT raaya_write").run()
                         completions.append(complete)
+                        index += 1
                     }
                     try await sql.raw("COMMIT").run()
                     return (completions, nil)
@@ -102,4 +151,43 @@ actor WriteQueue {
             for complete in outcome.completions { complete(nil) }
         }
     }
+
+    /// Applies a run of combinable writes together; if that fails as a whole, applies each alone so that one
+    /// bad write fails only itself.
+    private static func apply(_ run: [Pending], _ applyRun: ApplyRun, on connection: any Database) async throws
+        -> [Completion]
+    {
+        let sql = try connection.sqlDatabase()
+        try await sql.raw("SAVEPOINT raaya_run").run()
+        do {
+            let completions = try await applyRun(run, connection)
+            try await sql.raw("RELEASE SAVEPOINT raaya_run").run()
+            return completions
+        } catch {
+            try await sql.raw("ROLLBACK TO SAVEPOINT raaya_run").run()
+            try await sql.raw("RELEASE SAVEPOINT raaya_run").run()
+        }
+        var completions: [Completion] = []
+        for single in run {
+            try await sql.raw("SAVEPOINT raaya_run").run()
+            do {
+                completions += try await applyRun([single], connection)
+                try await sql.raw("RELEASE SAVEPOINT raaya_run").run()
+            } catch {
+                try await sql.raw("ROLLBACK TO SAVEPOINT raaya_run").run()
+                try await sql.raw("RELEASE SAVEPOINT raaya_run").run()
+                let fail = single.fail
+                completions.append { _ in fail(error) }
+            }
+        }
+        return completions
+    }
+}
+
+/// A write of which many can be applied at once with a few statements for all (see `WriteQueue`).
+protocol CombinableWrite: Sendable {
+    associatedtype Output: Sendable
+    /// Applies every item and returns one result per item, in order. An item that fails must have written
+    /// nothing; throwing means the whole run is retried item by item.
+    static func apply(_ items: [Self], on database: any Database) async throws -> [Result<Output, any Error>]
 }

@@ -111,17 +111,18 @@ struct DemoData {
             let count = min(batch, tickets - made)
             try await app.raaya.writer.write { database in
                 let now = clock.now()
-                let service = TicketService(database: database, now: now, actor: nil)
-                for n in start..<(start + count) {
+                let creations = (start..<(start + count)).map { n in
                     let customer = n % max(customers, 1)
                     let topic = Self.topics[n % Self.topics.count]
-                    _ = try await service.create(
-                        NewTicket(
+                    return TicketCreation(
+                        ticket: NewTicket(
                             subject: "\(topic.subject) #\(n)", body: topic.body, channel: Channel.allCases[n % Channel.allCases.count],
                             priority: TicketPriority.allCases[n % TicketPriority.allCases.count], customerID: nil,
                             customer: CustomerDraft(name: "عميل \(customer) Customer", email: "customer\(customer)@example.com"),
-                            groupID: nil, assigneeID: nil, tags: []))
+                            groupID: nil, assigneeID: nil, tags: []),
+                        actor: nil, now: now)
                 }
+                for result in try await TicketCreation.apply(creations, on: database) { _ = try result.get() }
             }
             made += count
             if made % 10_000 == 0 { app.logger.info("seeded \(made) tickets") }

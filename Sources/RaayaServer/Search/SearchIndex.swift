@@ -21,11 +21,10 @@ enum SearchIndex {
             .run()
     }
 
-    /// Indexes a new row.
-    static func add(_ text: String, for id: Int, in table: Table, on database: any Database) async throws {
-        try await database.sqlDatabase().raw(
-            "INSERT INTO \(unsafeRaw: table.rawValue) (rowid, content) VALUES (\(bind: id), \(bind: SearchText.indexText(text)))"
-        ).run()
+    /// Indexes new rows: (id, text) pairs, in one statement.
+    static func add(_ rows: [(id: Int, text: String)], in table: Table, on database: any Database) async throws {
+        try await database.sqlDatabase().insertRows(
+            into: table.rawValue, columns: ["rowid", "content"], rows.map { [$0.id, SearchText.indexText($0.text)] })
     }
 
     /// Adds text to what is indexed for one row (a new message on a ticket).

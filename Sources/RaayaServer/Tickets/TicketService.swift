@@ -40,26 +40,7 @@ struct TicketService {
     let actor: Principal?
 
     func create(_ new: NewTicket) async throws -> Int {
-        try await requireGroup(new.groupID, field: "group_id")
-        try await requireUser(new.assigneeID, field: "assignee_id")
-        let customerID = try await CustomerService(database: database, now: now)
-            .resolve(id: new.customerID, draft: new.customer)
-        let id = try await insertTicket(
-            subject: new.subject, priority: new.priority, channel: new.channel, customerID: customerID,
-            groupID: new.groupID, assigneeID: new.assigneeID, followUpOf: nil)
-        try await insertMessage(
-            ticketID: id, author: .customer, authorUserID: nil, authorCustomerID: customerID, body: new.body,
-            isInternal: false, channel: new.channel)
-        let sql = try database.sqlDatabase()
-        for tag in new.tags {
-            try await sql.insertRow(into: TicketTag.schema, ["ticket_id": id, "tag": tag])
-        }
-        var details = ["channel": new.channel.rawValue, "priority": new.priority.rawValue]
-        details["group_id"] = new.groupID.map(String.init)
-        details["assignee_id"] = new.assigneeID.map(String.init)
-        try await record(.created, on: id, details)
-        try await SearchIndex.add(new.subject + "\n" + new.body, for: id, in: .tickets, on: database)
-        return id
+        try await TicketCreation.apply([TicketCreation(ticket: new, actor: actor, now: now)], on: database)[0].get()
     }
 
     func update(_ id: Int, _ changes: TicketChanges) async throws {
@@ -115,7 +96,7 @@ struct TicketService {
                 groupID: ticket.$group.id, assigneeID: ticket.$assignee.id, followUpOf: id)
             try await record(.followUpCreated, on: id, ["follow_up_id": String(followUpID)])
             try await record(.created, on: followUpID, ["channel": channel.rawValue, "follow_up_of": String(id)])
-            try await SearchIndex.add(ticket.subject, for: followUpID, in: .tickets, on: database)
+            try await SearchIndex.add([(followUpID, ticket.subject)], in: .tickets, on: database)
             guard let followUp = try await Ticket.find(followUpID, on: database) else {
                 throw DomainError.notFound(resource: "ticket")
             }
