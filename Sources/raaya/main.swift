@@ -32,9 +32,11 @@ struct Settings: ParsableArguments {
 
 enum Console {
     static let logger: Logger = {
+        // Read once: the factory runs for every logger Vapor makes, one per request.
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardOutput(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            handler.logLevel = level
             return handler
         }
         return Logger(label: "raaya")
