@@ -9,9 +9,9 @@ enum TicketsAPI {
         let new = try request.decodeJSON(CreateTicketRequest.self).validated()
         guard Idempotency.isRequested(by: request) else {
             // Without a key, the create joins its neighbours in the write queue.
-            let id = try await request.raaya.writer.write(TicketCreation(ticket: new, actor: principal, now: request.raaya.clock.now()))
-            return JSON.response(
-                writing: try await TicketQueries(database: request.db, visibility: nil).detail(id), status: .created)
+            let ticket = try await request.raaya.writer.write(
+                TicketCreation(ticket: new, actor: principal, now: request.raaya.clock.now()))
+            return JSON.response(writing: ticket, status: .created)
         }
         return try await Idempotency.create(request, principal: principal) { database, now in
             try await TicketService(database: database, now: now, actor: principal).create(new)

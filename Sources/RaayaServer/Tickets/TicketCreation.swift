@@ -5,15 +5,17 @@ import SQLKit
 
 /// One request to open a ticket: what, by whom, when. Many are applied together (see `WriteQueue`): a burst of
 /// new tickets costs a handful of statements in all — customers, tickets, first messages, tags, events and
-/// search text each inserted as one multi-row statement.
+/// search text each inserted as one multi-row statement — and each comes back as the ticket its creator sees,
+/// so answering needs no further read.
 struct TicketCreation: CombinableWrite {
     let ticket: NewTicket
     let actor: Principal?
     let now: Date
 
-    static func apply(_ items: [TicketCreation], on database: any Database) async throws -> [Result<Int, any Error>] {
+    static func apply(_ items: [TicketCreation], on database: any Database) async throws -> [Result<TicketDTO, any Error>] {
         let sql = try database.sqlDatabase()
-        var failures = try await referenceFailures(items, on: sql)
+        let references = try await References(items, on: sql)
+        var failures = references.failures
         let valid = items.indices.filter { failures[$0] == nil }
         let customers = try await CustomerService(database: database, now: items[0].now)
             .resolveAll(valid.map { (items[$0].ticket.customerID, items[$0].ticket.customer) })
@@ -61,33 +63,60 @@ struct TicketCreation: CombinableWrite {
         try await SearchIndex.add(
             created.map { ($0.id, $0.item.ticket.subject + "\n" + $0.item.ticket.body) }, in: .tickets, on: database)
 
-        var idOf: [Int: Int] = [:]
-        for (position, ticket) in created.enumerated() { idOf[ready[position].index] = ticket.id }
+        let customerIDs = Set(created.map(\.customerID)).sorted()
+        let customerDTOs = try await CustomerReader(sql: sql)
+            .customers(where: "c.id IN (\(TicketReader.list(customerIDs)))", order: "c.id", limit: customerIDs.count)
+        let customerByID = Dictionary(uniqueKeysWithValues: customerDTOs.map { ($0.id, $0) })
+        var dtoOf: [Int: TicketDTO] = [:]
+        for (position, ticket) in created.enumerated() {
+            guard let customer = customerByID[ticket.customerID] else { continue }
+            let new = ticket.item.ticket
+            dtoOf[ready[position].index] = TicketDTO(
+                id: ticket.id, subject: new.subject, status: .new, priority: new.priority, channel: new.channel,
+                customer: customer, assignee: new.assigneeID.flatMap { references.users[$0] },
+                group: new.groupID.flatMap { references.groups[$0] }, tags: new.tags.sorted(),
+                createdAt: ticket.item.now, updatedAt: ticket.item.now, firstResponseAt: nil, solvedAt: nil,
+                reopenCount: 0, followUpOf: nil, mergedInto: nil)
+        }
         return items.indices.map { index in
-            if let id = idOf[index] { return .success(id) }
+            if let dto = dtoOf[index] { return .success(dto) }
             return .failure(failures[index] ?? DomainError.invalid("ticket", "could not be created"))
         }
     }
 
-    /// Items naming a group or assignee that does not exist, with their error; two queries for all items.
-    private static func referenceFailures(_ items: [TicketCreation], on sql: any SQLDatabase) async throws
-        -> [Int: DomainError]
-    {
-        func existing(_ table: String, _ ids: Set<Int>) async throws -> Set<Int> {
-            guard !ids.isEmpty else { return [] }
-            let rows = try await sql.raw(
-                "SELECT id FROM \(ident: table) WHERE id IN (\(TicketReader.list(ids.sorted())))").all()
-            return Set(try rows.map { try $0.decode(column: "id", as: Int.self) })
-        }
-        let groups = try await existing(Group.schema, Set(items.compactMap(\.ticket.groupID)))
-        let users = try await existing(User.schema, Set(items.compactMap(\.ticket.assigneeID)))
+    /// The groups and assignees the items name, and the items naming one that does not exist; two queries.
+    private struct References {
+        var groups: [Int: GroupDTO] = [:]
+        var users: [Int: TicketDTO.Person] = [:]
         var failures: [Int: DomainError] = [:]
-        for (index, item) in items.enumerated() {
-            var validation = Validation()
-            if let group = item.ticket.groupID, !groups.contains(group) { validation.fail("group_id", "names no group") }
-            if let user = item.ticket.assigneeID, !users.contains(user) { validation.fail("assignee_id", "names no user") }
-            if !validation.errors.isEmpty { failures[index] = .invalid(validation.errors) }
+
+        init(_ items: [TicketCreation], on sql: any SQLDatabase) async throws {
+            let groupIDs = Set(items.compactMap(\.ticket.groupID)).sorted()
+            if !groupIDs.isEmpty {
+                for row in try await sql.raw(
+                    "SELECT id, name, tier FROM \"groups\" WHERE id IN (\(TicketReader.list(groupIDs)))"
+                ).all() {
+                    let id = try row.decode(column: "id", as: Int.self)
+                    groups[id] = GroupDTO(
+                        id: id, name: try row.decode(column: "name", as: String.self),
+                        tier: try row.decode(column: "tier", as: Int.self))
+                }
+            }
+            let userIDs = Set(items.compactMap(\.ticket.assigneeID)).sorted()
+            if !userIDs.isEmpty {
+                for row in try await sql.raw("SELECT id, name, email FROM users WHERE id IN (\(TicketReader.list(userIDs)))").all() {
+                    let id = try row.decode(column: "id", as: Int.self)
+                    users[id] = TicketDTO.Person(
+                        id: id, name: try row.decode(column: "name", as: String.self),
+                        email: try row.decode(column: "email", as: String?.self))
+                }
+            }
+            for (index, item) in items.enumerated() {
+                var validation = Validation()
+                if let group = item.ticket.groupID, groups[group] == nil { validation.fail("group_id", "names no group") }
+                if let user = item.ticket.assigneeID, users[user] == nil { validation.fail("assignee_id", "names no user") }
+                if !validation.errors.isEmpty { failures[index] = .invalid(validation.errors) }
+            }
         }
-        return failures
     }
 }

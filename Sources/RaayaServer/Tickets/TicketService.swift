@@ -40,7 +40,7 @@ struct TicketService {
     let actor: Principal?
 
     func create(_ new: NewTicket) async throws -> Int {
-        try await TicketCreation.apply([TicketCreation(ticket: new, actor: actor, now: now)], on: database)[0].get()
+        try await TicketCreation.apply([TicketCreation(ticket: new, actor: actor, now: now)], on: database)[0].get().id
     }
 
     func update(_ id: Int, _ changes: TicketChanges) async throws {
