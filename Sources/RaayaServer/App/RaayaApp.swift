@@ -49,6 +49,7 @@ public enum RaayaApp {
         try FileManager.default.createDirectory(
             atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let writerDatabase: any Database
+        let writerLoop = app.eventLoopGroup.next()
         switch configuration.database {
         case .sqlite(let path):
             let directory = (path as NSString).deletingLastPathComponent
@@ -57,7 +58,7 @@ public enum RaayaApp {
             }
             app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite, isDefault: true)
             app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqliteWriter, isDefault: false)
-            writerDatabase = app.db(.sqliteWriter)
+            writerDatabase = app.databases.database(.sqliteWriter, logger: app.logger, on: writerLoop)!
             // WAL lets readers go on while the writer commits; the mode is kept in the file.
             try await writerDatabase.sqlDatabase().raw("PRAGMA journal_mode=WAL").run()
         case .postgres(let url):
@@ -66,13 +67,13 @@ public enum RaayaApp {
             app.databases.use(
                 .postgres(configuration: postgres, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace),
                 as: .psql, isDefault: true)
-            writerDatabase = app.db(.psql)
+            writerDatabase = app.databases.database(.psql, logger: app.logger, on: writerLoop)!
         }
         app.migrations.add(RaayaMigrations.all)
         app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
         app.raaya = RaayaServices(
             configuration: configuration, clock: clock,
-            writer: WriteQueue(database: writerDatabase, logger: app.logger),
+            writer: WriteQueue(database: writerDatabase, eventLoop: writerLoop, logger: app.logger),
             secretKey: try SecretKey.resolve(configuration.secretKey, dataDirectory: configuration.dataDirectory))
 
         app.http.server.configuration.hostname = configuration.hostname

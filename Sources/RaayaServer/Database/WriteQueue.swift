@@ -1,5 +1,6 @@
 import Fluent
 import Logging
+import NIOCore
 import SQLKit
 
 /// The one way Raaya writes: every write runs in a transaction, and concurrent writes share one.
@@ -29,15 +30,23 @@ actor WriteQueue {
     }
 
     private let database: any Database
+    private let eventLoop: any EventLoop
     private let logger: Logger
     private let maxBatch: Int
     private var pending: [Pending] = []
     private var draining = false
 
-    init(database: any Database, logger: Logger, maxBatch: Int = 256) {
+    /// `database` must be bound to `eventLoop`: the queue runs on that loop, so each statement's answer resumes
+    /// the drainer where it arrives instead of hopping to another thread first.
+    init(database: any Database, eventLoop: any EventLoop, logger: Logger, maxBatch: Int = 256) {
         self.database = database
+        self.eventLoop = eventLoop
         self.logger = logger
         self.maxBatch = maxBatch
+    }
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor {
+        eventLoop.executor.asUnownedSerialExecutor()
     }
 
     /// Runs `work` inside a transaction and returns its result once the transaction is durably committed.
@@ -106,6 +115,10 @@ actor WriteQueue {
     }
 
     private func run(_ batch: [Pending]) async {
+        let started = ContinuousClock.now
+        defer {
+            logger.trace("write batch", metadata: ["writes": "\(batch.count)", "duration": "\(ContinuousClock.now - started)"])
+        }
         let outcome: (completions: [Completion], error: (any Error)?)
         do {
             outcome = try await database.withConnection { connection in
