@@ -282,4 +282,33 @@ struct TicketTests {
             #expect(customers.items.first?["phones"] as? [String] == ["+966505550000"])
         }
     }
+
+    @Test("one run of creates: a bad reference fails alone, a shared new customer keeps every identity")
+    func combinedRun() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let now = app.clock.now()
+            func creation(_ subject: String, phone: String? = nil, group: Int? = nil) -> TicketCreation {
+                TicketCreation(
+                    ticket: NewTicket(
+                        subject: subject, body: "نص", channel: .web, priority: .normal, customerID: nil,
+                        customer: CustomerDraft(name: "سلمى", email: "salma@example.com", phone: phone),
+                        groupID: group, assigneeID: nil, tags: ["دفعة"]),
+                    actor: nil, now: now)
+            }
+            let run = [creation("الأول"), creation("الثاني", phone: "+966500000001"), creation("الثالث", group: 999)]
+            let results = try await app.app.raaya.writer.write { database in
+                try await TicketCreation.apply(run, on: database).map { result in result.map(\.id).mapError { ($0 as? DomainError) ?? .conflict("\($0)") } }
+            }
+            #expect((try? results[0].get()) != nil)
+            #expect((try? results[1].get()) != nil)
+            #expect(results[2] == .failure(.invalid("group_id", "names no group")))
+            let customers = try await app.send(.GET, "/api/v1/customers", token: token)
+            #expect(customers.items.count == 1)
+            #expect(customers.items.first?["phones"] as? [String] == ["+966500000001"])
+            let tickets = try await app.send(.GET, "/api/v1/tickets", token: token)
+            #expect(tickets.items.count == 2)
+            #expect(tickets.items.allSatisfy { $0["tags"] as? [String] == ["دفعة"] })
+        }
+    }
 }

@@ -2,22 +2,27 @@
 /// writes several per ticket, and Foundation's formatters cost microseconds each.
 public enum RFC3339 {
     public static func string(millisecondsSince1970 ms: Int64) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(millisecondsSince1970: ms, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the timestamp's UTF-8 bytes, for writers that build their output as bytes.
+    public static func append(millisecondsSince1970 ms: Int64, to bytes: inout [UInt8]) {
         let (days, msOfDay) = floorDivide(ms, 86_400_000)
         let (year, month, day) = civilDate(daysSince1970: days)
         let hour = msOfDay / 3_600_000
         let minute = msOfDay / 60_000 % 60
         let second = msOfDay / 1000 % 60
         let millisecond = msOfDay % 1000
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
         func append(_ value: Int64, width: Int) {
-            var digits = [UInt8](repeating: 0x30, count: width)
-            var rest = value
-            for index in stride(from: width - 1, through: 0, by: -1) {
-                digits[index] = 0x30 + UInt8(rest % 10)
-                rest /= 10
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(0x30 + UInt8(value / divisor % 10))
+                divisor /= 10
             }
-            bytes.append(contentsOf: digits)
         }
         append(year, width: 4)
         bytes.append(0x2D)
@@ -33,7 +38,6 @@ public enum RFC3339 {
         bytes.append(0x2E)
         append(millisecond, width: 3)
         bytes.append(0x5A)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {

@@ -62,7 +62,12 @@ struct JSONWriter {
     }
 
     mutating func value(_ date: Date?) {
-        value(date.map { RFC3339.string(millisecondsSince1970: $0.millisecondsSince1970) })
+        separate()
+        guard let date else { return null() }
+        bytes.append(UInt8(ascii: "\""))
+        RFC3339.append(millisecondsSince1970: date.millisecondsSince1970, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 
     mutating func value(_ item: (some JSONWritable)?) {
@@ -90,7 +95,14 @@ struct JSONWriter {
     /// A JSON string: quotes, backslashes and control characters escaped; everything else as UTF-8.
     private mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        let utf8 = text.utf8
+        // Most strings need no escaping: copy them whole.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])

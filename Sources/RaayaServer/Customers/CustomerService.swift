@@ -57,6 +57,7 @@ struct CustomerService {
         var newIndexOf: [Int: Int] = [:]  // reference → index in newDrafts
         var newByIdentity: [String: Int] = [:]  // identity key → index in newDrafts
         var missingIdentities: [(customerID: Int, kind: IdentityKind, value: String)] = []
+        var identitiesOfNew: [(newIndex: Int, kind: IdentityKind, value: String)] = []
         for (index, reference) in references.enumerated() {
             if let id = reference.id {
                 results[index] = knownIDs.contains(id) ? .success(id) : .failure(.invalid("customer.id", "names no customer"))
@@ -73,6 +74,12 @@ struct CustomerService {
                 }
             } else if let shared = keys.lazy.compactMap({ newByIdentity[$0] }).first {
                 newIndexOf[index] = shared
+                // A later message of the same new customer may bring an identity the first one did not.
+                for (kind, value) in [(IdentityKind.email, draft.email), (.phone, draft.phone)] {
+                    guard let value, newByIdentity[Self.key(kind, value)] == nil else { continue }
+                    newByIdentity[Self.key(kind, value)] = shared
+                    identitiesOfNew.append((shared, kind, value))
+                }
             } else {
                 newIndexOf[index] = newDrafts.count
                 for key in keys { newByIdentity[key] = newDrafts.count }
@@ -81,6 +88,7 @@ struct CustomerService {
         }
         let newIDs = try await insert(newDrafts)
         for (index, newIndex) in newIndexOf { results[index] = .success(newIDs[newIndex]) }
+        missingIdentities += identitiesOfNew.map { (newIDs[$0.newIndex], $0.kind, $0.value) }
         try await sql.insertRows(
             into: CustomerIdentity.schema, columns: ["customer_id", "kind", "value", "created_at"],
             missingIdentities.map { [$0.customerID, $0.kind.rawValue, $0.value, now] })

@@ -64,8 +64,11 @@ struct TicketCreation: CombinableWrite {
             created.map { ($0.id, $0.item.ticket.subject + "\n" + $0.item.ticket.body) }, in: .tickets, on: database)
 
         let customerIDs = Set(created.map(\.customerID)).sorted()
-        let customerDTOs = try await CustomerReader(sql: sql)
-            .customers(where: "c.id IN (\(TicketReader.list(customerIDs)))", order: "c.id", limit: customerIDs.count)
+        let customerDTOs =
+            customerIDs.isEmpty
+            ? []
+            : try await CustomerReader(sql: sql)
+                .customers(where: "c.id IN (\(TicketReader.list(customerIDs)))", order: "c.id", limit: customerIDs.count)
         let customerByID = Dictionary(uniqueKeysWithValues: customerDTOs.map { ($0.id, $0) })
         var dtoOf: [Int: TicketDTO] = [:]
         for (position, ticket) in created.enumerated() {
