@@ -29,14 +29,6 @@ final class Customer: Model, @unchecked Sendable {
     @Children(for: \.$customer) var identities: [CustomerIdentity]
 
     init() {}
-
-    init(name: String, organizationID: Int?, language: String?, createdAt: Date) {
-        self.name = name
-        self.$organization.id = organizationID
-        self.language = language
-        self.createdAt = createdAt
-        self.updatedAt = createdAt
-    }
 }
 
 enum IdentityKind: String, Codable, Sendable {
@@ -54,13 +46,6 @@ final class CustomerIdentity: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-
-    init(customerID: Int, kind: IdentityKind, value: String, createdAt: Date) {
-        self.$customer.id = customerID
-        self.kind = kind
-        self.value = value
-        self.createdAt = createdAt
-    }
 }
 
 final class CustomerNote: Model, @unchecked Sendable {

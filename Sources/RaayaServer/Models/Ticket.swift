@@ -25,23 +25,6 @@ final class Ticket: Model, @unchecked Sendable {
     @Children(for: \.$ticket) var tags: [TicketTag]
 
     init() {}
-
-    init(
-        subject: String, priority: TicketPriority, channel: Channel, customerID: Int, groupID: Int?,
-        assigneeID: Int?, followUpOfID: Int?, createdAt: Date
-    ) {
-        self.subject = subject
-        self.status = .new
-        self.priority = priority
-        self.channel = channel
-        self.$customer.id = customerID
-        self.$group.id = groupID
-        self.$assignee.id = assigneeID
-        self.createdAt = createdAt
-        self.updatedAt = createdAt
-        self.reopenCount = 0
-        self.followUpOfID = followUpOfID
-    }
 }
 
 final class TicketTag: Model, @unchecked Sendable {
@@ -74,20 +57,6 @@ final class Message: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-
-    init(
-        ticketID: Int, authorKind: AuthorKind, authorUserID: Int?, authorCustomerID: Int?, body: String,
-        isInternal: Bool, channel: Channel, createdAt: Date
-    ) {
-        self.$ticket.id = ticketID
-        self.authorKind = authorKind
-        self.authorUserID = authorUserID
-        self.authorCustomerID = authorCustomerID
-        self.body = body
-        self.isInternal = isInternal
-        self.channel = channel
-        self.createdAt = createdAt
-    }
 }
 
 /// An immutable record of something that happened to a ticket; every metric derives from these and messages.
@@ -103,14 +72,6 @@ final class TicketEvent: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-
-    init(ticketID: Int, kind: TicketEventKind, actorUserID: Int?, data: String, createdAt: Date) {
-        self.$ticket.id = ticketID
-        self.kind = kind.rawValue
-        self.actorUserID = actorUserID
-        self.data = data
-        self.createdAt = createdAt
-    }
 }
 
 /// What a creating request made, found again by a retry with the same `Idempotency-Key`.

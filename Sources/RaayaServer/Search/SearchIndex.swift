@@ -12,15 +12,6 @@ enum SearchIndex {
         case customers = "customer_search"
     }
 
-    /// Replaces the indexed text of one row.
-    static func set(_ text: String, for id: Int, in table: Table, on database: any Database) async throws {
-        let sql = try database.sqlDatabase()
-        let content = SearchText.indexText(text)
-        try await sql.raw("DELETE FROM \(unsafeRaw: table.rawValue) WHERE rowid = \(bind: id)").run()
-        try await sql.raw("INSERT INTO \(unsafeRaw: table.rawValue) (rowid, content) VALUES (\(bind: id), \(bind: content))")
-            .run()
-    }
-
     /// Indexes new rows: (id, text) pairs, in one statement.
     static func add(_ rows: [(id: Int, text: String)], in table: Table, on database: any Database) async throws {
         try await database.sqlDatabase().insertRows(
