@@ -18,15 +18,21 @@ actor WriteQueue {
     private typealias ApplyRun = @Sendable ([Pending], any Database) async throws -> [Completion]
 
     private struct Pending: Sendable {
-        /// Runs the work; returns whether it succeeded and how to answer its caller once the batch is settled.
-        let perform: @Sendable (any Database) async -> (succeeded: Bool, complete: Completion)
+        enum Work: Sendable {
+            /// Runs the work; returns whether it succeeded and how to answer its caller once the batch is settled.
+            case alone(@Sendable (any Database) async -> (succeeded: Bool, complete: Completion))
+            /// A combinable write: its kind, the item, how to answer it, and how to apply a run of its kind.
+            case combined(kind: ObjectIdentifier, item: any Sendable, finish: any Sendable, applyRun: ApplyRun)
+        }
+
+        let work: Work
         /// Answers a caller whose work never ran because its batch failed first.
         let fail: Completion
-        /// For a combinable write: its kind, the item, how to answer it, and how to apply a run of its kind.
-        var kind: ObjectIdentifier? = nil
-        var item: (any Sendable)? = nil
-        var finish: (any Sendable)? = nil
-        var applyRun: ApplyRun? = nil
+
+        var kind: ObjectIdentifier? {
+            if case .combined(let kind, _, _, _) = work { return kind }
+            return nil
+        }
     }
 
     private let database: any Database
@@ -53,7 +59,7 @@ actor WriteQueue {
     func write<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             pending.append(
-                Pending { database in
+                Pending(work: .alone { database in
                     do {
                         let value = try await work(database)
                         return (true, { commitError in
@@ -66,9 +72,9 @@ actor WriteQueue {
                     } catch {
                         return (false, { _ in continuation.resume(throwing: error) })
                     }
-                } fail: { error in
+                }, fail: { error in
                     continuation.resume(throwing: error ?? CancellationError())
-                })
+                }))
             if !draining {
                 draining = true
                 Task { await self.drain() }
@@ -80,8 +86,15 @@ actor WriteQueue {
     func write<W: CombinableWrite>(_ item: W) async throws -> W.Output {
         typealias Finish = @Sendable (Result<W.Output, any Error>) -> Completion
         let applyRun: ApplyRun = { run, database in
-            let results = try await W.apply(run.map { $0.item as! W }, on: database)
-            return zip(run, results).map { pending, result in (pending.finish as! Finish)(result) }
+            var items: [W] = []
+            var finishes: [Finish] = []
+            for pending in run {
+                guard case .combined(_, let item, let finish, _) = pending.work else { continue }
+                items.append(item as! W)
+                finishes.append(finish as! Finish)
+            }
+            let results = try await W.apply(items, on: database)
+            return zip(finishes, results).map { finish, result in finish(result) }
         }
         return try await withCheckedThrowingContinuation { continuation in
             let finish: Finish = { result in
@@ -95,9 +108,8 @@ actor WriteQueue {
             }
             pending.append(
                 Pending(
-                    perform: { _ in (false, { _ in }) },
-                    fail: { error in continuation.resume(throwing: error ?? CancellationError()) },
-                    kind: ObjectIdentifier(W.self), item: item, finish: finish, applyRun: applyRun))
+                    work: .combined(kind: ObjectIdentifier(W.self), item: item, finish: finish, applyRun: applyRun),
+                    fail: { error in continuation.resume(throwing: error ?? CancellationError()) }))
             if !draining {
                 draining = true
                 Task { await self.drain() }
@@ -129,22 +141,22 @@ actor WriteQueue {
                     try await sql.raw("BEGIN").run()
                     var index = 0
                     while index < batch.count {
-                        let item = batch[index]
-                        if let kind = item.kind, let applyRun = item.applyRun {
+                        switch batch[index].work {
+                        case .combined(let kind, _, _, let applyRun):
                             var end = index + 1
                             while end < batch.count && batch[end].kind == kind { end += 1 }
                             completions += try await Self.apply(Array(batch[index..<end]), applyRun, on: connection)
                             index = end
-                            continue
+                        case .alone(let perform):
+                            try await sql.raw("SAVEPOINT raaya_write").run()
+                            let (succeeded, complete) = await perform(connection)
+                            if !succeeded {
+                                try await sql.raw("ROLLBACK TO SAVEPOINT raaya_write").run()
+                            }
+                            try await sql.raw("RELEASE SAVEPOINT raaya_write").run()
+                            completions.append(complete)
+                            index += 1
                         }
-                        try await sql.raw("SAVEPOINT raaya_write").run()
-                        let (succeeded, complete) = await item.perform(connection)
-                        if !succeeded {
-                            try await sql.raw("ROLLBACK TO SAVEPOINT raaya_write").run()
-                        }
-                        try await sql.raw("RELEASE SAVEPOINT raaya_write").run()
-                        completions.append(complete)
-                        index += 1
                     }
                     try await sql.raw("COMMIT").run()
                     return (completions, nil)
