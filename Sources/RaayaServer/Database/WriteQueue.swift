@@ -145,7 +145,9 @@ actor WriteQueue {
                         case .combined(let kind, _, _, let applyRun):
                             var end = index + 1
                             while end < batch.count && batch[end].kind == kind { end += 1 }
-                            completions += try await Self.apply(Array(batch[index..<end]), applyRun, on: connection)
+                            completions += try await Self.apply(
+                                Array(batch[index..<end]), applyRun, wholeTransaction: index == 0 && end == batch.count,
+                                on: connection)
                             index = end
                         case .alone(let perform):
                             try await sql.raw("SAVEPOINT raaya_write").run()
@@ -178,19 +180,29 @@ actor WriteQueue {
     }
 
     /// Applies a run of combinable writes together; if that fails as a whole, applies each alone so that one
-    /// bad write fails only itself.
-    private static func apply(_ run: [Pending], _ applyRun: ApplyRun, on connection: any Database) async throws
-        -> [Completion]
-    {
+    /// bad write fails only itself. A run that is the whole transaction needs no savepoint of its own: on
+    /// failure the transaction itself starts over (two statements fewer per batch in the common case).
+    private static func apply(
+        _ run: [Pending], _ applyRun: ApplyRun, wholeTransaction: Bool, on connection: any Database
+    ) async throws -> [Completion] {
         let sql = try connection.sqlDatabase()
-        try await sql.raw("SAVEPOINT raaya_run").run()
-        do {
-            let completions = try await applyRun(run, connection)
-            try await sql.raw("RELEASE SAVEPOINT raaya_run").run()
-            return completions
-        } catch {
-            try await sql.raw("ROLLBACK TO SAVEPOINT raaya_run").run()
-            try await sql.raw("RELEASE SAVEPOINT raaya_run").run()
+        if wholeTransaction {
+            do {
+                return try await applyRun(run, connection)
+            } catch {
+                try await sql.raw("ROLLBACK").run()
+                try await sql.raw("BEGIN").run()
+            }
+        } else {
+            try await sql.raw("SAVEPOINT raaya_run").run()
+            do {
+                let completions = try await applyRun(run, connection)
+                try await sql.raw("RELEASE SAVEPOINT raaya_run").run()
+                return completions
+            } catch {
+                try await sql.raw("ROLLBACK TO SAVEPOINT raaya_run").run()
+                try await sql.raw("RELEASE SAVEPOINT raaya_run").run()
+            }
         }
         var completions: [Completion] = []
         for single in run {
