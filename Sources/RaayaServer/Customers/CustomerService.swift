@@ -26,9 +26,12 @@ struct CustomerService {
 
     /// Creates a customer; a second customer with an email or phone already known is refused with its id.
     func create(_ draft: CustomerDraft) async throws -> Int {
-        if let existing = try await findByIdentity(email: draft.email, phone: draft.phone) {
-            let field = try await identityOwner(.email, draft.email) == existing ? "email" : "phone"
-            throw DomainError.duplicate(resource: "customer", field: field, existingID: existing)
+        let owners = try await identityOwners(emails: draft.email.map { [$0] } ?? [], phones: draft.phone.map { [$0] } ?? [])
+        if let email = draft.email, let existing = owners[Self.key(.email, email)] {
+            throw DomainError.duplicate(resource: "customer", field: "email", existingID: existing)
+        }
+        if let phone = draft.phone, let existing = owners[Self.key(.phone, phone)] {
+            throw DomainError.duplicate(resource: "customer", field: "phone", existingID: existing)
         }
         return try await insert([draft])[0]
     }
@@ -111,11 +114,6 @@ struct CustomerService {
         return note
     }
 
-    private func findByIdentity(email: String?, phone: String?) async throws -> Int? {
-        if let owner = try await identityOwner(.email, email) { return owner }
-        return try await identityOwner(.phone, phone)
-    }
-
     /// Who owns each of these identities, keyed by `key(kind, value)`; one query.
     private func identityOwners(emails: [String], phones: [String]) async throws -> [String: Int] {
         guard !emails.isEmpty || !phones.isEmpty else { return [:] }
@@ -128,13 +126,6 @@ struct CustomerService {
             owners[Self.key(kind, try row.decode(column: "value", as: String.self))] = try row.decode(column: "customer_id", as: Int.self)
         }
         return owners
-    }
-
-    private func identityOwner(_ kind: IdentityKind, _ value: String?) async throws -> Int? {
-        guard let value else { return nil }
-        return try await database.sqlDatabase().raw("""
-            SELECT customer_id FROM customer_identities WHERE kind = \(bind: kind.rawValue) AND value = \(bind: value)
-            """).first(decodingColumn: "customer_id", as: Int.self)
     }
 
     /// Inserts new customers with their identities and search text; returns their ids in order.

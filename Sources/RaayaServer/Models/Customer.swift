@@ -26,7 +26,6 @@ final class Customer: Model, @unchecked Sendable {
     @OptionalField(key: "language") var language: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
-    @Children(for: \.$customer) var identities: [CustomerIdentity]
 
     init() {}
 }

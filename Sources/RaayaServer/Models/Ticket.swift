@@ -22,7 +22,6 @@ final class Ticket: Model, @unchecked Sendable {
     @Field(key: "reopen_count") var reopenCount: Int
     @OptionalField(key: "follow_up_of_id") var followUpOfID: Int?
     @OptionalField(key: "merged_into_id") var mergedIntoID: Int?
-    @Children(for: \.$ticket) var tags: [TicketTag]
 
     init() {}
 }

@@ -18,14 +18,11 @@ struct TicketReader {
     /// parts separated by U+001F.
     private var columns: SQLQueryString {
         """
-        SELECT t.id, t.subject, t.status, t.priority, t.channel, t.customer_id, t.group_id, t.assignee_id, \
+        SELECT t.id, t.subject, t.status, t.priority, t.channel, t.group_id, t.assignee_id, \
         t.created_at, t.updated_at, t.first_response_at, t.solved_at, t.reopen_count, t.follow_up_of_id, \
-        t.merged_into_id, c.name AS customer_name, c.language AS customer_language, \
-        c.created_at AS customer_created_at, o.name AS organization_name, u.name AS assignee_name, \
+        t.merged_into_id, \(CustomerReader.columns(on: sql)), u.name AS assignee_name, \
         u.email AS assignee_email, g.name AS group_name, g.tier AS group_tier, \
-        (SELECT \(Self.joined("tag", order: "tag", on: sql)) FROM ticket_tags WHERE ticket_id = t.id) AS tags, \
-        (SELECT \(Self.joined("kind || ':' || value", order: "id", on: sql)) FROM customer_identities \
-        WHERE customer_id = t.customer_id) AS identities \
+        (SELECT \(Self.joined("tag", order: "tag", on: sql)) FROM ticket_tags WHERE ticket_id = t.id) AS tags \
         FROM tickets t JOIN customers c ON c.id = t.customer_id \
         LEFT JOIN organizations o ON o.id = c.organization_id \
         LEFT JOIN users u ON u.id = t.assignee_id LEFT JOIN "groups" g ON g.id = t.group_id
@@ -48,14 +45,14 @@ struct TicketReader {
         let rows = try await sql.raw(
             "\(columns) WHERE \(condition) ORDER BY t.updated_at DESC, t.id DESC LIMIT \(bind: limit)"
         ).all()
-        return try await assemble(rows)
+        return try assemble(rows)
     }
 
     /// The tickets with these ids, in the order given.
     func tickets(ids: [Int]) async throws -> [TicketDTO] {
         guard !ids.isEmpty else { return [] }
         let rows = try await sql.raw("\(columns) WHERE t.id IN (\(Self.list(ids)))").all()
-        let byID = Dictionary(uniqueKeysWithValues: try await assemble(rows).map { ($0.id, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: try assemble(rows).map { ($0.id, $0) })
         return ids.compactMap { byID[$0] }
     }
 
@@ -65,17 +62,10 @@ struct TicketReader {
         "\(unsafeRaw: ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ","))"
     }
 
-    private func assemble(_ rows: [any SQLRow]) async throws -> [TicketDTO] {
+    private func assemble(_ rows: [any SQLRow]) throws -> [TicketDTO] {
         try rows.map { row in
             let id = try row.decode(column: "id", as: Int.self)
-            let customerID = try row.decode(column: "customer_id", as: Int.self)
-            let known = CustomerReader.Identities(try row.decode(column: "identities", as: String?.self))
-            let customer = CustomerDTO(
-                id: customerID, name: try row.decode(column: "customer_name", as: String.self),
-                email: known.emails.first, phone: known.phones.first, emails: known.emails, phones: known.phones,
-                organization: try row.decode(column: "organization_name", as: String?.self),
-                language: try row.decode(column: "customer_language", as: String?.self),
-                createdAt: try row.decode(column: "customer_created_at", as: Date.self))
+            let customer = try CustomerReader.customer(from: row)
             let assignee = try row.decode(column: "assignee_id", as: Int?.self).map { assigneeID in
                 TicketDTO.Person(
                     id: assigneeID, name: try row.decode(column: "assignee_name", as: String.self),
@@ -126,23 +116,32 @@ struct CustomerReader {
         }
     }
 
+    /// The columns `customer(from:)` reads, over `customers c` joined with `organizations o`.
+    static func columns(on sql: any SQLDatabase) -> SQLQueryString {
+        """
+        c.id AS customer_id, c.name AS customer_name, c.language AS customer_language, \
+        c.created_at AS customer_created_at, o.name AS organization_name, \
+        (SELECT \(TicketReader.joined("kind || ':' || value", order: "id", on: sql)) FROM customer_identities \
+        WHERE customer_id = c.id) AS identities
+        """
+    }
+
+    static func customer(from row: any SQLRow) throws -> CustomerDTO {
+        let known = Identities(try row.decode(column: "identities", as: String?.self))
+        return CustomerDTO(
+            id: try row.decode(column: "customer_id", as: Int.self),
+            name: try row.decode(column: "customer_name", as: String.self), email: known.emails.first,
+            phone: known.phones.first, emails: known.emails, phones: known.phones,
+            organization: try row.decode(column: "organization_name", as: String?.self),
+            language: try row.decode(column: "customer_language", as: String?.self),
+            createdAt: try row.decode(column: "customer_created_at", as: Date.self))
+    }
+
     /// Customers matching `condition` (over alias `c`) in `order`.
     func customers(where condition: SQLQueryString, order: SQLQueryString, limit: Int) async throws -> [CustomerDTO] {
-        let rows = try await sql.raw("""
-            SELECT c.id, c.name, c.language, c.created_at, o.name AS organization_name, \
-            (SELECT \(TicketReader.joined("kind || ':' || value", order: "id", on: sql)) FROM customer_identities \
-            WHERE customer_id = c.id) AS identities FROM customers c \
-            LEFT JOIN organizations o ON o.id = c.organization_id WHERE \(condition) ORDER BY \(order) LIMIT \(bind: limit)
-            """).all()
-        return try rows.map { row in
-            let id = try row.decode(column: "id", as: Int.self)
-            let known = Identities(try row.decode(column: "identities", as: String?.self))
-            return CustomerDTO(
-                id: id, name: try row.decode(column: "name", as: String.self), email: known.emails.first,
-                phone: known.phones.first, emails: known.emails, phones: known.phones,
-                organization: try row.decode(column: "organization_name", as: String?.self),
-                language: try row.decode(column: "language", as: String?.self),
-                createdAt: try row.decode(column: "created_at", as: Date.self))
-        }
+        try await sql.raw("""
+            SELECT \(Self.columns(on: sql)) FROM customers c LEFT JOIN organizations o ON o.id = c.organization_id \
+            WHERE \(condition) ORDER BY \(order) LIMIT \(bind: limit)
+            """).all().map(Self.customer(from:))
     }
 }
