@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "raaya", targets: ["raaya"]),
         .library(name: "RaayaCore", targets: ["RaayaCore"]),
+        .library(name: "RaayaMail", targets: ["RaayaMail"]),
         .library(name: "RaayaServer", targets: ["RaayaServer"]),
     ],
     dependencies: [
@@ -18,10 +19,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "RaayaCore"),
+        // Mail as data: MIME parsing and composing, SMTP conversations as state machines; no I/O.
+        .target(name: "RaayaMail"),
         .target(
             name: "RaayaServer",
             dependencies: [
                 "RaayaCore",
+                "RaayaMail",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -36,6 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RaayaCoreTests", dependencies: ["RaayaCore"]),
+        .testTarget(name: "RaayaMailTests", dependencies: ["RaayaMail"]),
         .testTarget(
             name: "RaayaServerTests",
             dependencies: [
