@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import RaayaCore
 import Vapor
 
@@ -24,6 +26,13 @@ public struct RaayaRuntime: Sendable {
     }
 
     public var logger: Logger { app.logger }
+
+    /// Makes the HTTP event loops also run Swift's tasks, so a request's handler and the loop that carries its
+    /// bytes are the same thread instead of two that wake each other for every step. Call first thing in a
+    /// server process, on the main thread before any task has run; false when another executor was installed.
+    public static func runTasksOnEventLoops() -> Bool {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
 
     public func shutdown() async throws {
         try await app.asyncShutdown()

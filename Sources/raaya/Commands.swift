@@ -4,7 +4,6 @@ import Logging
 import RaayaCore
 import RaayaServer
 
-@main
 struct Raaya: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "raaya",
