@@ -298,7 +298,7 @@ struct TicketTests {
             }
             let run = [creation("الأول"), creation("الثاني", phone: "+966500000001"), creation("الثالث", group: 999)]
             let results = try await app.app.raaya.writer.write { database in
-                try await TicketCreation.apply(run, on: database).map { result in result.map(\.id).mapError { ($0 as? DomainError) ?? .conflict("\($0)") } }
+                try await TicketCreation.apply(run, on: try database.sqlDatabase()).map { result in result.map(\.id).mapError { ($0 as? DomainError) ?? .conflict("\($0)") } }
             }
             #expect((try? results[0].get()) != nil)
             #expect((try? results[1].get()) != nil)

@@ -11,9 +11,9 @@ private struct RecordOrganization: CombinableWrite {
 
     struct Refused: Error {}
 
-    static func apply(_ items: [RecordOrganization], on database: any Database) async throws -> [Result<Int, any Error>] {
+    static func apply(_ items: [RecordOrganization], on sql: any SQLDatabase) async throws -> [Result<Int, any Error>] {
         if items.contains(where: { $0.number < 0 }) { throw Refused() }
-        try await database.sqlDatabase().insertRows(
+        try await sql.insertRows(
             into: Organization.schema, columns: ["name", "created_at"], items.map { ["منظمة \($0.number)", Date()] })
         return items.map { .success($0.number) }
     }
@@ -56,6 +56,38 @@ struct WriteQueueTests {
             let count = try await app.app.db.sqlDatabase().raw("SELECT COUNT(*) AS n FROM organizations").first()?
                 .decode(column: "n", as: Int.self)
             #expect(count == 3)
+        }
+    }
+
+    @Test("closure and combinable writes queued together all commit, and each sees what was committed before it")
+    func mixedWritesCommit() async throws {
+        try await TestApp.run { app in
+            let writer = app.app.raaya.writer
+            await withTaskGroup(of: Void.self) { group in
+                for number in 1...40 {
+                    group.addTask {
+                        if number % 3 == 0 {
+                            _ = try? await writer.write { database in
+                                try await database.sqlDatabase().insertRow(
+                                    into: Organization.schema, ["name": "شركة \(number)", "created_at": Date()])
+                            }
+                        } else {
+                            _ = try? await writer.write(RecordOrganization(number: number))
+                        }
+                    }
+                }
+            }
+            let names = Set(
+                try await app.app.db.sqlDatabase().raw("SELECT name FROM organizations").all()
+                    .map { try $0.decode(column: "name", as: String.self) })
+            #expect(names == Set((1...40).map { $0 % 3 == 0 ? "شركة \($0)" : "منظمة \($0)" }))
+            // A closure write reads what a combined write committed just before it.
+            _ = try await writer.write(RecordOrganization(number: 99))
+            let seen = try await writer.write { database in
+                try await database.sqlDatabase().raw("SELECT COUNT(*) AS n FROM organizations WHERE name = 'منظمة 99'")
+                    .first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(seen == 1)
         }
     }
 }

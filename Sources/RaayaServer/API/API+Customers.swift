@@ -9,7 +9,7 @@ enum CustomersAPI {
         let principal = try request.principal
         let draft = try request.decodeJSON(CreateCustomerRequest.self).validated()
         return try await Idempotency.create(request, principal: principal) { database, now in
-            try await CustomerService(database: database, now: now).create(draft)
+            try await CustomerService(sql: try database.sqlDatabase(), now: now).create(draft)
         } render: { id in
             JSON.response(writing: try await CustomerQueries(database: request.db).customer(id))
         }
@@ -49,8 +49,8 @@ enum CustomersAPI {
         let body = validation.requiredBody(input.body, field: "body")
         try validation.check()
         return try await Idempotency.create(request, principal: principal) { database, now in
-            try await CustomerService(database: database, now: now)
-                .addNote(customerID: id, authorID: principal.userID, body: body).requireID()
+            try await CustomerService(sql: try database.sqlDatabase(), now: now)
+                .addNote(customerID: id, authorID: principal.userID, body: body)
         } render: { noteID in
             JSON.response(writing: try await CustomerQueries(database: request.db).note(noteID))
         }

@@ -41,6 +41,15 @@ extension DatabaseID {
     static let sqliteWriter = DatabaseID(string: "sqlite-writer")
 }
 
+/// Closes the SQLite writer's connection and ends its thread when the application stops.
+private struct SQLiteWriterShutdown: LifecycleHandler {
+    let writer: SQLiteWriterDatabase
+
+    func shutdownAsync(_ application: Application) async {
+        await writer.close()
+    }
+}
+
 public enum RaayaApp {
     /// Sets up databases, migrations, middleware and routes. Does not migrate or start serving.
     static func configure(_ app: Application, _ configuration: Configuration, clock: any WallClock = SystemClock())
@@ -49,6 +58,7 @@ public enum RaayaApp {
         try FileManager.default.createDirectory(
             atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let writerDatabase: any Database
+        var sqliteWriter: SQLiteWriterDatabase?
         let writerLoop = app.eventLoopGroup.next()
         switch configuration.database {
         case .sqlite(let path):
@@ -61,6 +71,9 @@ public enum RaayaApp {
             writerDatabase = app.databases.database(.sqliteWriter, logger: app.logger, on: writerLoop)!
             // WAL lets readers go on while the writer commits; the mode is kept in the file.
             try await writerDatabase.sqlDatabase().raw("PRAGMA journal_mode=WAL").run()
+            let fastWriter = try await SQLiteWriterDatabase.open(path: path, eventLoop: writerLoop, logger: app.logger)
+            app.lifecycle.use(SQLiteWriterShutdown(writer: fastWriter))
+            sqliteWriter = fastWriter
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = ["public"]
@@ -73,7 +86,8 @@ public enum RaayaApp {
         app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
         app.raaya = RaayaServices(
             configuration: configuration, clock: clock,
-            writer: WriteQueue(database: writerDatabase, eventLoop: writerLoop, logger: app.logger),
+            writer: WriteQueue(
+                database: writerDatabase, sqliteWriter: sqliteWriter, eventLoop: writerLoop, logger: app.logger),
             secretKey: try SecretKey.resolve(configuration.secretKey, dataDirectory: configuration.dataDirectory))
 
         app.http.server.configuration.hostname = configuration.hostname

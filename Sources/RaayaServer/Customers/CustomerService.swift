@@ -19,9 +19,10 @@ struct CustomerDraft: Sendable {
     }
 }
 
-/// Writes customers, their identities and notes. Runs inside a write of the `WriteQueue`.
+/// Writes customers, their identities and notes. Runs inside a write of the `WriteQueue`, in plain SQL so that it
+/// also runs on the SQLite writer's own connection (see `SQLiteWriterDatabase`).
 struct CustomerService {
-    let database: any Database
+    let sql: any SQLDatabase
     let now: Date
 
     /// Creates a customer; a second customer with an email or phone already known is refused with its id.
@@ -44,7 +45,6 @@ struct CustomerService {
     /// `resolve` for many messages at once, with a handful of statements for all of them. Messages that share
     /// a new email or phone get one new customer. A failed reference (an unknown id) writes nothing.
     func resolveAll(_ references: [(id: Int?, draft: CustomerDraft)]) async throws -> [Result<Int, DomainError>] {
-        let sql = try database.sqlDatabase()
         let askedIDs = Set(references.compactMap(\.id))
         var knownIDs: Set<Int> = []
         if !askedIDs.isEmpty {
@@ -96,22 +96,22 @@ struct CustomerService {
             into: CustomerIdentity.schema, columns: ["customer_id", "kind", "value", "created_at"],
             missingIdentities.map { [$0.customerID, $0.kind.rawValue, $0.value, now] })
         for identity in missingIdentities {
-            try await SearchIndex.append(identity.value, for: identity.customerID, in: .customers, on: database)
+            try await SearchIndex.append(identity.value, for: identity.customerID, in: .customers, on: sql)
         }
         return results.map { $0 ?? .failure(.invalid("customer", "could not be resolved")) }
     }
 
     private static func key(_ kind: IdentityKind, _ value: String) -> String { "\(kind.rawValue):\(value)" }
 
-    func addNote(customerID: Int, authorID: Int, body: String) async throws -> CustomerNote {
-        guard let customer = try await Customer.find(customerID, on: database) else {
-            throw DomainError.notFound(resource: "customer")
-        }
-        let note = CustomerNote(customerID: customerID, authorID: authorID, body: body, createdAt: now)
-        try await note.create(on: database)
-        customer.updatedAt = now
-        try await customer.update(on: database)
-        return note
+    /// Adds a note to a customer; returns the note's id.
+    func addNote(customerID: Int, authorID: Int, body: String) async throws -> Int {
+        let updated = try await sql.raw(
+            "UPDATE customers SET updated_at = \(bind: now) WHERE id = \(bind: customerID) RETURNING id"
+        ).all()
+        guard !updated.isEmpty else { throw DomainError.notFound(resource: "customer") }
+        return try await sql.insertReturningID(
+            into: CustomerNote.schema,
+            ["customer_id": customerID, "author_id": authorID, "body": body, "created_at": now])
     }
 
     /// Who owns each of these identities, keyed by `key(kind, value)`; one query.
@@ -121,7 +121,7 @@ struct CustomerService {
         if !emails.isEmpty { condition += " OR (kind = 'email' AND value IN (\(binds: Array(Set(emails)))))" }
         if !phones.isEmpty { condition += " OR (kind = 'phone' AND value IN (\(binds: Array(Set(phones)))))" }
         var owners: [String: Int] = [:]
-        for row in try await database.sqlDatabase().raw("SELECT customer_id, kind, value FROM customer_identities WHERE \(condition)").all() {
+        for row in try await sql.raw("SELECT customer_id, kind, value FROM customer_identities WHERE \(condition)").all() {
             let kind = try row.decode(column: "kind", as: IdentityKind.self)
             owners[Self.key(kind, try row.decode(column: "value", as: String.self))] = try row.decode(column: "customer_id", as: Int.self)
         }
@@ -131,7 +131,6 @@ struct CustomerService {
     /// Inserts new customers with their identities and search text; returns their ids in order.
     private func insert(_ drafts: [CustomerDraft]) async throws -> [Int] {
         guard !drafts.isEmpty else { return [] }
-        let sql = try database.sqlDatabase()
         var organizationIDs: [String: Int] = [:]
         for name in Set(drafts.compactMap(\.organization)) {
             organizationIDs[name] = try await organization(named: name)
@@ -149,16 +148,14 @@ struct CustomerService {
         try await SearchIndex.add(
             zip(ids, drafts).map { id, draft in
                 (id, [draft.displayName, draft.email, draft.phone, draft.organization].compactMap { $0 }.joined(separator: " "))
-            }, in: .customers, on: database)
+            }, in: .customers, on: sql)
         return ids
     }
 
     private func organization(named name: String) async throws -> Int {
-        if let existing = try await Organization.query(on: database).filter(\.$name == name).first() {
-            return try existing.requireID()
+        if let existing = try await sql.raw("SELECT id FROM organizations WHERE name = \(bind: name)").first() {
+            return try existing.decode(column: "id", as: Int.self)
         }
-        let organization = Organization(name: name, createdAt: now)
-        try await organization.create(on: database)
-        return try organization.requireID()
+        return try await sql.insertReturningID(into: Organization.schema, ["name": name, "created_at": now])
     }
 }

@@ -11,11 +11,12 @@ import SQLKit
 /// never spin on the file lock.
 ///
 /// Writes of one `CombinableWrite` kind that queue up together are applied together, with a few statements for
-/// all of them: each statement costs a round trip to the database thread, so that is what lets one writer keep
-/// up with many clients.
+/// all of them. On SQLite those runs go to `SQLiteWriterDatabase`, which answers each statement on its own thread
+/// without a round trip; a batch then alternates between its transactions there and Fluent's connection for the
+/// other writes, in queue order, never both at once.
 actor WriteQueue {
     typealias Completion = @Sendable ((any Error)?) -> Void
-    private typealias ApplyRun = @Sendable ([Pending], any Database) async throws -> [Completion]
+    private typealias ApplyRun = @Sendable ([Pending], any SQLDatabase) async throws -> [Completion]
 
     private struct Pending: Sendable {
         enum Work: Sendable {
@@ -36,6 +37,7 @@ actor WriteQueue {
     }
 
     private let database: any Database
+    private let sqliteWriter: SQLiteWriterDatabase?
     private let eventLoop: any EventLoop
     private let logger: Logger
     private let maxBatch: Int
@@ -44,8 +46,12 @@ actor WriteQueue {
 
     /// `database` must be bound to `eventLoop`: the queue runs on that loop, so each statement's answer resumes
     /// the drainer where it arrives instead of hopping to another thread first.
-    init(database: any Database, eventLoop: any EventLoop, logger: Logger, maxBatch: Int = 256) {
+    init(
+        database: any Database, sqliteWriter: SQLiteWriterDatabase? = nil, eventLoop: any EventLoop, logger: Logger,
+        maxBatch: Int = 256
+    ) {
         self.database = database
+        self.sqliteWriter = sqliteWriter
         self.eventLoop = eventLoop
         self.logger = logger
         self.maxBatch = maxBatch
@@ -85,7 +91,7 @@ actor WriteQueue {
     /// Queues one write of a kind that is applied together with its neighbours of the same kind.
     func write<W: CombinableWrite>(_ item: W) async throws -> W.Output {
         typealias Finish = @Sendable (Result<W.Output, any Error>) -> Completion
-        let applyRun: ApplyRun = { run, database in
+        let applyRun: ApplyRun = { run, sql in
             var items: [W] = []
             var finishes: [Finish] = []
             for pending in run {
@@ -93,7 +99,7 @@ actor WriteQueue {
                 items.append(item as! W)
                 finishes.append(finish as! Finish)
             }
-            let results = try await W.apply(items, on: database)
+            let results = try await W.apply(items, on: sql)
             return zip(finishes, results).map { finish, result in finish(result) }
         }
         return try await withCheckedThrowingContinuation { continuation in
@@ -131,45 +137,40 @@ actor WriteQueue {
         defer {
             logger.trace("write batch", metadata: ["writes": "\(batch.count)", "duration": "\(ContinuousClock.now - started)"])
         }
-        let outcome: (completions: [Completion], error: (any Error)?)
+        guard let sqliteWriter else {
+            settle(batch, await transact(batch))
+            return
+        }
+        var start = 0
+        while start < batch.count {
+            let combined = batch[start].kind != nil
+            var end = start + 1
+            while end < batch.count && (batch[end].kind != nil) == combined { end += 1 }
+            let segment = Array(batch[start..<end])
+            if combined {
+                settle(segment, await withTaskExecutorPreference(sqliteWriter.thread) {
+                    await Self.transact(segment, sql: sqliteWriter, connection: nil)
+                })
+            } else {
+                settle(segment, await transact(segment))
+            }
+            start = end
+        }
+    }
+
+    /// Runs `batch` in one transaction on Fluent's connection.
+    private func transact(_ batch: [Pending]) async -> (completions: [Completion], error: (any Error)?) {
         do {
-            outcome = try await database.withConnection { connection in
-                var completions: [Completion] = []
-                completions.reserveCapacity(batch.count)
-                let sql = try connection.sqlDatabase()
-                do {
-                    try await sql.raw("BEGIN").run()
-                    var index = 0
-                    while index < batch.count {
-                        switch batch[index].work {
-                        case .combined(let kind, _, _, let applyRun):
-                            var end = index + 1
-                            while end < batch.count && batch[end].kind == kind { end += 1 }
-                            completions += try await Self.apply(
-                                Array(batch[index..<end]), applyRun, wholeTransaction: index == 0 && end == batch.count,
-                                on: connection)
-                            index = end
-                        case .alone(let perform):
-                            try await sql.raw("SAVEPOINT raaya_write").run()
-                            let (succeeded, complete) = await perform(connection)
-                            if !succeeded {
-                                try await sql.raw("ROLLBACK TO SAVEPOINT raaya_write").run()
-                            }
-                            try await sql.raw("RELEASE SAVEPOINT raaya_write").run()
-                            completions.append(complete)
-                            index += 1
-                        }
-                    }
-                    try await sql.raw("COMMIT").run()
-                    return (completions, nil)
-                } catch {
-                    try? await sql.raw("ROLLBACK").run()
-                    return (completions, error)
-                }
+            return try await database.withConnection { connection in
+                await Self.transact(batch, sql: try connection.sqlDatabase(), connection: connection)
             }
         } catch {
-            outcome = ([], error)
+            return ([], error)
         }
+    }
+
+    /// Answers every caller of `batch` once its transaction has settled.
+    private func settle(_ batch: [Pending], _ outcome: (completions: [Completion], error: (any Error)?)) {
         if let error = outcome.error {
             logger.error("write batch failed; nothing of it was stored", metadata: ["error": "\(String(reflecting: error))"])
             for complete in outcome.completions { complete(error) }
@@ -179,16 +180,54 @@ actor WriteQueue {
         }
     }
 
+    /// Runs `batch` in one transaction on `sql`. Work that runs alone needs Fluent's `connection` (the same
+    /// database as `sql`); a batch of combinable runs only does not. Not isolated to the queue, so that on the
+    /// SQLite writer's thread it runs there from BEGIN to COMMIT.
+    private static func transact(
+        _ batch: [Pending], sql: any SQLDatabase, connection: (any Database)?
+    ) async -> (completions: [Completion], error: (any Error)?) {
+        var completions: [Completion] = []
+        completions.reserveCapacity(batch.count)
+        do {
+            try await sql.raw("BEGIN").run()
+            var index = 0
+            while index < batch.count {
+                switch batch[index].work {
+                case .combined(let kind, _, _, let applyRun):
+                    var end = index + 1
+                    while end < batch.count && batch[end].kind == kind { end += 1 }
+                    completions += try await apply(
+                        Array(batch[index..<end]), applyRun, wholeTransaction: index == 0 && end == batch.count, on: sql)
+                    index = end
+                case .alone(let perform):
+                    guard let connection else { throw UnsupportedDatabase() }
+                    try await sql.raw("SAVEPOINT raaya_write").run()
+                    let (succeeded, complete) = await perform(connection)
+                    if !succeeded {
+                        try await sql.raw("ROLLBACK TO SAVEPOINT raaya_write").run()
+                    }
+                    try await sql.raw("RELEASE SAVEPOINT raaya_write").run()
+                    completions.append(complete)
+                    index += 1
+                }
+            }
+            try await sql.raw("COMMIT").run()
+            return (completions, nil)
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            return (completions, error)
+        }
+    }
+
     /// Applies a run of combinable writes together; if that fails as a whole, applies each alone so that one
     /// bad write fails only itself. A run that is the whole transaction needs no savepoint of its own: on
     /// failure the transaction itself starts over (two statements fewer per batch in the common case).
     private static func apply(
-        _ run: [Pending], _ applyRun: ApplyRun, wholeTransaction: Bool, on connection: any Database
+        _ run: [Pending], _ applyRun: ApplyRun, wholeTransaction: Bool, on sql: any SQLDatabase
     ) async throws -> [Completion] {
-        let sql = try connection.sqlDatabase()
         if wholeTransaction {
             do {
-                return try await applyRun(run, connection)
+                return try await applyRun(run, sql)
             } catch {
                 try await sql.raw("ROLLBACK").run()
                 try await sql.raw("BEGIN").run()
@@ -196,7 +235,7 @@ actor WriteQueue {
         } else {
             try await sql.raw("SAVEPOINT raaya_run").run()
             do {
-                let completions = try await applyRun(run, connection)
+                let completions = try await applyRun(run, sql)
                 try await sql.raw("RELEASE SAVEPOINT raaya_run").run()
                 return completions
             } catch {
@@ -208,7 +247,7 @@ actor WriteQueue {
         for single in run {
             try await sql.raw("SAVEPOINT raaya_run").run()
             do {
-                completions += try await applyRun([single], connection)
+                completions += try await applyRun([single], sql)
                 try await sql.raw("RELEASE SAVEPOINT raaya_run").run()
             } catch {
                 try await sql.raw("ROLLBACK TO SAVEPOINT raaya_run").run()
@@ -226,5 +265,5 @@ protocol CombinableWrite: Sendable {
     associatedtype Output: Sendable
     /// Applies every item and returns one result per item, in order. An item that fails must have written
     /// nothing; throwing means the whole run is retried item by item.
-    static func apply(_ items: [Self], on database: any Database) async throws -> [Result<Output, any Error>]
+    static func apply(_ items: [Self], on sql: any SQLDatabase) async throws -> [Result<Output, any Error>]
 }

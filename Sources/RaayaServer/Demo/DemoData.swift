@@ -38,7 +38,7 @@ struct DemoData {
             let sarah = try await principal(ids["sarah@demo.raaya.test"], on: database)
             let khalid = try await principal(ids["khalid@demo.raaya.test"], on: database)
 
-            let customers = CustomerService(database: database, now: now)
+            let customers = CustomerService(sql: try database.sqlDatabase(), now: now)
             _ = try await customers.create(
                 CustomerDraft(name: "شركة الأفق للتجارة", email: "info@alofoq.example", phone: nil,
                     organization: "شركة الأفق", language: "ar"))
@@ -122,7 +122,7 @@ struct DemoData {
                             groupID: nil, assigneeID: nil, tags: []),
                         actor: nil, now: now)
                 }
-                for result in try await TicketCreation.apply(creations, on: database) { _ = try result.get() }
+                for result in try await TicketCreation.apply(creations, on: try database.sqlDatabase()) { _ = try result.get() }
             }
             made += count
             if made % 10_000 == 0 { app.logger.info("seeded \(made) tickets") }

@@ -13,16 +13,15 @@ enum SearchIndex {
     }
 
     /// Indexes new rows: (id, text) pairs, in one statement.
-    static func add(_ rows: [(id: Int, text: String)], in table: Table, on database: any Database) async throws {
-        try await database.sqlDatabase().insertRows(
+    static func add(_ rows: [(id: Int, text: String)], in table: Table, on sql: any SQLDatabase) async throws {
+        try await sql.insertRows(
             into: table.rawValue, columns: ["rowid", "content"], rows.map { [$0.id, SearchText.indexText($0.text)] })
     }
 
     /// Adds text to what is indexed for one row (a new message on a ticket).
-    static func append(_ text: String, for id: Int, in table: Table, on database: any Database) async throws {
+    static func append(_ text: String, for id: Int, in table: Table, on sql: any SQLDatabase) async throws {
         let content = SearchText.indexText(text)
         guard !content.isEmpty else { return }
-        let sql = try database.sqlDatabase()
         try await sql.raw(
             "UPDATE \(unsafeRaw: table.rawValue) SET content = content || ' ' || \(bind: content) WHERE rowid = \(bind: id)"
         ).run()
@@ -87,8 +86,7 @@ enum SearchIndex {
 
 extension SearchIndex {
     /// What is indexed for one row, already normalized.
-    static func content(of id: Int, in table: Table, on database: any Database) async throws -> String {
-        let sql = try database.sqlDatabase()
+    static func content(of id: Int, in table: Table, on sql: any SQLDatabase) async throws -> String {
         let row = try await sql.raw("SELECT content FROM \(unsafeRaw: table.rawValue) WHERE rowid = \(bind: id)").first()
         return try row?.decode(column: "content", as: String.self) ?? ""
     }

@@ -12,12 +12,11 @@ struct TicketCreation: CombinableWrite {
     let actor: Principal?
     let now: Date
 
-    static func apply(_ items: [TicketCreation], on database: any Database) async throws -> [Result<TicketDTO, any Error>] {
-        let sql = try database.sqlDatabase()
+    static func apply(_ items: [TicketCreation], on sql: any SQLDatabase) async throws -> [Result<TicketDTO, any Error>] {
         let references = try await References(items, on: sql)
         var failures = references.failures
         let valid = items.indices.filter { failures[$0] == nil }
-        let customers = try await CustomerService(database: database, now: items[0].now)
+        let customers = try await CustomerService(sql: sql, now: items[0].now)
             .resolveAll(valid.map { (items[$0].ticket.customerID, items[$0].ticket.customer) })
         var ready: [(index: Int, customerID: Int)] = []
         for (index, customer) in zip(valid, customers) {
@@ -61,7 +60,7 @@ struct TicketCreation: CombinableWrite {
                 ]
             })
         try await SearchIndex.add(
-            created.map { ($0.id, $0.item.ticket.subject + "\n" + $0.item.ticket.body) }, in: .tickets, on: database)
+            created.map { ($0.id, $0.item.ticket.subject + "\n" + $0.item.ticket.body) }, in: .tickets, on: sql)
 
         let customerIDs = Set(created.map(\.customerID)).sorted()
         let customerDTOs =

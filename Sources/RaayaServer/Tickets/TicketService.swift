@@ -40,7 +40,8 @@ struct TicketService {
     let actor: Principal?
 
     func create(_ new: NewTicket) async throws -> Int {
-        try await TicketCreation.apply([TicketCreation(ticket: new, actor: actor, now: now)], on: database)[0].get().id
+        try await TicketCreation.apply(
+            [TicketCreation(ticket: new, actor: actor, now: now)], on: try database.sqlDatabase())[0].get().id
     }
 
     func update(_ id: Int, _ changes: TicketChanges) async throws {
@@ -96,7 +97,7 @@ struct TicketService {
                 groupID: ticket.$group.id, assigneeID: ticket.$assignee.id, followUpOf: id)
             try await record(.followUpCreated, on: id, ["follow_up_id": String(followUpID)])
             try await record(.created, on: followUpID, ["channel": channel.rawValue, "follow_up_of": String(id)])
-            try await SearchIndex.add([(followUpID, ticket.subject)], in: .tickets, on: database)
+            try await SearchIndex.add([(followUpID, ticket.subject)], in: .tickets, on: try database.sqlDatabase())
             guard let followUp = try await Ticket.find(followUpID, on: database) else {
                 throw DomainError.notFound(resource: "ticket")
             }
@@ -124,8 +125,8 @@ struct TicketService {
         guard target.status != .closed else { throw DomainError.conflict("ticket #\(targetID) is closed") }
         try await Message.query(on: database).set(\.$ticket.$id, to: targetID)
             .filter(\.$ticket.$id == sourceID).update()
-        let sourceText = try await SearchIndex.content(of: sourceID, in: .tickets, on: database)
-        try await SearchIndex.append(sourceText, for: targetID, in: .tickets, on: database)
+        let sourceText = try await SearchIndex.content(of: sourceID, in: .tickets, on: try database.sqlDatabase())
+        try await SearchIndex.append(sourceText, for: targetID, in: .tickets, on: try database.sqlDatabase())
         try await record(.statusChanged, on: sourceID, ["from": source.status.rawValue, "to": TicketStatus.closed.rawValue])
         try await record(.merged, on: sourceID, ["into": String(targetID)])
         try await record(.mergedFrom, on: targetID, ["from": String(sourceID)])
@@ -151,7 +152,7 @@ struct TicketService {
             ["message_id": String(messageID), "author": new.author.rawValue, "internal": String(new.isInternal)])
         ticket.updatedAt = now
         try await ticket.update(on: database)
-        try await SearchIndex.append(new.body, for: id, in: .tickets, on: database)
+        try await SearchIndex.append(new.body, for: id, in: .tickets, on: try database.sqlDatabase())
         return messageID
     }
 
