@@ -117,11 +117,15 @@ struct CustomerService {
     /// Who owns each of these identities, keyed by `key(kind, value)`; one query.
     private func identityOwners(emails: [String], phones: [String]) async throws -> [String: Int] {
         guard !emails.isEmpty || !phones.isEmpty else { return [:] }
-        var condition: SQLQueryString = "1 = 0"
-        if !emails.isEmpty { condition += " OR (kind = 'email' AND value IN (\(binds: Array(Set(emails)))))" }
-        if !phones.isEmpty { condition += " OR (kind = 'phone' AND value IN (\(binds: Array(Set(phones)))))" }
+        // One SELECT per kind, each a lookup in the (kind, value) index; an OR of both (or a `1 = 0 OR …`
+        // prefix) made SQLite scan every identity.
+        var selects: [SQLQueryString] = []
+        for (kind, values) in [(IdentityKind.email, emails), (.phone, phones)] where !values.isEmpty {
+            selects.append(
+                "SELECT customer_id, kind, value FROM customer_identities WHERE kind = \(bind: kind.rawValue) AND value IN (\(binds: Array(Set(values))))")
+        }
         var owners: [String: Int] = [:]
-        for row in try await sql.raw("SELECT customer_id, kind, value FROM customer_identities WHERE \(condition)").all() {
+        for row in try await sql.raw(selects.joined(separator: " UNION ALL ")).all() {
             let kind = try row.decode(column: "kind", as: IdentityKind.self)
             owners[Self.key(kind, try row.decode(column: "value", as: String.self))] = try row.decode(column: "customer_id", as: Int.self)
         }
