@@ -141,7 +141,7 @@ struct AccountQueries {
         let userID = try row.decode(column: "id", as: Int.self)
         let groups = try await sql.raw("SELECT group_id FROM user_groups WHERE user_id = \(bind: userID)").all()
         let principal = Principal(
-            userID: userID, role: try row.decode(column: "role", as: Role.self),
+            userID: userID, role: try row.decodeRaw(column: "role", as: Role.self),
             groupIDs: Set(try groups.map { try $0.decode(column: "group_id", as: Int.self) }))
         return (principal, try row.decode(column: "expires_at", as: Date.self))
     }

@@ -126,7 +126,7 @@ struct CustomerService {
         }
         var owners: [String: Int] = [:]
         for row in try await sql.raw(selects.joined(separator: " UNION ALL ")).all() {
-            let kind = try row.decode(column: "kind", as: IdentityKind.self)
+            let kind = try row.decodeRaw(column: "kind", as: IdentityKind.self)
             owners[Self.key(kind, try row.decode(column: "value", as: String.self))] = try row.decode(column: "customer_id", as: Int.self)
         }
         return owners

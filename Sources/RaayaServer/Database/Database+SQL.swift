@@ -16,3 +16,21 @@ extension Database {
 struct UnsupportedDatabase: Error, CustomStringConvertible {
     var description: String { "Raaya needs an SQL database (SQLite or PostgreSQL)" }
 }
+
+extension SQLRow {
+    /// A nullable column. The drivers convert plain types (Int, String, Date) directly but build a nested decoder
+    /// for every `Optional`, which cost more than the rest of a list's row; reading NULL first avoids that.
+    func decodeOptional<T: Decodable>(column: String, as type: T.Type) throws -> T? {
+        try decodeNil(column: column) ? nil : decode(column: column, as: T.self)
+    }
+
+    /// A column holding a string enumeration's raw value (status, priority, channel…), read as a plain string.
+    func decodeRaw<E: RawRepresentable>(column: String, as type: E.Type) throws -> E where E.RawValue == String {
+        let raw = try decode(column: column, as: String.self)
+        guard let value = E(rawValue: raw) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "column \(column) holds \(raw), not a \(E.self)"))
+        }
+        return value
+    }
+}

@@ -110,7 +110,7 @@ struct TicketCreation: CombinableWrite {
                     let id = try row.decode(column: "id", as: Int.self)
                     users[id] = TicketDTO.Person(
                         id: id, name: try row.decode(column: "name", as: String.self),
-                        email: try row.decode(column: "email", as: String?.self))
+                        email: try row.decodeOptional(column: "email", as: String.self))
                 }
             }
             for (index, item) in items.enumerated() {

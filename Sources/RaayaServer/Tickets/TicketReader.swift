@@ -66,30 +66,30 @@ struct TicketReader {
         try rows.map { row in
             let id = try row.decode(column: "id", as: Int.self)
             let customer = try CustomerReader.customer(from: row)
-            let assignee = try row.decode(column: "assignee_id", as: Int?.self).map { assigneeID in
+            let assignee = try row.decodeOptional(column: "assignee_id", as: Int.self).map { assigneeID in
                 TicketDTO.Person(
                     id: assigneeID, name: try row.decode(column: "assignee_name", as: String.self),
-                    email: try row.decode(column: "assignee_email", as: String?.self))
+                    email: try row.decodeOptional(column: "assignee_email", as: String.self))
             }
-            let group = try row.decode(column: "group_id", as: Int?.self).map { groupID in
+            let group = try row.decodeOptional(column: "group_id", as: Int.self).map { groupID in
                 GroupDTO(
                     id: groupID, name: try row.decode(column: "group_name", as: String.self),
                     tier: try row.decode(column: "group_tier", as: Int.self))
             }
             return TicketDTO(
                 id: id, subject: try row.decode(column: "subject", as: String.self),
-                status: try row.decode(column: "status", as: TicketStatus.self),
-                priority: try row.decode(column: "priority", as: TicketPriority.self),
-                channel: try row.decode(column: "channel", as: Channel.self),
+                status: try row.decodeRaw(column: "status", as: TicketStatus.self),
+                priority: try row.decodeRaw(column: "priority", as: TicketPriority.self),
+                channel: try row.decodeRaw(column: "channel", as: Channel.self),
                 customer: customer, assignee: assignee, group: group,
-                tags: Self.parts(try row.decode(column: "tags", as: String?.self)),
+                tags: Self.parts(try row.decodeOptional(column: "tags", as: String.self)),
                 createdAt: try row.decode(column: "created_at", as: Date.self),
                 updatedAt: try row.decode(column: "updated_at", as: Date.self),
-                firstResponseAt: try row.decode(column: "first_response_at", as: Date?.self),
-                solvedAt: try row.decode(column: "solved_at", as: Date?.self),
+                firstResponseAt: try row.decodeOptional(column: "first_response_at", as: Date.self),
+                solvedAt: try row.decodeOptional(column: "solved_at", as: Date.self),
                 reopenCount: try row.decode(column: "reopen_count", as: Int.self),
-                followUpOf: try row.decode(column: "follow_up_of_id", as: Int?.self),
-                mergedInto: try row.decode(column: "merged_into_id", as: Int?.self))
+                followUpOf: try row.decodeOptional(column: "follow_up_of_id", as: Int.self),
+                mergedInto: try row.decodeOptional(column: "merged_into_id", as: Int.self))
         }
     }
 }
@@ -127,13 +127,13 @@ struct CustomerReader {
     }
 
     static func customer(from row: any SQLRow) throws -> CustomerDTO {
-        let known = Identities(try row.decode(column: "identities", as: String?.self))
+        let known = Identities(try row.decodeOptional(column: "identities", as: String.self))
         return CustomerDTO(
             id: try row.decode(column: "customer_id", as: Int.self),
             name: try row.decode(column: "customer_name", as: String.self), email: known.emails.first,
             phone: known.phones.first, emails: known.emails, phones: known.phones,
-            organization: try row.decode(column: "organization_name", as: String?.self),
-            language: try row.decode(column: "customer_language", as: String?.self),
+            organization: try row.decodeOptional(column: "organization_name", as: String.self),
+            language: try row.decodeOptional(column: "customer_language", as: String.self),
             createdAt: try row.decode(column: "customer_created_at", as: Date.self))
     }
 
