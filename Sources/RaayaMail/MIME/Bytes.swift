@@ -45,20 +45,29 @@ extension Array where Element == UInt8 {
     /// The lines of `range`; a last line without terminator is included when it is not empty.
     func lines(in range: Range<Int>) -> [ByteLine] {
         var result: [ByteLine] = []
+        forEachLine(in: range) {
+            result.append($0)
+            return true
+        }
+        return result
+    }
+
+    /// Visits the lines of `range` until `visit` returns false, so a scan for the end of a header section
+    /// does not first split a 20 MB body into lines.
+    func forEachLine(in range: Range<Int>, _ visit: (ByteLine) -> Bool) {
         var start = range.lowerBound
         var index = start
         while index < range.upperBound {
             if self[index] == ASCII.lf {
                 let end = index > start && self[index - 1] == ASCII.cr ? index - 1 : index
-                result.append(ByteLine(content: start..<end, next: index + 1))
+                guard visit(ByteLine(content: start..<end, next: index + 1)) else { return }
                 start = index + 1
             }
             index += 1
         }
         if start < range.upperBound {
-            result.append(ByteLine(content: start..<range.upperBound, next: range.upperBound))
+            _ = visit(ByteLine(content: start..<range.upperBound, next: range.upperBound))
         }
-        return result
     }
 
     func lines() -> [ByteLine] {

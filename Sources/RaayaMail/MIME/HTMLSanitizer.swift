@@ -19,19 +19,10 @@ public enum HTMLSanitizer {
     public static func sanitize(_ html: String) -> String {
         var output = ""
         var open: [String] = []
-        var dropping: (name: String, depth: Int)?
+        var dropping: SkippedElement?
         for token in HTMLTokenizer.tokenize(html) {
-            if let current = dropping {
-                switch token {
-                case .startTag(let name, _, let selfClosing) where name == current.name && !selfClosing:
-                    dropping?.depth += 1
-                case .endTag(let name) where name == current.name:
-                    dropping = current.depth > 1 ? (current.name, current.depth - 1) : nil
-                case .startTag(let name, _, _) where name == "body" && current.name == "head":
-                    dropping = nil  // `</head>` is optional; the body starts anyway
-                default:
-                    break
-                }
+            if let ended = dropping?.ends(at: token) {
+                if ended { dropping = nil }
                 continue
             }
             switch token {
@@ -39,8 +30,7 @@ public enum HTMLSanitizer {
                 output += escape(text)
             case .startTag(let name, let attributes, let selfClosing):
                 if droppedWithContent.contains(name) {
-                    // Raw-text elements have no self-closing form in HTML; their content was skipped already.
-                    if !selfClosing || HTMLTokenizer.rawTextElements.contains(name) { dropping = (name, 1) }
+                    dropping = SkippedElement(name: name, selfClosing: selfClosing)
                 } else if allowedElements.contains(name) && open.count < maxOpenElements {
                     output += "<" + name + safeAttributes(attributes, of: name) + ">"
                     if !voidElements.contains(name) { open.append(name) }

@@ -13,20 +13,11 @@ enum HTMLText {
 
     static func plainText(fromHTML html: String) -> String {
         var writer = LineWriter()
-        var hidden: (name: String, depth: Int)?
+        var hidden: SkippedElement?
         var preDepth = 0
         for token in HTMLTokenizer.tokenize(html) {
-            if let current = hidden {
-                switch token {
-                case .startTag(let name, _, let selfClosing) where name == current.name && !selfClosing:
-                    hidden?.depth += 1
-                case .endTag(let name) where name == current.name:
-                    hidden = current.depth > 1 ? (current.name, current.depth - 1) : nil
-                case .startTag(let name, _, _) where name == "body" && current.name == "head":
-                    hidden = nil
-                default:
-                    break
-                }
+            if let ended = hidden?.ends(at: token) {
+                if ended { hidden = nil }
                 continue
             }
             switch token {
@@ -34,7 +25,7 @@ enum HTMLText {
                 preDepth > 0 ? writer.writePreformatted(text) : writer.write(text)
             case .startTag(let name, _, let selfClosing):
                 if invisible.contains(name) {
-                    if !selfClosing || HTMLTokenizer.rawTextElements.contains(name) { hidden = (name, 1) }
+                    hidden = SkippedElement(name: name, selfClosing: selfClosing)
                 } else if name == "br" {
                     writer.breakLine(force: true)
                 } else if name == "td" || name == "th" {

@@ -193,9 +193,11 @@ struct HTMLTokenizer {
 
     /// Skips to `</name` followed by whitespace, `/` or `>`, leaving the end tag to be read as usual.
     private mutating func skipRawText(of name: String) {
+        let endTag = "</" + name
+        let afterName = 2 + name.unicodeScalars.count
         while index < scalars.count {
-            if starts(with: "</" + name, ignoringCase: true) {
-                let after = at(2 + name.unicodeScalars.count)
+            if scalars[index] == "<" && starts(with: endTag, ignoringCase: true) {
+                let after = at(afterName)
                 if after == nil || after.map({ isWhitespace($0) || $0 == "/" || $0 == ">" }) == true { return }
             }
             index += 1
@@ -212,5 +214,35 @@ struct HTMLTokenizer {
 
     private func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 0x20) ?? scalar : scalar
+    }
+}
+
+/// Follows an element whose content is being skipped through nested elements of the same name to its end.
+struct SkippedElement {
+    let name: String
+    private var depth = 1
+
+    /// Skipping starts at a start tag; a self-closing one has no content, except for raw-text elements, which
+    /// HTML never treats as self-closing.
+    init?(name: String, selfClosing: Bool) {
+        guard !selfClosing || HTMLTokenizer.rawTextElements.contains(name) else { return nil }
+        self.name = name
+    }
+
+    /// Whether `token` ends the skipped element: its own end tag at the outer level, or, since `</head>` is
+    /// optional, the start of the body.
+    mutating func ends(at token: HTMLTokenizer.Token) -> Bool {
+        switch token {
+        case .startTag(let tag, _, let selfClosing) where tag == name && !selfClosing:
+            depth += 1
+        case .endTag(let tag) where tag == name:
+            depth -= 1
+            return depth == 0
+        case .startTag("body", _, _) where name == "head":
+            return true
+        default:
+            break
+        }
+        return false
     }
 }

@@ -11,38 +11,30 @@ struct HeaderSection {
         var rawFields: [(name: String, value: [UInt8])] = []
         var problems: [String] = []
         var bodyStart = range.upperBound
-        var foundEmptyLine = false
-        for (number, line) in bytes.lines(in: range).enumerated() {
+        var isFirstLine = true
+        bytes.forEachLine(in: range) { line in
+            defer { isFirstLine = false }
             if line.content.isEmpty {
                 bodyStart = line.next
-                foundEmptyLine = true
-                break
+                return false
             }
-            let first = bytes[line.content.lowerBound]
-            if ASCII.isBlank(first), !rawFields.isEmpty {
+            if ASCII.isBlank(bytes[line.content.lowerBound]), !rawFields.isEmpty {
                 rawFields[rawFields.count - 1].value += bytes[line.content]
-                continue
+                return true
             }
-            if let name = Self.fieldName(bytes, line: line.content) {
-                let valueStart = line.content.lowerBound + name.utf8.count
-                var colon = valueStart
-                while bytes[colon] != ASCII.colon { colon += 1 }
-                rawFields.append((name, Array(bytes[(colon + 1)..<line.content.upperBound])))
-                continue
+            if let (name, valueStart) = Self.field(bytes, line: line.content) {
+                rawFields.append((name, Array(bytes[valueStart..<line.content.upperBound])))
+                return true
             }
             // mbox files start each message with a `From ` envelope line that is not a header field.
-            if number == 0 && bytes.hasPrefix(Array("From ".utf8), at: line.content.lowerBound) { continue }
+            if isFirstLine && bytes.hasPrefix(Array("From ".utf8), at: line.content.lowerBound) { return true }
             bodyStart = line.content.lowerBound
             problems.append(
                 rawFields.isEmpty
                     ? "no header fields; the whole message is treated as the body"
                     : "header section ended without an empty line")
-            break
+            return false
         }
-        if !foundEmptyLine && bodyStart == range.upperBound && !rawFields.isEmpty {
-            problems.append("no body: the message ended inside the header section")
-        }
-
         let hint = Self.charsetHint(rawFields)
         var headers = MailHeaders()
         var reportedBytes = false
@@ -59,9 +51,9 @@ struct HeaderSection {
         self.problems = problems
     }
 
-    /// A field name is printable ASCII without colon (RFC 5322 §3.6.8); blanks before the colon are obsolete
-    /// syntax that is still accepted.
-    private static func fieldName(_ bytes: [UInt8], line: Range<Int>) -> String? {
+    /// The name of a field line and where its value starts. A name is printable ASCII without colon
+    /// (RFC 5322 §3.6.8); blanks before the colon are obsolete syntax that is still accepted.
+    private static func field(_ bytes: [UInt8], line: Range<Int>) -> (name: String, valueStart: Int)? {
         var index = line.lowerBound
         while index < line.upperBound, bytes[index] > ASCII.space, bytes[index] < 0x7F, bytes[index] != ASCII.colon {
             index += 1
@@ -69,7 +61,7 @@ struct HeaderSection {
         let nameEnd = index
         while index < line.upperBound, ASCII.isBlank(bytes[index]) { index += 1 }
         guard nameEnd > line.lowerBound, index < line.upperBound, bytes[index] == ASCII.colon else { return nil }
-        return String(decoding: bytes[line.lowerBound..<nameEnd], as: UTF8.self)
+        return (String(decoding: bytes[line.lowerBound..<nameEnd], as: UTF8.self), index + 1)
     }
 
     /// Raw 8-bit header bytes should be UTF-8 (RFC 6532). Old mailers wrote them in the body's charset instead,

@@ -93,14 +93,15 @@ struct MIMEParser {
         var parts: [Range<Int>] = []
         var partStart: Int?
         var closed = false
-        for line in bytes.lines(in: range) where bytes.hasPrefix(boundary, at: line.content.lowerBound) {
+        bytes.forEachLine(in: range) { line in
+            guard bytes.hasPrefix(boundary, at: line.content.lowerBound) else { return true }
             var after = line.content.lowerBound + boundary.count
             let isClose =
-                bytes.hasPrefix([ASCII.hyphen, ASCII.hyphen], at: after) && after + 2 <= line.content.upperBound
+                after + 2 <= line.content.upperBound && bytes.hasPrefix([ASCII.hyphen, ASCII.hyphen], at: after)
             if isClose { after += 2 }
             // Only transport padding may follow; `--abc-1` is not a delimiter for boundary `abc`.
             guard bytes[min(after, line.content.upperBound)..<line.content.upperBound].allSatisfy(ASCII.isBlank)
-            else { continue }
+            else { return true }
             if let start = partStart {
                 var end = line.content.lowerBound
                 if end > start && bytes[end - 1] == ASCII.lf { end -= 1 }
@@ -108,10 +109,8 @@ struct MIMEParser {
                 parts.append(start..<end)
             }
             partStart = line.next
-            if isClose {
-                closed = true
-                break
-            }
+            closed = isClose
+            return !isClose
         }
         guard let lastStart = partStart else { return nil }
         if !closed {

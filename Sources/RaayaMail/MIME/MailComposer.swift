@@ -69,8 +69,10 @@ public struct MailComposer: Sendable {
         var field = HeaderField(name)
         let words = value.split(separator: " ", omittingEmptySubsequences: false)
         let plainASCII = value.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) }
+        // Text that unfolds or decodes differently is encoded instead: encoded-word look-alikes, blanks at the
+        // ends (trimmed by readers), runs of spaces (which would fold into blank lines) and over-long words.
         let readsBack =
-            !value.contains("=?") && !value.hasPrefix(" ") && !value.hasSuffix(" ")
+            !value.contains("=?") && !value.hasPrefix(" ") && !value.hasSuffix(" ") && !value.contains("  ")
             && words.allSatisfy { $0.utf8.count < HeaderField.lineLimit - name.utf8.count - 2 }
         if value.isEmpty {
             return name + ":"
@@ -96,7 +98,7 @@ public struct MailComposer: Sendable {
                     || (0x61...0x7A).contains(scalar.value) || " !#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
             }
             let printable = displayName.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) }
-            if isAtext && !displayName.contains("=?") {
+            if isAtext && !displayName.contains("=?") && !displayName.contains("  ") {
                 for word in displayName.split(separator: " ") { field.append(String(word)) }
             } else if printable && !displayName.contains("=?") && displayName.utf8.count < 60 {
                 let escaped = displayName.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")

@@ -12,7 +12,8 @@ public struct MailMessage: Sendable, Equatable {
     public var references: [String]
     /// Seconds since 1970 UTC, nil when the Date field is missing or unreadable.
     public var date: Int64?
-    /// The text/plain body, line breaks as `\n`.
+    /// The text/plain body, line breaks as `\n`, trailing line breaks removed; nil when there is none or it is
+    /// empty.
     public var textBody: String?
     /// The text/html body as sent (unsanitized; see `HTMLSanitizer` before showing it).
     public var htmlBody: String?
@@ -93,6 +94,8 @@ private struct BodyCollector {
         let isText = part.contentType == "text/plain" || part.contentType == "text/html"
         if isText && part.disposition != "attachment" && part.filename == nil {
             let text = decodeText(part)
+            // An empty part (a phone's "see attached" mail) is no body, so an alternative can still be chosen.
+            if text.isEmpty { return Bodies() }
             return part.contentType == "text/plain" ? Bodies(text: [text]) : Bodies(html: [text])
         }
         attachments.append(attachment(part))

@@ -42,14 +42,17 @@ public enum MailText {
         let line = normalized(raw)
         guard !line.isEmpty else { return false }
         if isAttributionStart(line) {
-            if isAttributionEnd(line) { return isPlausibleAttribution(line) }
-            // Gmail wraps long attributions; the end follows within two lines.
-            for next in (index + 1)..<min(index + 3, lines.count) {
-                let following = normalized(lines[next])
-                if following.isEmpty { break }
-                if isAttributionEnd(following) { return true }
+            // Gmail wraps long attributions; the end may follow within two lines.
+            var joined = line
+            for next in index..<min(index + 3, lines.count) {
+                if next > index {
+                    let following = normalized(lines[next])
+                    if following.isEmpty { break }
+                    joined += " " + following
+                }
+                if isAttributionEnd(joined) { return isPlausibleAttribution(joined) }
             }
-        } else if line.hasSuffix(arabicAttributionEnd) && isPlausibleAttribution(line) {
+        } else if line.hasSuffix(arabicAttributionEnd) && line.contains("@") {
             return true
         }
         let lowered = line.lowercased()
@@ -67,14 +70,17 @@ public enum MailText {
         line.hasPrefix("On ") || line.hasPrefix("في ")
     }
 
+    /// Gmail in Arabic writes either `… كتب:` or `… كتب Name <address>:`.
     private static func isAttributionEnd(_ line: String) -> Bool {
         line.hasSuffix(englishAttributionEnd) || line.hasSuffix(arabicAttributionEnd)
+            || (line.hasSuffix(":") && line.contains(" كتب "))
     }
 
-    /// An Arabic line ending in `كتب:` is taken as an attribution only when it also names someone or starts
-    /// like one, so "هذا ما كتب:" in a customer's own words does not hide the rest of their message.
-    private static func isPlausibleAttribution(_ line: String) -> Bool {
-        line.hasPrefix("On ") || line.hasPrefix("في ") || line.contains("@")
+    /// Mailers put a date or an address in the attribution; requiring one keeps a customer's own sentence
+    /// ("في رسالتك السابقة كتب:") from hiding the rest of their message.
+    private static func isPlausibleAttribution(_ text: String) -> Bool {
+        text.contains("@")
+            || text.unicodeScalars.contains { (0x30...0x39).contains($0.value) || (0x660...0x669).contains($0.value) }
     }
 
     /// `From:` followed within five lines by `Sent:` or `Date:` (or their Arabic labels), as Outlook writes
