@@ -74,14 +74,11 @@ extension Array where Element == UInt8 {
         lines(in: 0..<count)
     }
 
-    /// Whether the bytes at `offset` equal `prefix`, comparing ASCII letters without regard to case.
-    func hasPrefix(_ prefix: [UInt8], at offset: Int, ignoringCase: Bool = false) -> Bool {
+    /// Whether the bytes at `offset` equal `prefix`.
+    func hasPrefix(_ prefix: [UInt8], at offset: Int) -> Bool {
         guard offset >= 0, offset + prefix.count <= count else { return false }
-        for (position, expected) in prefix.enumerated() {
-            let actual = self[offset + position]
-            if ignoringCase ? ASCII.lowercased(actual) != ASCII.lowercased(expected) : actual != expected {
-                return false
-            }
+        for (position, expected) in prefix.enumerated() where self[offset + position] != expected {
+            return false
         }
         return true
     }

@@ -93,9 +93,7 @@ struct MIMEBuilder {
         }
         var fields = [contentType.rendered, "Content-Transfer-Encoding: base64", disposition.rendered]
         if let id = attachment.contentID {
-            let cleaned = String(
-                id.unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" }
-                    .map(Character.init))
+            let cleaned = MailComposer.cleanID(id)
             if !cleaned.isEmpty { fields.append("Content-ID: <\(cleaned)>") }
         }
         return MIMEEntity(headerFields: fields, bodyLines: Base64.encodeLines(attachment.bytes))

@@ -125,7 +125,7 @@ public struct MailComposer: Sendable {
                 .map(Character.init))
     }
 
-    private static func cleanID(_ id: String) -> String {
+    static func cleanID(_ id: String) -> String {
         String(
             id.unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" }
                 .map(Character.init))
