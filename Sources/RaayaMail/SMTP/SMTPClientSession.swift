@@ -238,12 +238,15 @@ public struct SMTPClientSession: Sendable {
             return give(up: "the addresses need SMTPUTF8, which the server does not offer", permanent: true)
         }
         if let maxSize = capabilities.maxSize, maxSize > 0, message.size > maxSize {
-            return give(up: "the message (\(message.size) bytes) is over the server's limit of \(maxSize)", permanent: true)
+            return give(
+                up: "the message (\(message.size) bytes) is over the server's limit of \(maxSize)", permanent: true)
         }
         var command = "MAIL FROM:<\(mailFrom)>"
         if capabilities.offers("SIZE") { command += " SIZE=\(message.size)" }
         if message.hasEightBitBytes && capabilities.offers("8BITMIME") { command += " BODY=8BITMIME" }
-        if (addressesNeedUTF8 || message.hasEightBitHeaders) && capabilities.offers("SMTPUTF8") { command += " SMTPUTF8" }
+        if (addressesNeedUTF8 || message.hasEightBitHeaders) && capabilities.offers("SMTPUTF8") {
+            command += " SMTPUTF8"
+        }
         step = .mailFrom
         return [send(command)]
     }

@@ -53,7 +53,9 @@ struct SMTPPathArgument {
         self.path = String(path)
 
         parameters = rest.split(separator: " ").map { word in
-            guard let equals = word.firstIndex(of: "=") else { return Parameter(keyword: word.uppercased(), value: nil) }
+            guard let equals = word.firstIndex(of: "=") else {
+                return Parameter(keyword: word.uppercased(), value: nil)
+            }
             return Parameter(keyword: word[..<equals].uppercased(), value: word[word.index(after: equals)...])
         }
     }

@@ -97,7 +97,13 @@ struct SMTPDataReader {
     /// Whether `count` more bytes fit; the first time they do not, what was kept is let go.
     private mutating func reserve(_ count: Int) -> Bool {
         if exceededLimit { return false }
-        if data.count + count <= limit { return true }
+        if data.count + count <= limit {
+            // Grow as an array would, but never past the limit, so the buffer's capacity stays within it too.
+            if data.count + count > data.capacity {
+                data.reserveCapacity(min(limit, max(data.count + count, data.capacity * 2)))
+            }
+            return true
+        }
         exceededLimit = true
         data = []
         return false

@@ -30,10 +30,11 @@ public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
 
     /// The reply on one line, for logs and failure reasons: `550 5.1.1 No such mailbox`.
     public var description: String {
-        var parts = [String(code)]
-        if let enhancedStatus { parts.append(enhancedStatus) }
-        parts.append(lines.joined(separator: " / "))
-        return parts.joined(separator: " ").trimmingSMTPSpaces()
+        var text = String(code)
+        if let enhancedStatus { text += " " + enhancedStatus }
+        let joined = lines.joined(separator: " / ")
+        if !joined.isEmpty { text += " " + joined }
+        return text
     }
 
     /// The reply as sent on the wire: `250-first`, …, `250 last`, each line ending in CRLF.
@@ -57,13 +58,5 @@ public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
             out.append(contentsOf: [13, 10])
         }
         return out
-    }
-}
-
-extension String {
-    fileprivate func trimmingSMTPSpaces() -> String {
-        var view = Substring(self)
-        while view.last == " " { view.removeLast() }
-        return String(view)
     }
 }

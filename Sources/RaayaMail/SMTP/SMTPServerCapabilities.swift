@@ -16,7 +16,9 @@ struct SMTPServerCapabilities {
             let keyword = first.uppercased()
             // `AUTH=LOGIN PLAIN` is how some servers wrote it before RFC 2554 was final.
             if keyword == "AUTH" || keyword.hasPrefix("AUTH=") {
-                let listed = (keyword == "AUTH" ? [] : [String(keyword.dropFirst(5))]) + words.dropFirst().map { $0.uppercased() }
+                let listed =
+                    (keyword == "AUTH" ? [] : [String(keyword.dropFirst(5))])
+                    + words.dropFirst().map { $0.uppercased() }
                 for mechanism in listed where !mechanism.isEmpty && !authMechanisms.contains(mechanism) {
                     authMechanisms.append(mechanism)
                 }

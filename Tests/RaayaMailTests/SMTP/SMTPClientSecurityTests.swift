@@ -50,7 +50,8 @@ struct SMTPClientSecurityTests {
         #expect(text(auth) == "AUTH LOGIN\r\n")
         #expect(text(session.receive(SMTPFixture.bytes("334 VXNlcm5hbWU6\r\n"))) == "YWdlbnQxQHJhYXlhLnRlc3Q=\r\n")
         #expect(text(session.receive(SMTPFixture.bytes("334 UGFzc3dvcmQ6\r\n"))) == "2YPZhNmF2Kkt2LPYsQ==\r\n")
-        #expect(text(session.receive(SMTPFixture.bytes("235 2.7.0 Accepted\r\n"))) == "MAIL FROM:<support@raaya.test>\r\n")
+        #expect(
+            text(session.receive(SMTPFixture.bytes("235 2.7.0 Accepted\r\n"))) == "MAIL FROM:<support@raaya.test>\r\n")
     }
 
     @Test("rejected credentials fail permanently")
@@ -58,18 +59,26 @@ struct SMTPClientSecurityTests {
         var session = client(tlsAvailable: false)
         _ = session.receive(SMTPFixture.bytes("220 relay.example.test\r\n"))
         _ = session.receive(SMTPFixture.bytes("250-relay.example.test\r\n250 AUTH PLAIN\r\n"))
-        #expect(text(session.receive(SMTPFixture.bytes("535 5.7.8 Authentication credentials invalid\r\n"))) == "QUIT\r\n")
+        #expect(
+            text(session.receive(SMTPFixture.bytes("535 5.7.8 Authentication credentials invalid\r\n"))) == "QUIT\r\n")
         let end = session.receive(SMTPFixture.bytes("221 Bye\r\n"))
-        #expect(end == [.done(.failed(
-            permanent: true, reason: "authentication refused: 535 5.7.8 Authentication credentials invalid"))])
+        #expect(
+            end == [
+                .done(
+                    .failed(
+                        permanent: true, reason: "authentication refused: 535 5.7.8 Authentication credentials invalid")
+                )
+            ])
     }
 
     @Test(
         "credentials the server cannot take are reported, not dropped",
         arguments: [
             ("250 relay.example.test\r\n", "credentials are configured but the server offers no AUTH"),
-            ("250-relay.example.test\r\n250 AUTH CRAM-MD5 XOAUTH2\r\n",
-             "the server offers no AUTH mechanism this client knows (offered: CRAM-MD5 XOAUTH2)"),
+            (
+                "250-relay.example.test\r\n250 AUTH CRAM-MD5 XOAUTH2\r\n",
+                "the server offers no AUTH mechanism this client knows (offered: CRAM-MD5 XOAUTH2)"
+            ),
         ])
     func noUsableAuth(ehlo: String, reason: String) {
         var session = client(tlsAvailable: false)
@@ -82,7 +91,10 @@ struct SMTPClientSecurityTests {
         "when TLS is required and cannot be had, nothing is sent in the clear",
         arguments: [
             (true, "250 relay.example.test\r\n", "TLS is required but the server does not offer STARTTLS"),
-            (false, "250-relay.example.test\r\n250 STARTTLS\r\n", "TLS is required but this connection cannot start TLS"),
+            (
+                false, "250-relay.example.test\r\n250 STARTTLS\r\n",
+                "TLS is required but this connection cannot start TLS"
+            ),
         ])
     func tlsRequired(tlsAvailable: Bool, ehlo: String, reason: String) {
         var session = client(tlsAvailable: tlsAvailable, requireTLS: true)
@@ -99,8 +111,9 @@ struct SMTPClientSecurityTests {
 
         var optional = client(user: nil)
         _ = optional.receive(SMTPFixture.bytes("220 relay.example.test\r\n250-relay.example.test\r\n250 STARTTLS\r\n"))
-        #expect(text(optional.receive(SMTPFixture.bytes("454 4.7.0 TLS not available\r\n")))
-            == "MAIL FROM:<support@raaya.test>\r\n")
+        #expect(
+            text(optional.receive(SMTPFixture.bytes("454 4.7.0 TLS not available\r\n")))
+                == "MAIL FROM:<support@raaya.test>\r\n")
     }
 
     @Test("STARTTLS offered but not possible here: the client goes on without it")

@@ -57,16 +57,22 @@ struct SMTPClientSessionTests {
         #expect(script.server("250 2.1.0 Ok\r\n") == "RCPT TO:<customer@example.test>\r\n")
         #expect(script.server("250 2.1.5 Ok\r\n") == "RCPT TO:<gone@example.test>\r\n")
         #expect(script.server("550 5.1.1 <gone@example.test>: User unknown\r\n") == "DATA\r\n")
-        #expect(script.server("354 End data with <CR><LF>.<CR><LF>\r\n")
-            == SMTPFixture.dotStuffed(SMTPFixture.arabicMessage) + ".\r\n")
+        #expect(
+            script.server("354 End data with <CR><LF>.<CR><LF>\r\n")
+                == SMTPFixture.dotStuffed(SMTPFixture.arabicMessage) + ".\r\n")
         #expect(script.server("250 2.0.0 Ok: queued as 4BX2Y\r\n") == "QUIT\r\n")
         #expect(!script.session.isFinished)
         let end = script.actions("221 2.0.0 Bye\r\n")
         let refusal = SMTPRefusedRecipient(
             address: "gone@example.test",
             reply: SMTPReply(code: 550, enhancedStatus: "5.1.1", "<gone@example.test>: User unknown"))
-        #expect(end == [.done(.delivered(
-            accepted: ["customer@example.test"], refused: [refusal], serverReply: "250 2.0.0 Ok: queued as 4BX2Y"))])
+        #expect(
+            end == [
+                .done(
+                    .delivered(
+                        accepted: ["customer@example.test"], refused: [refusal],
+                        serverReply: "250 2.0.0 Ok: queued as 4BX2Y"))
+            ])
         #expect(refusal.isPermanent)
         #expect(script.session.isFinished)
     }
@@ -77,7 +83,9 @@ struct SMTPClientSessionTests {
         _ = script.reachMail(extensions: [])
         _ = script.server("250 Ok\r\n")
         _ = script.server("250 Ok\r\n")
-        #expect(script.server("354 Go ahead\r\n") == "Subject: test\r\n\r\nfirst\r\n..hidden\r\n...two\r\n..\r\nlast\r\n.\r\n")
+        #expect(
+            script.server("354 Go ahead\r\n")
+                == "Subject: test\r\n\r\nfirst\r\n..hidden\r\n...two\r\n..\r\nlast\r\n.\r\n")
     }
 
     @Test("a plain ASCII message to a server without extensions gets a bare MAIL FROM")
@@ -112,9 +120,9 @@ struct SMTPClientSessionTests {
     func overServerSize() {
         var script = SMTPClientScript()
         #expect(script.reachMail(extensions: ["SIZE 100", "8BITMIME", "SMTPUTF8"]) == "QUIT\r\n")
-        #expect(script.session.connectionLost("closed") == [.done(.failed(
-            permanent: true,
-            reason: "the message (\(SMTPFixture.dotStuffed(SMTPFixture.arabicMessage).utf8.count) bytes) is over the server's limit of 100"))])
+        let size = SMTPFixture.dotStuffed(SMTPFixture.arabicMessage).utf8.count
+        let reason = "the message (\(size) bytes) is over the server's limit of 100"
+        #expect(script.session.connectionLost("closed") == [.done(.failed(permanent: true, reason: reason))])
     }
 
     @Test(
@@ -167,9 +175,13 @@ struct SMTPClientSessionTests {
         var script = SMTPClientScript()
         _ = script.reachMail()
         let end = script.actions("421 4.7.0 relay.example.test closing, too busy\r\n")
-        #expect(end == [.done(.failed(
-            permanent: false,
-            reason: "the conversation ended by the server: 421 4.7.0 relay.example.test closing, too busy"))])
+        #expect(
+            end == [
+                .done(
+                    .failed(
+                        permanent: false,
+                        reason: "the conversation ended by the server: 421 4.7.0 relay.example.test closing, too busy"))
+            ])
         #expect(script.actions("250 Ok\r\n").isEmpty)
     }
 
@@ -177,8 +189,12 @@ struct SMTPClientSessionTests {
     func connectionLost() {
         var early = SMTPClientScript()
         _ = early.reachMail()
-        #expect(early.session.connectionLost("timed out") == [.done(.failed(
-            permanent: false, reason: "connection lost: timed out"))])
+        #expect(
+            early.session.connectionLost("timed out") == [
+                .done(
+                    .failed(
+                        permanent: false, reason: "connection lost: timed out"))
+            ])
         #expect(early.session.connectionLost("again").isEmpty)
 
         var late = SMTPClientScript()
@@ -187,15 +203,23 @@ struct SMTPClientSessionTests {
         _ = late.server("250 Ok\r\n")
         _ = late.server("354 Go\r\n")
         #expect(late.server("250 Ok queued\r\n") == "QUIT\r\n")
-        #expect(late.session.connectionLost("closed before 221") == [.done(.delivered(
-            accepted: ["customer@example.test"], refused: [], serverReply: "250 Ok queued"))])
+        #expect(
+            late.session.connectionLost("closed before 221") == [
+                .done(
+                    .delivered(
+                        accepted: ["customer@example.test"], refused: [], serverReply: "250 Ok queued"))
+            ])
     }
 
     @Test("a reply that is not SMTP fails the delivery temporarily")
     func malformedReply() {
         var script = SMTPClientScript()
         let end = script.actions("HTTP/1.1 400 Bad Request\r\n")
-        #expect(end == [.done(.failed(
-            permanent: false, reason: "the server sent a malformed reply: HTTP/1.1 400 Bad Request"))])
+        #expect(
+            end == [
+                .done(
+                    .failed(
+                        permanent: false, reason: "the server sent a malformed reply: HTTP/1.1 400 Bad Request"))
+            ])
     }
 }

@@ -34,10 +34,11 @@ struct SMTPLoopbackTests {
                 start = end
             }
             if server.closed && toClient.isEmpty && result == nil {
-                result = client.connectionLost("closed by the server").compactMap {
-                    if case .done(let outcome) = $0 { return outcome }
-                    return nil
-                }.first
+                result =
+                    client.connectionLost("closed by the server").compactMap {
+                        if case .done(let outcome) = $0 { return outcome }
+                        return nil
+                    }.first
             }
         }
 
@@ -49,9 +50,12 @@ struct SMTPLoopbackTests {
         #expect(refused.map(\.address) == ["nobody@raaya.test"])
         #expect(refused.first?.reply.code == 550)
         #expect(serverReply == "250 2.0.0 Queued as Q1")
-        #expect(server.delivered == [SMTPEnvelope(
-            mailFrom: "عميل@مثال.test", recipients: ["خدمة@مثال.test", "support@raaya.test"],
-            data: SMTPFixture.bytes(SMTPFixture.arabicMessage))])
+        #expect(
+            server.delivered == [
+                SMTPEnvelope(
+                    mailFrom: "عميل@مثال.test", recipients: ["خدمة@مثال.test", "support@raaya.test"],
+                    data: SMTPFixture.bytes(SMTPFixture.arabicMessage))
+            ])
         #expect(server.closed)
         #expect(client.isFinished)
     }

@@ -50,7 +50,8 @@ struct SMTPServerCommandTests {
         "malformed arguments get 501, unknown parameters 555",
         arguments: [
             ("EHLO", 501), ("HELO   ", 501), ("MAIL FROM a@example.test", 501), ("MAIL TO:<a@example.test>", 501),
-            ("MAIL FROM:<a@example.test", 501), ("MAIL FROM:<nodomain>", 501), ("MAIL FROM:<a@example.test> SIZE=", 501),
+            ("MAIL FROM:<a@example.test", 501), ("MAIL FROM:<nodomain>", 501),
+            ("MAIL FROM:<a@example.test> SIZE=", 501),
             ("MAIL FROM:<a@example.test> SIZE=12k", 501), ("MAIL FROM:<a@example.test> BODY=BINARYMIME", 501),
             ("MAIL FROM:<a@example.test> RET=HDRS", 555), ("DATA now", 501), ("RSET all", 501), ("VRFY", 501),
         ])
@@ -81,7 +82,8 @@ struct SMTPServerCommandTests {
     func utf8Addresses() {
         var harness = greeted()
         #expect(harness.send("MAIL FROM:<عميل@مثال.test>\r\n").map(\.code) == [553])
-        #expect(harness.send("MAIL FROM:<customer@example.test>\r\nRCPT TO:<خدمة@مثال.test>\r\n").map(\.code) == [250, 553])
+        #expect(
+            harness.send("MAIL FROM:<customer@example.test>\r\nRCPT TO:<خدمة@مثال.test>\r\n").map(\.code) == [250, 553])
         _ = harness.send("RSET\r\n")
         let replies = harness.send("MAIL FROM:<customer@example.test> smtputf8\r\nRCPT TO:<خدمة@مثال.test>\r\n")
         #expect(replies.map(\.code) == [250, 250])
@@ -117,7 +119,10 @@ struct SMTPServerCommandTests {
         // Split so that the length is only known across two reads.
         let tooLong = "NOOP " + String(repeating: "x", count: 512 - 6) + "\r\n"
         #expect(harness.send(String(tooLong.prefix(300))).isEmpty)
-        #expect(harness.send(String(tooLong.dropFirst(300))) == [SMTPReply(code: 500, enhancedStatus: "5.5.2", "Line too long")])
+        #expect(
+            harness.send(String(tooLong.dropFirst(300))) == [
+                SMTPReply(code: 500, enhancedStatus: "5.5.2", "Line too long")
+            ])
         #expect(harness.closed)
     }
 

@@ -45,7 +45,10 @@ struct SMTPServerDataTests {
         #expect(over.send("x" + line).isEmpty)
         // Much more content after the limit: read and dropped until the end.
         for _ in 0..<100 { #expect(over.send(line).isEmpty) }
-        #expect(over.send(".\r\n") == [SMTPReply(code: 552, enhancedStatus: "5.3.4", "Message size exceeds fixed maximum message size")])
+        #expect(
+            over.send(".\r\n") == [
+                SMTPReply(code: 552, enhancedStatus: "5.3.4", "Message size exceeds fixed maximum message size")
+            ])
         #expect(over.delivered.isEmpty)
 
         // The transaction is over; a new one works on the same connection.

@@ -23,13 +23,19 @@ struct SMTPServerTranscriptTests {
             SMTPFixture.bytes(
                 "MAIL FROM:<customer@example.test> BODY=8BITMIME\r\nRCPT TO:<support@raaya.test>\r\n"
                     + "RCPT TO:<nobody@raaya.test>\r\nDATA\r\n"))
-        #expect(group == [.reply(SMTPReply(code: 250, enhancedStatus: "2.1.0", "Sender OK")),
-            .checkRecipient("support@raaya.test")])
+        #expect(
+            group == [
+                .reply(SMTPReply(code: 250, enhancedStatus: "2.1.0", "Sender OK")),
+                .checkRecipient("support@raaya.test"),
+            ])
         #expect(session.isWaitingForApplication)
 
         let afterFirst = session.recipientChecked(accepted: true)
-        #expect(afterFirst == [.reply(SMTPReply(code: 250, enhancedStatus: "2.1.5", "Recipient OK")),
-            .checkRecipient("nobody@raaya.test")])
+        #expect(
+            afterFirst == [
+                .reply(SMTPReply(code: 250, enhancedStatus: "2.1.5", "Recipient OK")),
+                .checkRecipient("nobody@raaya.test"),
+            ])
         let afterSecond = session.recipientChecked(accepted: false)
         #expect(afterSecond.replyCodes == [550, 354])
         #expect(!session.isWaitingForApplication)
@@ -38,27 +44,42 @@ struct SMTPServerTranscriptTests {
         let wireMessage = SMTPFixture.dotStuffed(SMTPFixture.arabicMessage)
         let content = session.receive(
             SMTPFixture.bytes(wireMessage + ".\r\nMAIL FROM:<عميل@مثال.test> SMTPUTF8\r\n"))
-        #expect(content == [.deliver(SMTPEnvelope(
-            mailFrom: "customer@example.test", recipients: ["support@raaya.test"],
-            data: SMTPFixture.bytes(SMTPFixture.arabicMessage)))])
+        #expect(
+            content == [
+                .deliver(
+                    SMTPEnvelope(
+                        mailFrom: "customer@example.test", recipients: ["support@raaya.test"],
+                        data: SMTPFixture.bytes(SMTPFixture.arabicMessage)))
+            ])
 
         // Nothing about the second MAIL until the first message is stored.
         let stored = session.deliveryFinished(.queued(id: "7F3A"))
-        #expect(stored == [.reply(SMTPReply(code: 250, enhancedStatus: "2.0.0", "Queued as 7F3A")),
-            .reply(SMTPReply(code: 250, enhancedStatus: "2.1.0", "Sender OK"))])
+        #expect(
+            stored == [
+                .reply(SMTPReply(code: 250, enhancedStatus: "2.0.0", "Queued as 7F3A")),
+                .reply(SMTPReply(code: 250, enhancedStatus: "2.1.0", "Sender OK")),
+            ])
 
-        #expect(session.receive(SMTPFixture.bytes("RCPT TO:<خدمة@مثال.test>\r\n")) == [.checkRecipient("خدمة@مثال.test")])
+        #expect(
+            session.receive(SMTPFixture.bytes("RCPT TO:<خدمة@مثال.test>\r\n")) == [.checkRecipient("خدمة@مثال.test")])
         #expect(session.recipientChecked(accepted: true).replyCodes == [250])
         #expect(session.receive(SMTPFixture.bytes("DATA\r\n")).replyCodes == [354])
         let second = session.receive(SMTPFixture.bytes("Subject: شكرا\r\n\r\nتم.\r\n.\r\n"))
-        #expect(second == [.deliver(SMTPEnvelope(
-            mailFrom: "عميل@مثال.test", recipients: ["خدمة@مثال.test"],
-            data: SMTPFixture.bytes("Subject: شكرا\r\n\r\nتم.\r\n")))])
+        #expect(
+            second == [
+                .deliver(
+                    SMTPEnvelope(
+                        mailFrom: "عميل@مثال.test", recipients: ["خدمة@مثال.test"],
+                        data: SMTPFixture.bytes("Subject: شكرا\r\n\r\nتم.\r\n")))
+            ])
         #expect(session.deliveryFinished(.queued(id: "7F3B")).replyCodes == [250])
 
         let quit = session.receive(SMTPFixture.bytes("QUIT\r\n"))
-        #expect(quit == [.reply(SMTPReply(code: 221, enhancedStatus: "2.0.0", "mx.raaya.test closing connection")),
-            .close])
+        #expect(
+            quit == [
+                .reply(SMTPReply(code: 221, enhancedStatus: "2.0.0", "mx.raaya.test closing connection")),
+                .close,
+            ])
         #expect(session.isClosed)
         #expect(session.receive(SMTPFixture.bytes("NOOP\r\n")).isEmpty)
     }
@@ -78,12 +99,14 @@ struct SMTPServerTranscriptTests {
         var harness = SMTPServerHarness()
         _ = harness.send("EHLO c\r\n")
         harness.deliveryResult = .temporaryFailure("Disk full, try later")
-        let temporary = harness.send("MAIL FROM:<a@example.test>\r\nRCPT TO:<support@raaya.test>\r\nDATA\r\n")
+        let temporary =
+            harness.send("MAIL FROM:<a@example.test>\r\nRCPT TO:<support@raaya.test>\r\nDATA\r\n")
             + harness.send("x\r\n.\r\n")
         #expect(temporary.last == SMTPReply(code: 451, enhancedStatus: "4.3.0", "Disk full, try later"))
 
         harness.deliveryResult = .permanentFailure("")
-        let permanent = harness.send("MAIL FROM:<a@example.test>\r\nRCPT TO:<support@raaya.test>\r\nDATA\r\n")
+        let permanent =
+            harness.send("MAIL FROM:<a@example.test>\r\nRCPT TO:<support@raaya.test>\r\nDATA\r\n")
             + harness.send("x\r\n.\r\n")
         #expect(permanent.map(\.code) == [250, 250, 354, 554])
         #expect(permanent.last?.enhancedStatus == "5.3.0")
