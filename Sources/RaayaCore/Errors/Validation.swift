@@ -76,6 +76,8 @@ public struct Validation: Sendable {
 public enum Limits {
     public static let subjectCharacters = 250
     public static let bodyBytes = 256 * 1024
+    /// A whole inbound mail with its attachments, as received.
+    public static let mailBytes = 25 * 1024 * 1024
     public static let nameCharacters = 200
     public static let tagCharacters = 64
     public static let tagsPerTicket = 50

@@ -41,6 +41,10 @@ enum OpenAPIDocument {
           "description": "Teams tickets are routed to. / فرق العمل."
         },
         {
+          "name": "Email",
+          "description": "Mailboxes and inbound mail. / البريد الإلكتروني."
+        },
+        {
           "name": "Customers",
           "description": "Customers and their history. / العملاء وسجلهم."
         },
@@ -267,6 +271,136 @@ enum OpenAPIDocument {
             }
           }
         },
+          "/api/v1/mailboxes": {
+            "get": {
+              "operationId": "listMailboxes",
+              "summary": "List mailboxes",
+              "description": "The addresses Raaya receives mail for, by address.",
+              "tags": [
+                "Email"
+              ],
+              "responses": {
+                "200": {
+                  "description": "All mailboxes.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/MailboxPage"
+                      }
+                    }
+                  }
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                }
+              }
+            },
+            "post": {
+              "operationId": "createMailbox",
+              "summary": "Create a mailbox",
+              "description": "Adds an address Raaya receives mail for (by SMTP and the inbound endpoint); mail to it opens tickets in its group and language. Admins only.",
+              "tags": [
+                "Email"
+              ],
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/IdempotencyKey"
+                }
+              ],
+              "requestBody": {
+                "required": true,
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CreateMailboxRequest"
+                    }
+                  }
+                }
+              },
+              "responses": {
+                "201": {
+                  "description": "The new mailbox.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/Mailbox"
+                      }
+                    }
+                  },
+                  "headers": {
+                    "Idempotent-Replayed": {
+                      "$ref": "#/components/headers/IdempotentReplayed"
+                    }
+                  }
+                },
+                "400": {
+                  "$ref": "#/components/responses/BadRequest"
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "403": {
+                  "$ref": "#/components/responses/Forbidden",
+                  "description": "The caller is not an admin."
+                },
+                "409": {
+                  "$ref": "#/components/responses/Conflict",
+                  "description": "A mailbox with this address exists, or the Idempotency-Key was already used for another path."
+                },
+                "422": {
+                  "$ref": "#/components/responses/UnprocessableEntity"
+                }
+              }
+            }
+          },
+          "/api/v1/channels/email/inbound": {
+            "post": {
+              "operationId": "receiveEmail",
+              "summary": "Receive a raw email",
+              "description": "Takes one raw RFC 5322 message (as an MTA pipe or a provider's forwarding delivers it) for one of the mailboxes named in To or Cc. Answers 202 once the message is stored: it opens a ticket, is added to the ticket it replies to (In-Reply-To/References, else a [#1042] token from that ticket's customer), is recognised as a duplicate Message-ID (nothing new stored), or is kept without a ticket (auto-replies and bounces; mail without a sender). Admins and supervisors.",
+              "tags": [
+                "Email"
+              ],
+              "requestBody": {
+                "required": true,
+                "content": {
+                  "message/rfc822": {
+                    "schema": {
+                      "type": "string",
+                      "format": "binary",
+                      "maxLength": 26214400
+                    }
+                  }
+                }
+              },
+              "responses": {
+                "202": {
+                  "description": "Stored; what became of it.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/InboundMailOutcome"
+                      }
+                    }
+                  }
+                },
+                "400": {
+                  "$ref": "#/components/responses/BadRequest"
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "403": {
+                  "$ref": "#/components/responses/Forbidden",
+                  "description": "The caller is an agent."
+                },
+                "422": {
+                  "$ref": "#/components/responses/UnprocessableEntity",
+                  "description": "No recipient is one of this Raaya's mailboxes (`to`), or the body is empty or too large."
+                }
+              }
+            }
+          },
         "/api/v1/groups": {
           "get": {
             "operationId": "listGroups",
@@ -1287,6 +1421,143 @@ enum OpenAPIDocument {
           }
         },
         "schemas": {
+            "Mailbox": {
+              "type": "object",
+              "description": "An address Raaya receives mail for.",
+              "required": [
+                "id",
+                "address",
+                "name",
+                "group_id",
+                "language",
+                "signature",
+                "created_at"
+              ],
+              "properties": {
+                "id": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                },
+                "address": {
+                  "type": "string",
+                  "format": "email"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "group_id": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ],
+                  "format": "int64",
+                  "description": "New tickets from this mailbox go to this group."
+                },
+                "language": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "Language of new customers and of mail sent from it, e.g. ar or en."
+                },
+                "signature": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "created_at": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            },
+            "MailboxPage": {
+              "type": "object",
+              "required": [
+                "data",
+                "next_cursor"
+              ],
+              "properties": {
+                "data": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Mailbox"
+                  }
+                },
+                "next_cursor": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            },
+            "CreateMailboxRequest": {
+              "type": "object",
+              "required": [
+                "address",
+                "name"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "address": {
+                  "type": "string",
+                  "format": "email"
+                },
+                "name": {
+                  "type": "string",
+                  "maxLength": 200
+                },
+                "group_id": {
+                  "type": "integer",
+                  "format": "int64"
+                },
+                "language": {
+                  "type": "string",
+                  "description": "A language tag such as ar, en or ar-SA."
+                },
+                "signature": {
+                  "type": "string",
+                  "maxLength": 4096
+                }
+              }
+            },
+            "InboundMailOutcome": {
+              "type": "object",
+              "required": [
+                "outcome",
+                "ticket_id",
+                "reason"
+              ],
+              "properties": {
+                "outcome": {
+                  "type": "string",
+                  "enum": [
+                    "opened",
+                    "added",
+                    "duplicate",
+                    "ignored",
+                    "kept"
+                  ]
+                },
+                "ticket_id": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ],
+                  "format": "int64"
+                },
+                "reason": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "Why no ticket: the kind of automatic mail, or what was missing."
+                }
+              }
+            },
           "TicketStatus": {
             "type": "string",
             "description": "The life of a ticket: new → open → pending → on_hold → solved → closed. Moves a person may make: new → open, pending, on_hold, solved, closed; open → pending, on_hold, solved, closed; pending → open, on_hold, solved, closed; on_hold → open, pending, solved, closed; solved → open, closed. closed is final: a customer writing again starts a follow-up ticket.",

@@ -7,5 +7,6 @@ enum RaayaMigrations {
         CreateCustomers(),
         CreateTickets(),
         CreateSearchIndex(),
+        CreateMail(),
     ]
 }

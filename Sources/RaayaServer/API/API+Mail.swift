@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import RaayaCore
+import SQLKit
+import Vapor
+
+enum MailAPI {
+    @Sendable static func listMailboxes(_ request: Request) async throws -> Response {
+        _ = try request.principal
+        return try JSON.response(Page(data: try await MailboxQueries(database: request.db).all(), nextCursor: nil))
+    }
+
+    @Sendable static func createMailbox(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        try principal.require(.admin)
+        let input = try request.decodeJSON(CreateMailboxRequest.self)
+        var validation = Validation()
+        let address = validation.email(input.address, field: "address")
+        if address == nil && input.address.trimmingWhitespace().isEmpty { validation.fail("address", "is required") }
+        let name = validation.requiredText(input.name, field: "name", maxCharacters: Limits.nameCharacters)
+        let language = validation.language(input.language, field: "language")
+        let signature = input.signature?.trimmingWhitespace()
+        if let signature, signature.utf8.count > 4096 { validation.fail("signature", "must be at most 4096 bytes") }
+        try validation.check()
+        return try await Idempotency.create(request, principal: principal) { database, now in
+            let sql = try database.sqlDatabase()
+            if try await sql.raw("SELECT id FROM mailboxes WHERE address = \(bind: address ?? "")").first() != nil {
+                throw DomainError.conflict("a mailbox with address \(address ?? "") exists")
+            }
+            if let groupID = input.groupID,
+                try await sql.raw("SELECT id FROM \"groups\" WHERE id = \(bind: groupID)").first() == nil
+            {
+                throw DomainError.invalid("group_id", "names no group")
+            }
+            return try await sql.insertReturningID(
+                into: "mailboxes",
+                [
+                    "address": address ?? "", "name": name, "group_id": input.groupID, "language": language,
+                    "signature": signature.flatMap { $0.isEmpty ? nil : $0 }, "created_at": now,
+                ])
+        } render: { id in
+            try JSON.response(try await MailboxQueries(database: request.db).mailbox(id))
+        }
+    }
+
+    /// A raw RFC 5322 message, as an MTA pipe or a mail provider's forwarding delivers it. Answers 202 once
+    /// the mail is stored.
+    @Sendable static func inbound(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        try principal.require(.admin, .supervisor)
+        guard var body = request.body.data, body.readableBytes > 0 else {
+            throw DomainError.invalid("body", "must be a raw RFC 5322 message")
+        }
+        guard body.readableBytes <= Limits.mailBytes else {
+            throw DomainError.invalid("body", "is larger than \(Limits.mailBytes) bytes")
+        }
+        let raw = body.readBytes(length: body.readableBytes) ?? []
+        let outcome = try await MailIntake(writer: request.raaya.writer, clock: request.raaya.clock, logger: request.logger)
+            .receive(raw)
+        let answer: InboundMailDTO =
+            switch outcome {
+            case .opened(let id): InboundMailDTO(outcome: "opened", ticketID: id, reason: nil)
+            case .added(let id): InboundMailDTO(outcome: "added", ticketID: id, reason: nil)
+            case .duplicate(let id): InboundMailDTO(outcome: "duplicate", ticketID: id, reason: nil)
+            case .ignored(let reason): InboundMailDTO(outcome: "ignored", ticketID: nil, reason: reason)
+            case .kept(let reason): InboundMailDTO(outcome: "kept", ticketID: nil, reason: reason)
+            }
+        return try JSON.response(answer, status: .accepted)
+    }
+}
+
+struct MailboxQueries {
+    let database: any Database
+
+    func all() async throws -> [MailboxDTO] {
+        try await rows("ORDER BY address")
+    }
+
+    func mailbox(_ id: Int) async throws -> MailboxDTO {
+        guard let mailbox = try await rows("WHERE id = \(bind: id)").first else {
+            throw DomainError.notFound(resource: "mailbox")
+        }
+        return mailbox
+    }
+
+    private func rows(_ tail: SQLQueryString) async throws -> [MailboxDTO] {
+        try await database.sqlDatabase().raw(
+            "SELECT id, address, name, group_id, language, signature, created_at FROM mailboxes \(tail)"
+        ).all().map { row in
+            MailboxDTO(
+                id: try row.decode(column: "id", as: Int.self), address: try row.decode(column: "address", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                groupID: try row.decodeOptional(column: "group_id", as: Int.self),
+                language: try row.decodeOptional(column: "language", as: String.self),
+                signature: try row.decodeOptional(column: "signature", as: String.self),
+                createdAt: try row.decode(column: "created_at", as: Date.self))
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import Fluent
+import Foundation
+import Logging
+import RaayaCore
+import RaayaMail
+import SQLKit
+
+/// What became of one inbound mail.
+enum MailOutcome: Equatable, Sendable {
+    /// A new ticket was opened.
+    case opened(ticketID: Int)
+    /// The mail was added to an existing ticket (or to the follow-up of a closed one).
+    case added(ticketID: Int)
+    /// A Message-ID seen before: nothing new was stored.
+    case duplicate(ticketID: Int)
+    /// An auto-reply, bounce or bulk mail: kept, but no ticket and no reply (no mail loops).
+    case ignored(reason: String)
+    /// Not understood (no sender): kept as it arrived, for a person to look at.
+    case kept(reason: String)
+
+    var ticketID: Int? {
+        switch self {
+        case .opened(let id), .added(let id), .duplicate(let id): id
+        case .ignored, .kept: nil
+        }
+    }
+}
+
+/// Turns an inbound mail into a ticket or a message on one: the email channel's side of the intake.
+///
+/// The raw message is stored in the same transaction as what it became, so once `receive` returns the mail is
+/// durable, and only then does the SMTP listener say 250 or the HTTP endpoint 202.
+struct MailIntake: Sendable {
+    let writer: WriteQueue
+    let clock: any WallClock
+    let logger: Logger
+
+    /// A mailbox Raaya receives mail for.
+    struct Mailbox: Sendable {
+        let id: Int
+        let address: String
+        let groupID: Int?
+        let language: String?
+    }
+
+    /// The mailbox for the first of `addresses` that is one (envelope recipients first, then To and Cc).
+    static func mailbox(for addresses: [String], on sql: any SQLDatabase) async throws -> Mailbox? {
+        let candidates = addresses.compactMap { Identity.normalizedEmail($0) }
+        guard !candidates.isEmpty else { return nil }
+        let rows = try await sql.raw(
+            "SELECT id, address, group_id, language FROM mailboxes WHERE address IN (\(binds: candidates))"
+        ).all()
+        let found = try rows.map {
+            Mailbox(
+                id: try $0.decode(column: "id", as: Int.self), address: try $0.decode(column: "address", as: String.self),
+                groupID: try $0.decodeOptional(column: "group_id", as: Int.self),
+                language: try $0.decodeOptional(column: "language", as: String.self))
+        }
+        return candidates.lazy.compactMap { address in found.first { $0.address == address } }.first
+    }
+
+    /// Stores `raw` and makes it a ticket or a message. `recipients` are the SMTP envelope's (empty over HTTP).
+    /// Throws `DomainError.invalid("to", …)` when no recipient is one of Raaya's mailboxes; nothing is stored then.
+    func receive(_ raw: [UInt8], recipients: [String] = []) async throws -> MailOutcome {
+        // Parsing is the costly part and needs no database: it happens before the write.
+        let mail = MailMessage.parse(raw)
+        let now = clock.now()
+        let outcome = try await writer.write { database -> MailOutcome in
+            let sql = try database.sqlDatabase()
+            let addresses = recipients + (mail.to + mail.cc).map(\.address)
+            guard let mailbox = try await Self.mailbox(for: addresses, on: sql) else {
+                throw DomainError.invalid("to", "names none of this Raaya's mailboxes")
+            }
+            var stored = StoredMail(raw: raw, mail: mail, mailboxID: mailbox.id, now: now)
+            if let messageID = mail.messageID, let ticketID = try await Self.ticket(ofMessageIDs: [messageID], on: sql) {
+                return .duplicate(ticketID: ticketID)
+            }
+            if let automatic = mail.automatic {
+                return try await stored.save(.ignored(reason: "\(automatic)"), on: sql)
+            }
+            guard let sender = mail.replyAddress ?? mail.from, let email = Identity.normalizedEmail(sender.address) else {
+                return try await stored.save(.kept(reason: "no sender address"), on: sql)
+            }
+            stored.sender = email
+            let body = Self.body(of: mail)
+            let service = TicketService(database: database, now: now, actor: nil)
+            let outcome: MailOutcome
+            if let ticketID = try await Self.thread(mail, from: email, on: sql) {
+                let messageID = try await service.addMessage(
+                    to: ticketID, NewMessage(body: body, isInternal: false, author: .customer, channel: .email))
+                // A closed ticket's follow-up is another ticket: the message tells which.
+                let row = try await sql.raw("SELECT ticket_id FROM messages WHERE id = \(bind: messageID)").first()
+                outcome = .added(ticketID: try row?.decode(column: "ticket_id", as: Int.self) ?? ticketID)
+            } else {
+                let subject = Self.subject(of: mail)
+                let ticketID = try await service.create(
+                    NewTicket(
+                        subject: subject, body: body, channel: .email, priority: .normal, customerID: nil,
+                        customer: CustomerDraft(
+                            name: sender.name.flatMap { $0.isEmpty ? nil : String($0.prefix(Limits.nameCharacters)) },
+                            email: email, language: mailbox.language),
+                        groupID: mailbox.groupID, assigneeID: nil, tags: []))
+                outcome = .opened(ticketID: ticketID)
+            }
+            if let messageID = mail.messageID, let ticketID = outcome.ticketID {
+                try await sql.insertRow(
+                    into: "mail_ids",
+                    ["message_id": messageID, "ticket_id": ticketID, "direction": "in", "created_at": now])
+            }
+            return try await stored.save(outcome, on: sql)
+        }
+        switch outcome {
+        case .kept(let reason):
+            logger.notice(
+                "inbound mail kept without a ticket",
+                metadata: ["reason": "\(reason)", "message-id": "\(mail.messageID ?? "-")", "bytes": "\(raw.count)"])
+        case .ignored(let reason):
+            logger.info("automatic mail stored, no ticket", metadata: ["kind": "\(reason)", "from": "\(mail.from?.address ?? "-")"])
+        default:
+            if !mail.problems.isEmpty {
+                logger.info("inbound mail parsed with problems", metadata: ["problems": "\(mail.problems)"])
+            }
+        }
+        return outcome
+    }
+
+    /// The ticket a reply belongs to: by the Message-IDs it answers, else by a `[#1042]` token in its subject
+    /// when the sender is that ticket's customer.
+    private static func thread(_ mail: MailMessage, from email: String, on sql: any SQLDatabase) async throws -> Int? {
+        if let ticketID = try await ticket(ofMessageIDs: mail.inReplyTo + mail.references, on: sql) {
+            return ticketID
+        }
+        guard let number = mail.ticketNumber else { return nil }
+        let row = try await sql.raw("""
+            SELECT t.id FROM tickets t JOIN customer_identities i ON i.customer_id = t.customer_id \
+            WHERE t.id = \(bind: number) AND i.kind = 'email' AND i.value = \(bind: email)
+            """).first()
+        return try row?.decode(column: "id", as: Int.self)
+    }
+
+    private static func ticket(ofMessageIDs ids: [String], on sql: any SQLDatabase) async throws -> Int? {
+        guard !ids.isEmpty else { return nil }
+        let row = try await sql.raw(
+            "SELECT ticket_id FROM mail_ids WHERE message_id IN (\(binds: ids)) ORDER BY id DESC LIMIT 1"
+        ).first()
+        return try row?.decode(column: "ticket_id", as: Int.self)
+    }
+
+    private static func subject(of mail: MailMessage) -> String {
+        let subject = mail.subject.trimmingWhitespace()
+        guard !subject.isEmpty else { return "(بدون موضوع — no subject)" }
+        return String(subject.prefix(Limits.subjectCharacters))
+    }
+
+    /// The text of the mail, within the size a message may have (the whole mail stays in `inbound_mails`).
+    private static func body(of mail: MailMessage) -> String {
+        var text = mail.preferredText.trimmingWhitespace()
+        if text.isEmpty { text = mail.attachments.isEmpty ? "(فارغ — empty)" : "(مرفقات فقط — attachments only)" }
+        guard text.utf8.count > Limits.bodyBytes else { return text }
+        var cut = text.utf8.prefix(Limits.bodyBytes - 64)
+        while !cut.isEmpty, String(cut) == nil { cut = cut.dropLast() }
+        return (String(cut) ?? "") + "\n[…]"
+    }
+
+    /// The inbound_mails row of one mail.
+    private struct StoredMail {
+        let raw: [UInt8]
+        let mail: MailMessage
+        let mailboxID: Int
+        let now: Date
+        var sender: String?
+
+        mutating func save(_ outcome: MailOutcome, on sql: any SQLDatabase) async throws -> MailOutcome {
+            let (name, reason): (String, String?) =
+                switch outcome {
+                case .opened: ("opened", nil)
+                case .added: ("added", nil)
+                case .duplicate: ("duplicate", nil)
+                case .ignored(let reason): ("ignored", reason)
+                case .kept(let reason): ("kept", reason)
+                }
+            try await sql.insertRow(
+                into: "inbound_mails",
+                [
+                    "mailbox_id": mailboxID, "message_id": mail.messageID, "sender": sender ?? mail.from?.address,
+                    "raw": Data(raw), "outcome": name, "reason": reason, "ticket_id": outcome.ticketID,
+                    "received_at": now,
+                ])
+            return outcome
+        }
+    }
+}
