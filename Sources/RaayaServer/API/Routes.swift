@@ -31,6 +31,10 @@ enum Routes {
         staff.post("tickets", ":id", "merge", use: TicketsAPI.merge)
 
         staff.get("search", use: TicketsAPI.search)
+
+        staff.get("mailboxes", use: MailAPI.listMailboxes)
+        staff.post("mailboxes", use: MailAPI.createMailbox)
+        staff.on(.POST, "channels", "email", "inbound", body: .collect(maxSize: "26mb"), use: MailAPI.inbound)
     }
 }
 

@@ -19,6 +19,13 @@ public struct Configuration: Sendable {
     public var port: Int
     /// bcrypt work factor for passwords (4–31).
     public var bcryptCost: Int
+    /// Where `raaya serve` accepts mail by SMTP for its mailboxes; nil for no SMTP listener.
+    public var smtpListen: ListenAddress? = nil
+
+    public struct ListenAddress: Sendable, Equatable {
+        public var host: String
+        public var port: Int
+    }
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -27,7 +34,7 @@ public struct Configuration: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `RAAYA_DATA_DIR`, `RAAYA_SECRET_KEY`, `RAAYA_PUBLIC_URL`, `RAAYA_HOSTNAME`,
-    /// `RAAYA_PORT`, `RAAYA_BCRYPT_COST`; a malformed value is an error naming the variable.
+    /// `RAAYA_PORT`, `RAAYA_BCRYPT_COST`, `RAAYA_SMTP_LISTEN`; a malformed value is an error naming the variable.
     public static func fromEnvironment(_ environment: [String: String]) throws -> Configuration {
         func value(_ name: String) -> String? {
             guard let raw = environment[name]?.trimmingWhitespace(), !raw.isEmpty else { return nil }
@@ -52,9 +59,13 @@ public struct Configuration: Sendable {
         if let key = value("RAAYA_SECRET_KEY"), key.utf8.count < 32 {
             throw Invalid(variable: "RAAYA_SECRET_KEY", reason: "must be at least 32 characters")
         }
+        // Set but empty turns the listener off; unset means the default.
+        let smtpListen =
+            environment["RAAYA_SMTP_LISTEN"].map { $0.trimmingWhitespace().isEmpty } == true
+            ? nil : try listenAddress(value("RAAYA_SMTP_LISTEN") ?? "127.0.0.1:2525", name: "RAAYA_SMTP_LISTEN")
         return Configuration(
             database: database, dataDirectory: dataDirectory, secretKey: value("RAAYA_SECRET_KEY"),
-            publicURL: publicURL, hostname: hostname, port: port, bcryptCost: cost)
+            publicURL: publicURL, hostname: hostname, port: port, bcryptCost: cost, smtpListen: smtpListen)
     }
 
     /// `postgres://…`/`postgresql://…`, or `sqlite:///absolute/file.sqlite` / `sqlite://relative/file.sqlite`.
@@ -73,12 +84,29 @@ public struct Configuration: Sendable {
         throw Invalid(variable: "DATABASE_URL", reason: "must start with postgres:// or sqlite://")
     }
 
+    /// `host:port` (`[::1]:port` for IPv6).
+    private static func listenAddress(_ raw: String, name: String) throws -> ListenAddress {
+        guard let colon = raw.lastIndex(of: ":"), let port = Int(raw[raw.index(after: colon)...]),
+            (0...65535).contains(port), colon > raw.startIndex
+        else {
+            throw Invalid(variable: name, reason: "must be host:port, like 127.0.0.1:2525, or empty for none")
+        }
+        var host = String(raw[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return ListenAddress(host: host, port: port)
+    }
+
     private static func integer(_ raw: String?, name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
         guard let raw else { return fallback }
         guard let number = Int(raw), range.contains(number) else {
             throw Invalid(variable: name, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
+    }
+
+    /// The name this Raaya gives itself in mail (SMTP greeting, Message-IDs): the public URL's host.
+    public var mailHostname: String {
+        URL(string: publicURL)?.host ?? hostname
     }
 
     /// A description safe to log: which settings are in force, with secrets hidden.
@@ -91,6 +119,7 @@ public struct Configuration: Sendable {
             if parts?.password != nil { parts?.password = "****" }
             db = parts?.string ?? "postgres"
         }
-        return "database=\(db) data_dir=\(dataDirectory) public_url=\(publicURL) secret_key=\(secretKey == nil ? "generated" : "set")"
+        let smtp = smtpListen.map { "\($0.host):\($0.port)" } ?? "off"
+        return "database=\(db) data_dir=\(dataDirectory) public_url=\(publicURL) smtp_listen=\(smtp) secret_key=\(secretKey == nil ? "generated" : "set")"
     }
 }

@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Crypto
 import Foundation
+import NIOConcurrencyHelpers
 import Vapor
 
 /// What every request and command shares: the settings, the clock and the one way to write.
@@ -39,6 +40,29 @@ extension Request {
 extension DatabaseID {
     /// On SQLite, the single connection that writes, apart from the connections that read.
     static let sqliteWriter = DatabaseID(string: "sqlite-writer")
+}
+
+/// Starts the SMTP listener when the server starts and stops it with the server.
+private final class SMTPListenerLifecycle: LifecycleHandler, Sendable {
+    let address: Configuration.ListenAddress
+    let hostname: String
+    private let listener = NIOLockedValueBox<SMTPListener?>(nil)
+
+    init(address: Configuration.ListenAddress, hostname: String) {
+        self.address = address
+        self.hostname = hostname
+    }
+
+    func didBootAsync(_ application: Application) async throws {
+        let started = try await SMTPListener.start(
+            host: address.host, port: address.port, hostname: hostname, group: application.eventLoopGroup,
+            delivery: .storing(in: application), logger: application.logger)
+        listener.withLockedValue { $0 = started }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        await listener.withLockedValue { $0 }?.stop()
+    }
 }
 
 /// Closes the SQLite writer's connection and ends its thread when the application stops.
@@ -89,6 +113,10 @@ public enum RaayaApp {
             writer: WriteQueue(
                 database: writerDatabase, sqliteWriter: sqliteWriter, eventLoop: writerLoop, logger: app.logger),
             secretKey: try SecretKey.resolve(configuration.secretKey, dataDirectory: configuration.dataDirectory))
+
+        if let listen = configuration.smtpListen {
+            app.lifecycle.use(SMTPListenerLifecycle(address: listen, hostname: configuration.mailHostname))
+        }
 
         app.http.server.configuration.hostname = configuration.hostname
         app.http.server.configuration.port = configuration.port
