@@ -8,6 +8,7 @@ import Vapor
 struct DemoData {
     let app: Application
 
+    static let mailboxAddress = "support@demo.raaya.test"
     static let adminEmail = "admin@demo.raaya.test"
     static let password = "raaya-demo"
 
@@ -38,6 +39,13 @@ struct DemoData {
             let sarah = try await principal(ids["sarah@demo.raaya.test"], on: database)
             let khalid = try await principal(ids["khalid@demo.raaya.test"], on: database)
 
+            // Mail to this address (SMTP on RAAYA_SMTP_LISTEN, or the inbound endpoint) opens Tier 1 tickets.
+            try await database.sqlDatabase().insertRow(
+                into: "mailboxes",
+                [
+                    "address": Self.mailboxAddress, "name": "الدعم — Support", "group_id": tier1, "language": "ar",
+                    "signature": "فريق الدعم — The Support Team", "created_at": now,
+                ])
             let customers = CustomerService(sql: try database.sqlDatabase(), now: now)
             _ = try await customers.create(
                 CustomerDraft(name: "شركة الأفق للتجارة", email: "info@alofoq.example", phone: nil,
