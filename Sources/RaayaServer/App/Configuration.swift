@@ -22,6 +22,16 @@ public struct Configuration: Sendable {
     /// Where `raaya serve` accepts mail by SMTP for its mailboxes; nil for no SMTP listener.
     public var smtpListen: ListenAddress? = nil
 
+    /// The SMTP server outbound mail is handed to; nil keeps mail in the outbox until one is set.
+    public var smtpRelay: SMTPRelay? = nil
+
+    public struct SMTPRelay: Sendable, Equatable {
+        public var host: String
+        public var port: Int
+        public var user: String?
+        public var password: String?
+    }
+
     public struct ListenAddress: Sendable, Equatable {
         public var host: String
         public var port: Int
@@ -34,7 +44,7 @@ public struct Configuration: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `RAAYA_DATA_DIR`, `RAAYA_SECRET_KEY`, `RAAYA_PUBLIC_URL`, `RAAYA_HOSTNAME`,
-    /// `RAAYA_PORT`, `RAAYA_BCRYPT_COST`, `RAAYA_SMTP_LISTEN`; a malformed value is an error naming the variable.
+    /// `RAAYA_PORT`, `RAAYA_BCRYPT_COST`, `RAAYA_SMTP_LISTEN`, `RAAYA_SMTP_RELAY`; a malformed value is an error naming the variable.
     public static func fromEnvironment(_ environment: [String: String]) throws -> Configuration {
         func value(_ name: String) -> String? {
             guard let raw = environment[name]?.trimmingWhitespace(), !raw.isEmpty else { return nil }
@@ -65,7 +75,8 @@ public struct Configuration: Sendable {
             ? nil : try listenAddress(value("RAAYA_SMTP_LISTEN") ?? "127.0.0.1:2525", name: "RAAYA_SMTP_LISTEN")
         return Configuration(
             database: database, dataDirectory: dataDirectory, secretKey: value("RAAYA_SECRET_KEY"),
-            publicURL: publicURL, hostname: hostname, port: port, bcryptCost: cost, smtpListen: smtpListen)
+            publicURL: publicURL, hostname: hostname, port: port, bcryptCost: cost, smtpListen: smtpListen,
+            smtpRelay: try value("RAAYA_SMTP_RELAY").map(parseSMTPRelay))
     }
 
     /// `postgres://…`/`postgresql://…`, or `sqlite:///absolute/file.sqlite` / `sqlite://relative/file.sqlite`.
@@ -82,6 +93,14 @@ public struct Configuration: Sendable {
             return .sqlite(path: path)
         }
         throw Invalid(variable: "DATABASE_URL", reason: "must start with postgres:// or sqlite://")
+    }
+
+    /// `smtp://[user:password@]host[:port]` (port 25 by default; user and password percent-encoded).
+    public static func parseSMTPRelay(_ raw: String) throws -> SMTPRelay {
+        guard raw.hasPrefix("smtp://"), let url = URLComponents(string: raw), let host = url.host, !host.isEmpty else {
+            throw Invalid(variable: "RAAYA_SMTP_RELAY", reason: "must be smtp://[user:password@]host[:port]")
+        }
+        return SMTPRelay(host: host, port: url.port ?? 25, user: url.user, password: url.password)
     }
 
     /// `host:port` (`[::1]:port` for IPv6).
@@ -119,7 +138,8 @@ public struct Configuration: Sendable {
             if parts?.password != nil { parts?.password = "****" }
             db = parts?.string ?? "postgres"
         }
-        let smtp = smtpListen.map { "\($0.host):\($0.port)" } ?? "off"
+        let smtp = (smtpListen.map { "\($0.host):\($0.port)" } ?? "off")
+            + " smtp_relay=" + (smtpRelay.map { "\($0.host):\($0.port)\($0.user == nil ? "" : " with login")" } ?? "none")
         return "database=\(db) data_dir=\(dataDirectory) public_url=\(publicURL) smtp_listen=\(smtp) secret_key=\(secretKey == nil ? "generated" : "set")"
     }
 }

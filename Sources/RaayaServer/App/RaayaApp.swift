@@ -114,6 +114,11 @@ public enum RaayaApp {
                 database: writerDatabase, sqliteWriter: sqliteWriter, eventLoop: writerLoop, logger: app.logger),
             secretKey: try SecretKey.resolve(configuration.secretKey, dataDirectory: configuration.dataDirectory))
 
+        if let relay = configuration.smtpRelay {
+            app.lifecycle.use(OutboxDelivery(relay: relay, hostname: configuration.mailHostname))
+        } else {
+            app.logger.info("RAAYA_SMTP_RELAY is not set: mail to customers waits in the outbox until it is")
+        }
         if let listen = configuration.smtpListen {
             app.lifecycle.use(SMTPListenerLifecycle(address: listen, hostname: configuration.mailHostname))
         }

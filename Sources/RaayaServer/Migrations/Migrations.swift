@@ -8,5 +8,6 @@ enum RaayaMigrations {
         CreateTickets(),
         CreateSearchIndex(),
         CreateMail(),
+        CreateOutbox(),
     ]
 }

@@ -153,6 +153,10 @@ struct TicketService {
         ticket.updatedAt = now
         try await ticket.update(on: database)
         try await SearchIndex.append(new.body, for: id, in: .tickets, on: try database.sqlDatabase())
+        if new.author == .agent && !new.isInternal {
+            // A public reply on an email ticket goes to the customer by mail, in this same transaction.
+            try await MailOutbox.enqueueReply(ticketID: id, body: new.body, on: try database.sqlDatabase(), now: now)
+        }
         return messageID
     }
 

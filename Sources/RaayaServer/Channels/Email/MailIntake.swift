@@ -107,6 +107,9 @@ struct MailIntake: Sendable {
                     into: "mail_ids",
                     ["message_id": messageID, "ticket_id": ticketID, "direction": "in", "created_at": now])
             }
+            if case .opened(let ticketID) = outcome {
+                try await MailOutbox.enqueueAcknowledgement(ticketID: ticketID, on: sql, now: now)
+            }
             return try await stored.save(outcome, on: sql)
         }
         switch outcome {

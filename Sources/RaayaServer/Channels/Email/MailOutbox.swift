@@ -1,0 +1,130 @@
+import Foundation
+import RaayaCore
+import RaayaMail
+import SQLKit
+
+/// Puts mail for customers in the outbox, composed and ready, inside the transaction of what it reports.
+///
+/// `OutboxDelivery` hands it to the relay later and retries; the Message-ID is recorded at once, so the
+/// customer's answer threads into the ticket whichever way it comes back.
+enum MailOutbox {
+    /// Queues an agent's public reply on an email ticket. Does nothing when the ticket has no mailbox to send
+    /// from or its customer no email address.
+    static func enqueueReply(ticketID: Int, body: String, on sql: any SQLDatabase, now: Date) async throws {
+        guard let context = try await Context.load(ticketID: ticketID, on: sql) else { return }
+        let signature = context.mailbox.signature.map { "\n\n-- \n\($0)" } ?? ""
+        try await enqueue(
+            context, kind: "reply", subject: "Re: \(context.subject) \(TicketToken.tag(ticketID))",
+            text: body + signature, automatic: false, on: sql, now: now)
+    }
+
+    /// Queues the acknowledgement of a new ticket opened by mail, in the customer's language.
+    static func enqueueAcknowledgement(ticketID: Int, on sql: any SQLDatabase, now: Date) async throws {
+        guard let context = try await Context.load(ticketID: ticketID, on: sql) else { return }
+        let text = Acknowledgement.text(
+            language: context.language, ticketID: ticketID, subject: context.subject, name: context.customerName,
+            signature: context.mailbox.signature)
+        try await enqueue(
+            context, kind: "acknowledgement", subject: text.subject, text: text.body, automatic: true, on: sql, now: now)
+    }
+
+    private static func enqueue(
+        _ context: Context, kind: String, subject: String, text: String, automatic: Bool, on sql: any SQLDatabase,
+        now: Date
+    ) async throws {
+        let domain = context.mailbox.address.split(separator: "@").last.map(String.init) ?? "raaya.invalid"
+        let messageID = "raaya.\(context.ticketID).\(UUID().uuidString.lowercased())@\(domain)"
+        var composer = MailComposer(
+            from: MailAddress(name: context.mailbox.name, address: context.mailbox.address),
+            to: [MailAddress(name: context.customerName, address: context.customerEmail)], subject: subject,
+            date: Int64(now.timeIntervalSince1970), messageID: messageID, text: text)
+        composer.inReplyTo = context.references.last
+        composer.references = context.references
+        composer.isAutomatic = automatic
+        try await sql.insertRow(
+            into: "outbox",
+            [
+                "ticket_id": context.ticketID, "kind": kind, "mail_message_id": messageID,
+                "sender": context.mailbox.address, "recipient": context.customerEmail, "payload": Data(composer.compose()),
+                "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now,
+            ])
+        try await sql.insertRow(
+            into: "mail_ids",
+            ["message_id": messageID, "ticket_id": context.ticketID, "direction": "out", "created_at": now])
+    }
+
+    /// Who writes to whom about what: the ticket, its customer's address, the mailbox it came through.
+    private struct Context {
+        let ticketID: Int
+        let subject: String
+        let customerName: String
+        let customerEmail: String
+        let language: String?
+        let mailbox: (address: String, name: String, signature: String?)
+        /// Message-IDs of the ticket's mail so far, oldest first; the last one is what a new mail answers.
+        let references: [String]
+
+        static func load(ticketID: Int, on sql: any SQLDatabase) async throws -> Context? {
+            guard
+                let ticket = try await sql.raw("""
+                    SELECT t.subject, t.channel, c.name, c.language, \
+                    (SELECT value FROM customer_identities WHERE customer_id = c.id AND kind = 'email' ORDER BY id LIMIT 1) AS email \
+                    FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = \(bind: ticketID)
+                    """).first(),
+                try ticket.decodeRaw(column: "channel", as: Channel.self) == .email,
+                let email = try ticket.decodeOptional(column: "email", as: String.self)
+            else { return nil }
+            // The mailbox the customer wrote to (or, for a follow-up, the one its first ticket came through);
+            // else the first mailbox there is.
+            guard
+                let mailbox = try await sql.raw("""
+                    SELECT m.address, m.name, m.signature, m.language FROM mailboxes m \
+                    LEFT JOIN inbound_mails i ON i.mailbox_id = m.id AND i.ticket_id = \(bind: ticketID) \
+                    ORDER BY i.id IS NULL, m.id LIMIT 1
+                    """).first()
+            else { return nil }
+            let references = try await sql.raw(
+                "SELECT message_id FROM mail_ids WHERE ticket_id = \(bind: ticketID) ORDER BY id"
+            ).all().map { try $0.decode(column: "message_id", as: String.self) }
+            return Context(
+                ticketID: ticketID, subject: try ticket.decode(column: "subject", as: String.self),
+                customerName: try ticket.decode(column: "name", as: String.self), customerEmail: email,
+                language: try ticket.decodeOptional(column: "language", as: String.self)
+                    ?? mailbox.decodeOptional(column: "language", as: String.self),
+                mailbox: (
+                    try mailbox.decode(column: "address", as: String.self), try mailbox.decode(column: "name", as: String.self),
+                    try mailbox.decodeOptional(column: "signature", as: String.self)
+                ),
+                references: Array(references.suffix(20)))
+        }
+    }
+}
+
+/// The acknowledgement a customer gets for a new ticket, in Arabic, in English, or in both when the language is
+/// neither.
+enum Acknowledgement {
+    static func text(language: String?, ticketID: Int, subject: String, name: String, signature: String?)
+        -> (subject: String, body: String)
+    {
+        let tag = TicketToken.tag(ticketID)
+        let arabic = """
+            مرحباً \(name)،
+
+            استلمنا طلبك «\(subject)» وسجّلناه برقم \(tag). سيردّ عليك أحد أعضاء فريقنا في أقرب وقت.
+            للمتابعة، يكفي الرد على هذه الرسالة.
+            """
+        let english = """
+            Hello \(name),
+
+            We have received your request "\(subject)" as \(tag). Someone from our team will answer you soon.
+            To add anything, just reply to this mail.
+            """
+        let signatureBlock = signature.map { "\n\n-- \n\($0)" } ?? ""
+        switch language?.split(separator: "-").first.map(String.init) {
+        case "ar": return ("تم استلام طلبك \(tag): \(subject)", arabic + signatureBlock)
+        case "en": return ("We received your request \(tag): \(subject)", english + signatureBlock)
+        default:
+            return ("تم استلام طلبك — We received your request \(tag): \(subject)", arabic + "\n\n" + english + signatureBlock)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import RaayaCore
+import RaayaMail
+import SQLKit
+import Testing
+import Vapor
+@testable import RaayaServer
+
+/// A real SMTP server (aiosmtpd, see Support/smtp_sink.py) that keeps every message it accepts.
+final class SMTPSink {
+    let folder: URL
+    let port: Int
+    private let process: Process
+    private let input: Pipe
+
+    init() async throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("raaya-sink-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/smtp_sink.py")
+        process.arguments = ["python3", script.path, folder.path]
+        input = Pipe()
+        process.standardInput = input
+        try process.run()
+        let portFile = folder.appendingPathComponent("port")
+        var port: Int?
+        for _ in 0..<200 where port == nil {
+            if let text = try? String(contentsOf: portFile, encoding: .utf8) { port = Int(text) } else {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        self.port = try #require(port, "the SMTP sink did not start (is aiosmtpd installed? scripts/test installs it)")
+    }
+
+    /// The messages received so far, in order.
+    func messages() throws -> [MailMessage] {
+        var result: [MailMessage] = []
+        var number = 1
+        while let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(number).eml").path) {
+            result.append(MailMessage.parse(Array(data)))
+            number += 1
+        }
+        return result
+    }
+
+    func stop() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+@Suite("Email out: the outbox delivers to a real SMTP server, threads, and retries")
+struct EmailOutboxTests {
+    @Test("a new mail gets an acknowledgement; the agent's reply goes out threaded; the customer's answer comes back")
+    func roundTrip() async throws {
+        let sink = try await SMTPSink()
+        defer { sink.stop() }
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            let relay = Configuration.SMTPRelay(host: "127.0.0.1", port: sink.port)
+            _ = try await EmailTests.mailbox(app, token: admin)
+            let opened = try await app.sendMail(token: admin, EmailTests.windows1256Mail(messageID: "m1@example.com"))
+            let ticketID = try #require(opened.object.int("ticket_id"))
+
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: relay, hostname: "raaya.test") == 1)
+            let acknowledgement = try #require(try sink.messages().first)
+            #expect(acknowledgement.to.map(\.address) == ["noura@example.com"])
+            #expect(acknowledgement.from?.address == "support@raaya.test")
+            #expect(acknowledgement.subject.contains("[#\(ticketID)]"))
+            #expect(acknowledgement.subject.contains("تم استلام طلبك"))
+            #expect(acknowledgement.inReplyTo == ["m1@example.com"])
+            #expect(acknowledgement.automatic != nil)
+            #expect(acknowledgement.preferredText.contains("نورة العتيبي"))
+
+            let reply = try await app.send(
+                .POST, "/api/v1/tickets/\(ticketID)/messages", token: admin,
+                json: ["body": "أرسلنا الفاتورة إلى بريدك الآن. We have sent the invoice."])
+            #expect(reply.status == .created)
+            let note = try await app.send(
+                .POST, "/api/v1/tickets/\(ticketID)/messages", token: admin, json: ["body": "ملاحظة داخلية", "internal": true])
+            #expect(note.status == .created)
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: relay, hostname: "raaya.test") == 1)
+            let messages = try sink.messages()
+            #expect(messages.count == 2, "an internal note must not be mailed")
+            let sent = try #require(messages.last)
+            #expect(sent.subject == "Re: استفسار عن الفاتورة [#\(ticketID)]")
+            #expect(sent.preferredText.contains("أرسلنا الفاتورة إلى بريدك الآن."))
+            #expect(sent.references.first == "m1@example.com")
+            #expect(sent.automatic == nil)
+            let sentID = try #require(sent.messageID)
+
+            // The customer answers the agent's mail, with no ticket number in the subject: it threads by id.
+            let answer = try await app.sendMail(
+                token: admin, EmailTests.reply(messageID: "m5@example.com", inReplyTo: sentID, subject: "Re: شكراً"))
+            #expect(answer.object.string("outcome") == "added")
+            #expect(answer.object.int("ticket_id") == ticketID)
+            let outbox = try await app.app.db.sqlDatabase().raw("SELECT status FROM outbox ORDER BY id").all()
+                .map { try $0.decode(column: "status", as: String.self) }
+            #expect(outbox == ["sent", "sent"])
+        }
+    }
+
+    @Test("while the relay is down the mail waits and is retried later; nothing is lost")
+    func retriesWhileRelayIsDown() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            _ = try await EmailTests.mailbox(app, token: admin)
+            _ = try await app.sendMail(token: admin, EmailTests.windows1256Mail(messageID: "m1@example.com"))
+            // Nothing listens on this port: a connection refused is a temporary failure.
+            let down = Configuration.SMTPRelay(host: "127.0.0.1", port: try Self.closedPort())
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: down, hostname: "raaya.test") == 1)
+            let row = try #require(
+                try await app.app.db.sqlDatabase().raw("SELECT status, attempts, last_error FROM outbox").first())
+            #expect(try row.decode(column: "status", as: String.self) == "pending")
+            #expect(try row.decode(column: "attempts", as: Int.self) == 1)
+            #expect(try row.decodeOptional(column: "last_error", as: String.self) != nil)
+            // Not due again before its backoff has passed.
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: down, hostname: "raaya.test") == 0)
+
+            let sink = try await SMTPSink()
+            defer { sink.stop() }
+            app.clock.advance(by: 31)
+            let relay = Configuration.SMTPRelay(host: "127.0.0.1", port: sink.port)
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: relay, hostname: "raaya.test") == 1)
+            #expect(try sink.messages().count == 1)
+        }
+    }
+
+    /// A port nothing listens on.
+    static func closedPort() throws -> Int {
+        let socket = try #require(Optional(Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)))
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
