@@ -61,57 +61,23 @@ struct MailIntake: Sendable {
 
     /// Stores `raw` and makes it a ticket or a message. `recipients` are the SMTP envelope's (empty over HTTP).
     /// Throws `DomainError.invalid("to", …)` when no recipient is one of Raaya's mailboxes; nothing is stored then.
+    ///
+    /// Most mail opens a ticket (or is a duplicate, or automatic): that takes plain SQL only, so it is applied
+    /// together with other mail arriving at the same time (see `MailArrival`). A reply to an existing ticket
+    /// needs the ticket service (reopening, follow-ups) and is applied on its own.
     func receive(_ raw: [UInt8], recipients: [String] = []) async throws -> MailOutcome {
         // Parsing is the costly part and needs no database: it happens before the write.
-        let mail = MailMessage.parse(raw)
-        let now = clock.now()
-        let outcome = try await writer.write { database -> MailOutcome in
-            let sql = try database.sqlDatabase()
-            let addresses = recipients + (mail.to + mail.cc).map(\.address)
-            guard let mailbox = try await Self.mailbox(for: addresses, on: sql) else {
-                throw DomainError.invalid("to", "names none of this Raaya's mailboxes")
+        let arrival = MailArrival(raw: raw, mail: MailMessage.parse(raw), recipients: recipients, now: clock.now())
+        let outcome: MailOutcome
+        if let applied = try await writer.write(arrival) {
+            outcome = applied
+        } else {
+            outcome = try await writer.write { database -> MailOutcome in
+                try await arrival.apply(on: database.sqlDatabase(), replies: TicketService(database: database, now: arrival.now, actor: nil))
+                    ?? .kept(reason: "could not be threaded")
             }
-            var stored = StoredMail(raw: raw, mail: mail, mailboxID: mailbox.id, now: now)
-            if let messageID = mail.messageID, let ticketID = try await Self.ticket(ofMessageIDs: [messageID], on: sql) {
-                return .duplicate(ticketID: ticketID)
-            }
-            if let automatic = mail.automatic {
-                return try await stored.save(.ignored(reason: "\(automatic)"), on: sql)
-            }
-            guard let sender = mail.replyAddress ?? mail.from, let email = Identity.normalizedEmail(sender.address) else {
-                return try await stored.save(.kept(reason: "no sender address"), on: sql)
-            }
-            stored.sender = email
-            let body = Self.body(of: mail)
-            let service = TicketService(database: database, now: now, actor: nil)
-            let outcome: MailOutcome
-            if let ticketID = try await Self.thread(mail, from: email, on: sql) {
-                let messageID = try await service.addMessage(
-                    to: ticketID, NewMessage(body: body, isInternal: false, author: .customer, channel: .email))
-                // A closed ticket's follow-up is another ticket: the message tells which.
-                let row = try await sql.raw("SELECT ticket_id FROM messages WHERE id = \(bind: messageID)").first()
-                outcome = .added(ticketID: try row?.decode(column: "ticket_id", as: Int.self) ?? ticketID)
-            } else {
-                let subject = Self.subject(of: mail)
-                let ticketID = try await service.create(
-                    NewTicket(
-                        subject: subject, body: body, channel: .email, priority: .normal, customerID: nil,
-                        customer: CustomerDraft(
-                            name: sender.name.flatMap { $0.isEmpty ? nil : String($0.prefix(Limits.nameCharacters)) },
-                            email: email, language: mailbox.language),
-                        groupID: mailbox.groupID, assigneeID: nil, tags: []))
-                outcome = .opened(ticketID: ticketID)
-            }
-            if let messageID = mail.messageID, let ticketID = outcome.ticketID {
-                try await sql.insertRow(
-                    into: "mail_ids",
-                    ["message_id": messageID, "ticket_id": ticketID, "direction": "in", "created_at": now])
-            }
-            if case .opened(let ticketID) = outcome {
-                try await MailOutbox.enqueueAcknowledgement(ticketID: ticketID, on: sql, now: now)
-            }
-            return try await stored.save(outcome, on: sql)
         }
+        let mail = arrival.mail
         switch outcome {
         case .kept(let reason):
             logger.notice(
@@ -129,7 +95,7 @@ struct MailIntake: Sendable {
 
     /// The ticket a reply belongs to: by the Message-IDs it answers, else by a `[#1042]` token in its subject
     /// when the sender is that ticket's customer.
-    private static func thread(_ mail: MailMessage, from email: String, on sql: any SQLDatabase) async throws -> Int? {
+    static func thread(_ mail: MailMessage, from email: String, on sql: any SQLDatabase) async throws -> Int? {
         if let ticketID = try await ticket(ofMessageIDs: mail.inReplyTo + mail.references, on: sql) {
             return ticketID
         }
@@ -141,7 +107,7 @@ struct MailIntake: Sendable {
         return try row?.decode(column: "id", as: Int.self)
     }
 
-    private static func ticket(ofMessageIDs ids: [String], on sql: any SQLDatabase) async throws -> Int? {
+    static func ticket(ofMessageIDs ids: [String], on sql: any SQLDatabase) async throws -> Int? {
         guard !ids.isEmpty else { return nil }
         let row = try await sql.raw(
             "SELECT ticket_id FROM mail_ids WHERE message_id IN (\(binds: ids)) ORDER BY id DESC LIMIT 1"
@@ -149,14 +115,14 @@ struct MailIntake: Sendable {
         return try row?.decode(column: "ticket_id", as: Int.self)
     }
 
-    private static func subject(of mail: MailMessage) -> String {
+    static func subject(of mail: MailMessage) -> String {
         let subject = mail.subject.trimmingWhitespace()
         guard !subject.isEmpty else { return "(بدون موضوع — no subject)" }
         return String(subject.prefix(Limits.subjectCharacters))
     }
 
     /// The text of the mail, within the size a message may have (the whole mail stays in `inbound_mails`).
-    private static func body(of mail: MailMessage) -> String {
+    static func body(of mail: MailMessage) -> String {
         var text = mail.preferredText.trimmingWhitespace()
         if text.isEmpty { text = mail.attachments.isEmpty ? "(فارغ — empty)" : "(مرفقات فقط — attachments only)" }
         guard text.utf8.count > Limits.bodyBytes else { return text }
@@ -166,7 +132,7 @@ struct MailIntake: Sendable {
     }
 
     /// The inbound_mails row of one mail.
-    private struct StoredMail {
+    struct StoredMail {
         let raw: [UInt8]
         let mail: MailMessage
         let mailboxID: Int
@@ -191,5 +157,76 @@ struct MailIntake: Sendable {
                 ])
             return outcome
         }
+    }
+}
+
+/// One inbound mail on its way in (see `MailIntake.receive`).
+struct MailArrival: CombinableWrite {
+    let raw: [UInt8]
+    let mail: MailMessage
+    let recipients: [String]
+    let now: Date
+
+    /// Each mail in turn, on one connection: nil for a mail that replies to an existing ticket, which then
+    /// wrote nothing and goes through the ticket service alone.
+    static func apply(_ items: [MailArrival], on sql: any SQLDatabase) async throws -> [Result<MailOutcome?, any Error>] {
+        var results: [Result<MailOutcome?, any Error>] = []
+        for item in items {
+            do {
+                results.append(.success(try await item.apply(on: sql, replies: nil)))
+            } catch let error as DomainError {
+                results.append(.failure(error))
+            }
+        }
+        return results
+    }
+
+    /// Stores the mail and what it became. Without `replies`, a mail that answers an existing ticket is left
+    /// alone (nil, nothing written).
+    func apply(on sql: any SQLDatabase, replies: TicketService?) async throws -> MailOutcome? {
+        let addresses = recipients + (mail.to + mail.cc).map(\.address)
+        guard let mailbox = try await MailIntake.mailbox(for: addresses, on: sql) else {
+            throw DomainError.invalid("to", "names none of this Raaya's mailboxes")
+        }
+        var stored = MailIntake.StoredMail(raw: raw, mail: mail, mailboxID: mailbox.id, now: now)
+        if let messageID = mail.messageID, let ticketID = try await MailIntake.ticket(ofMessageIDs: [messageID], on: sql) {
+            return .duplicate(ticketID: ticketID)
+        }
+        if let automatic = mail.automatic {
+            return try await stored.save(.ignored(reason: "\(automatic)"), on: sql)
+        }
+        guard let sender = mail.replyAddress ?? mail.from, let email = Identity.normalizedEmail(sender.address) else {
+            return try await stored.save(.kept(reason: "no sender address"), on: sql)
+        }
+        stored.sender = email
+        let body = MailIntake.body(of: mail)
+        let outcome: MailOutcome
+        if let ticketID = try await MailIntake.thread(mail, from: email, on: sql) {
+            guard let replies else { return nil }
+            let messageID = try await replies.addMessage(
+                to: ticketID, NewMessage(body: body, isInternal: false, author: .customer, channel: .email))
+            // A closed ticket's follow-up is another ticket: the message tells which.
+            let row = try await sql.raw("SELECT ticket_id FROM messages WHERE id = \(bind: messageID)").first()
+            outcome = .added(ticketID: try row?.decode(column: "ticket_id", as: Int.self) ?? ticketID)
+        } else {
+            let creation = TicketCreation(
+                ticket: NewTicket(
+                    subject: MailIntake.subject(of: mail), body: body, channel: .email, priority: .normal,
+                    customerID: nil,
+                    customer: CustomerDraft(
+                        name: sender.name.flatMap { $0.isEmpty ? nil : String($0.prefix(Limits.nameCharacters)) },
+                        email: email, language: mailbox.language),
+                    groupID: mailbox.groupID, assigneeID: nil, tags: []),
+                actor: nil, now: now)
+            outcome = .opened(ticketID: try await TicketCreation.apply([creation], on: sql)[0].get().id)
+        }
+        if let messageID = mail.messageID, let ticketID = outcome.ticketID {
+            try await sql.insertRow(
+                into: "mail_ids", ["message_id": messageID, "ticket_id": ticketID, "direction": "in", "created_at": now])
+        }
+        if case .opened(let ticketID) = outcome {
+            try await MailOutbox.enqueueAcknowledgement(ticketID: ticketID, on: sql, now: now)
+        }
+        return try await stored.save(outcome, on: sql)
     }
 }
