@@ -203,6 +203,65 @@ struct EmailTests {
         }
     }
 
+    @Test("attachments are kept on the file store and listed with their message; only those who see the ticket get them")
+    func attachments() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            let group = try await app.createGroup(token: admin, name: "الفوترة Billing")
+            _ = try await Self.mailbox(app, token: admin, groupID: group)
+            let pdf = Array("%PDF-1.4 فاتورة رقم ١٠٤٢".utf8)
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+            let mail = Array("""
+                From: Noura <noura@example.com>\r
+                To: support@raaya.test\r
+                Subject: الفاتورة مرفقة\r
+                Message-ID: <att-1@example.com>\r
+                MIME-Version: 1.0\r
+                Content-Type: multipart/mixed; boundary="b1"\r
+                \r
+                --b1\r
+                Content-Type: text/plain; charset=utf-8\r
+                \r
+                أرفقت الفاتورة وصورة الإيصال.\r
+                --b1\r
+                Content-Type: application/pdf\r
+                Content-Disposition: attachment; filename*=utf-8''%D9%81%D8%A7%D8%AA%D9%88%D8%B1%D8%A9.pdf\r
+                Content-Transfer-Encoding: base64\r
+                \r
+                \(Data(pdf).base64EncodedString())\r
+                --b1\r
+                Content-Type: image/png\r
+                Content-ID: <receipt@example.com>\r
+                Content-Disposition: inline\r
+                Content-Transfer-Encoding: base64\r
+                \r
+                \(Data(png).base64EncodedString())\r
+                --b1--\r
+
+                """.utf8)
+            let answer = try await app.sendMail(token: admin, mail)
+            let ticketID = try #require(answer.object.int("ticket_id"))
+            let messages = try await app.send(.GET, "/api/v1/tickets/\(ticketID)/messages", token: admin).items
+            let attachments = try #require(messages.first?["attachments"] as? [[String: Any]])
+            #expect(attachments.map { $0.string("filename") } == ["فاتورة.pdf", "attachment"])
+            #expect(attachments.map { $0["inline"] as? Bool } == [false, true])
+            #expect(attachments.last?.string("content_id") == "receipt@example.com")
+            let pdfID = try #require(attachments.first?.int("id"))
+
+            let download = try await app.send(.GET, "/api/v1/attachments/\(pdfID)", token: admin)
+            #expect(download.status == .ok)
+            #expect(Array(download.body) == pdf)
+            #expect(download.headers.first(name: .contentType) == "application/pdf")
+            #expect(download.headers.first(name: .contentDisposition)?.contains("%D9%81") == true)
+
+            // An agent outside the ticket's group sees neither the ticket nor its files.
+            try await app.createUser(email: "agent@example.com", name: "وكيل", role: .agent)
+            let agent = try await app.token("agent@example.com", password: "secret-password")
+            #expect(try await app.send(.GET, "/api/v1/attachments/\(pdfID)", token: agent).status == .notFound)
+            #expect(try await app.send(.GET, "/api/v1/attachments/999999", token: admin).status == .notFound)
+        }
+    }
+
     /// Runs a Python 3 script and returns what it printed; fails when it exits non-zero.
     static func python(_ script: String, arguments: [String]) async throws -> String {
         let process = Process()

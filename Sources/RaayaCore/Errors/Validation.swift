@@ -78,6 +78,9 @@ public enum Limits {
     public static let bodyBytes = 256 * 1024
     /// A whole inbound mail with its attachments, as received.
     public static let mailBytes = 25 * 1024 * 1024
+    /// One attached file; larger ones stay only in the raw mail.
+    public static let attachmentBytes = 20 * 1024 * 1024
+    public static let attachmentsPerMessage = 50
     public static let nameCharacters = 200
     public static let tagCharacters = 64
     public static let tagsPerTicket = 50

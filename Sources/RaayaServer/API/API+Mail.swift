@@ -55,7 +55,8 @@ enum MailAPI {
             throw DomainError.invalid("body", "is larger than \(Limits.mailBytes) bytes")
         }
         let raw = body.readBytes(length: body.readableBytes) ?? []
-        let outcome = try await MailIntake(writer: request.raaya.writer, clock: request.raaya.clock, logger: request.logger)
+        let outcome = try await MailIntake(
+            writer: request.raaya.writer, clock: request.raaya.clock, files: request.raaya.files, logger: request.logger)
             .receive(raw)
         let answer: InboundMailDTO =
             switch outcome {

@@ -77,6 +77,20 @@ enum TicketsAPI {
         return try JSON.response(Page(data: messages, nextCursor: nil))
     }
 
+    /// The bytes of an attached file, as a download (the name in RFC 6266's UTF-8 form, so Arabic names survive).
+    @Sendable static func attachment(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "attachment")
+        let attachment = try await TicketQueries(database: request.db, visibility: principal.visibility).attachment(id)
+        let bytes = try await request.raaya.files.read(attachment.path)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: attachment.contentType)
+        let encoded = attachment.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(encoded)")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(buffer: ByteBuffer(bytes: bytes)))
+    }
+
     @Sendable static func events(_ request: Request) async throws -> Response {
         let principal = try request.principal
         let id = try request.pathID(resource: "ticket")

@@ -401,6 +401,47 @@ enum OpenAPIDocument {
               }
             }
           },
+          "/api/v1/attachments/{id}": {
+            "get": {
+              "operationId": "downloadAttachment",
+              "summary": "Download an attachment",
+              "description": "The file's bytes with its content type, as a download named in RFC 6266's UTF-8 form. 404 when the attachment's ticket is outside the caller's view.",
+              "tags": [
+                "Tickets"
+              ],
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1
+                  }
+                }
+              ],
+              "responses": {
+                "200": {
+                  "description": "The file.",
+                  "content": {
+                    "application/octet-stream": {
+                      "schema": {
+                        "type": "string",
+                        "format": "binary"
+                      }
+                    }
+                  }
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "404": {
+                  "$ref": "#/components/responses/NotFound"
+                }
+              }
+            }
+          },
         "/api/v1/groups": {
           "get": {
             "operationId": "listGroups",
@@ -1421,6 +1462,45 @@ enum OpenAPIDocument {
           }
         },
         "schemas": {
+            "Attachment": {
+              "type": "object",
+              "description": "A file attached to a message.",
+              "required": [
+                "id",
+                "filename",
+                "content_type",
+                "content_id",
+                "inline",
+                "size"
+              ],
+              "properties": {
+                "id": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                },
+                "filename": {
+                  "type": "string"
+                },
+                "content_type": {
+                  "type": "string"
+                },
+                "content_id": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "For inline images: the cid: the message's HTML refers to."
+                },
+                "inline": {
+                  "type": "boolean"
+                },
+                "size": {
+                  "type": "integer",
+                  "description": "Bytes."
+                }
+              }
+            },
             "Mailbox": {
               "type": "object",
               "description": "An address Raaya receives mail for.",
@@ -2293,9 +2373,17 @@ enum OpenAPIDocument {
               "body",
               "internal",
               "channel",
-              "created_at"
+              "created_at",
+              "attachments"
             ],
             "properties": {
+              "attachments": {
+                "type": "array",
+                "description": "Files that came with the message (for email: its attachments and inline images).",
+                "items": {
+                  "$ref": "#/components/schemas/Attachment"
+                }
+              },
               "id": {
                 "type": "integer",
                 "format": "int64",

@@ -32,6 +32,8 @@ enum Routes {
 
         staff.get("search", use: TicketsAPI.search)
 
+        staff.get("attachments", ":id", use: TicketsAPI.attachment)
+
         staff.get("mailboxes", use: MailAPI.listMailboxes)
         staff.post("mailboxes", use: MailAPI.createMailbox)
         staff.on(.POST, "channels", "email", "inbound", body: .collect(maxSize: "26mb"), use: MailAPI.inbound)

@@ -13,6 +13,8 @@ struct RaayaServices: Sendable {
     let writer: WriteQueue
     /// Signs links and tokens (see `SecretKey`).
     let secretKey: SymmetricKey
+    /// Attachments and other files beside the database.
+    let files: FileStore
     /// Who recently used which bearer token.
     let principals = PrincipalCache()
 }
@@ -112,7 +114,9 @@ public enum RaayaApp {
             configuration: configuration, clock: clock,
             writer: WriteQueue(
                 database: writerDatabase, sqliteWriter: sqliteWriter, eventLoop: writerLoop, logger: app.logger),
-            secretKey: try SecretKey.resolve(configuration.secretKey, dataDirectory: configuration.dataDirectory))
+            secretKey: try SecretKey.resolve(configuration.secretKey, dataDirectory: configuration.dataDirectory),
+            files: FileStore(
+                root: (configuration.dataDirectory as NSString).appendingPathComponent("files"), threadPool: app.threadPool))
 
         if let relay = configuration.smtpRelay {
             app.lifecycle.use(OutboxDelivery(relay: relay, hostname: configuration.mailHostname))

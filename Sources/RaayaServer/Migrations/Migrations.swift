@@ -9,5 +9,6 @@ enum RaayaMigrations {
         CreateSearchIndex(),
         CreateMail(),
         CreateOutbox(),
+        CreateAttachments(),
     ]
 }

@@ -61,7 +61,41 @@ struct TicketQueries {
 
     func messages(of id: Int) async throws -> [MessageDTO] {
         try await requireVisible(id)
-        return try await Message.query(on: database).filter(\.$ticket.$id == id).sort(\.$id).all().map(MessageDTO.init)
+        var attachments: [Int: [AttachmentDTO]] = [:]
+        for row in try await database.sqlDatabase().raw("""
+            SELECT a.id, a.message_id, a.filename, a.content_type, a.content_id, a.inline, a.size FROM attachments a \
+            JOIN messages m ON m.id = a.message_id WHERE m.ticket_id = \(bind: id) ORDER BY a.id
+            """).all()
+        {
+            attachments[try row.decode(column: "message_id", as: Int.self), default: []].append(
+                AttachmentDTO(
+                    id: try row.decode(column: "id", as: Int.self), filename: try row.decode(column: "filename", as: String.self),
+                    contentType: try row.decode(column: "content_type", as: String.self),
+                    contentID: try row.decodeOptional(column: "content_id", as: String.self),
+                    inline: try row.decode(column: "inline", as: Bool.self), size: try row.decode(column: "size", as: Int.self)))
+        }
+        return try await Message.query(on: database).filter(\.$ticket.$id == id).sort(\.$id).all().map { message in
+            try MessageDTO(message, attachments: attachments[try message.requireID()] ?? [])
+        }
+    }
+
+    /// An attachment's name, type and file, if the caller may see its ticket.
+    func attachment(_ id: Int) async throws -> (filename: String, contentType: String, path: String) {
+        guard
+            let row = try await database.sqlDatabase().raw("""
+                SELECT a.filename, a.content_type, a.path, m.ticket_id FROM attachments a \
+                JOIN messages m ON m.id = a.message_id WHERE a.id = \(bind: id)
+                """).first()
+        else { throw DomainError.notFound(resource: "attachment") }
+        do {
+            try await requireVisible(try row.decode(column: "ticket_id", as: Int.self))
+        } catch DomainError.notFound {
+            throw DomainError.notFound(resource: "attachment")
+        }
+        return (
+            try row.decode(column: "filename", as: String.self), try row.decode(column: "content_type", as: String.self),
+            try row.decode(column: "path", as: String.self)
+        )
     }
 
     func message(_ id: Int) async throws -> MessageDTO {
@@ -95,11 +129,12 @@ struct TicketQueries {
 }
 
 extension MessageDTO {
-    init(_ message: Message) throws {
+    init(_ message: Message, attachments: [AttachmentDTO] = []) throws {
         self.init(
             id: try message.requireID(), ticketID: message.$ticket.id, authorKind: message.authorKind,
             authorID: message.authorUserID ?? message.authorCustomerID, body: message.body,
-            internal: message.isInternal, channel: message.channel, createdAt: message.createdAt)
+            internal: message.isInternal, channel: message.channel, createdAt: message.createdAt,
+            attachments: attachments)
     }
 }
 

@@ -80,13 +80,30 @@ struct MessageDTO: Codable, Sendable {
     let `internal`: Bool
     let channel: Channel
     let createdAt: Date
+    let attachments: [AttachmentDTO]
 
     enum CodingKeys: String, CodingKey {
-        case id, body, `internal`, channel
+        case id, body, `internal`, channel, attachments
         case ticketID = "ticket_id"
         case authorKind = "author"
         case authorID = "author_id"
         case createdAt = "created_at"
+    }
+}
+
+/// A file attached to a message; its bytes are at `GET /api/v1/attachments/{id}`.
+struct AttachmentDTO: Codable, Sendable {
+    let id: Int
+    let filename: String
+    let contentType: String
+    let contentID: String?
+    let inline: Bool
+    let size: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, filename, inline, size
+        case contentType = "content_type"
+        case contentID = "content_id"
     }
 }
 

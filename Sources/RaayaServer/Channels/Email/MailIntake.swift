@@ -33,6 +33,7 @@ enum MailOutcome: Equatable, Sendable {
 struct MailIntake: Sendable {
     let writer: WriteQueue
     let clock: any WallClock
+    let files: FileStore
     let logger: Logger
 
     /// A mailbox Raaya receives mail for.
@@ -66,8 +67,24 @@ struct MailIntake: Sendable {
     /// together with other mail arriving at the same time (see `MailArrival`). A reply to an existing ticket
     /// needs the ticket service (reopening, follow-ups) and is applied on its own.
     func receive(_ raw: [UInt8], recipients: [String] = []) async throws -> MailOutcome {
-        // Parsing is the costly part and needs no database: it happens before the write.
-        let arrival = MailArrival(raw: raw, mail: MailMessage.parse(raw), recipients: recipients, now: clock.now())
+        // Parsing is the costly part and needs no database: it happens before the write, and so does storing
+        // the attachments (the rows naming them are written with the message).
+        let mail = MailMessage.parse(raw)
+        var attachments: [MailArrival.Attachment] = []
+        for attachment in mail.attachments.prefix(Limits.attachmentsPerMessage) where !attachment.bytes.isEmpty {
+            guard attachment.size <= Limits.attachmentBytes else {
+                logger.notice(
+                    "attachment larger than the limit kept only in the raw mail",
+                    metadata: ["filename": "\(attachment.filename ?? "-")", "bytes": "\(attachment.size)"])
+                continue
+            }
+            attachments.append(
+                MailArrival.Attachment(
+                    filename: attachment.filename ?? "attachment", contentType: attachment.contentType,
+                    contentID: attachment.contentID, inline: attachment.disposition == .inline,
+                    file: try await files.store(attachment.bytes)))
+        }
+        let arrival = MailArrival(raw: raw, mail: mail, attachments: attachments, recipients: recipients, now: clock.now())
         let outcome: MailOutcome
         if let applied = try await writer.write(arrival) {
             outcome = applied
@@ -77,7 +94,6 @@ struct MailIntake: Sendable {
                     ?? .kept(reason: "could not be threaded")
             }
         }
-        let mail = arrival.mail
         switch outcome {
         case .kept(let reason):
             logger.notice(
@@ -164,8 +180,18 @@ struct MailIntake: Sendable {
 struct MailArrival: CombinableWrite {
     let raw: [UInt8]
     let mail: MailMessage
+    let attachments: [Attachment]
     let recipients: [String]
     let now: Date
+
+    /// An attachment already in the file store.
+    struct Attachment: Sendable {
+        let filename: String
+        let contentType: String
+        let contentID: String?
+        let inline: Bool
+        let file: FileStore.Stored
+    }
 
     /// Each mail in turn, on one connection: nil for a mail that replies to an existing ticket, which then
     /// wrote nothing and goes through the ticket service alone.
@@ -208,6 +234,7 @@ struct MailArrival: CombinableWrite {
             // A closed ticket's follow-up is another ticket: the message tells which.
             let row = try await sql.raw("SELECT ticket_id FROM messages WHERE id = \(bind: messageID)").first()
             outcome = .added(ticketID: try row?.decode(column: "ticket_id", as: Int.self) ?? ticketID)
+            try await attach(to: messageID, on: sql)
         } else {
             let creation = TicketCreation(
                 ticket: NewTicket(
@@ -218,7 +245,14 @@ struct MailArrival: CombinableWrite {
                         email: email, language: mailbox.language),
                     groupID: mailbox.groupID, assigneeID: nil, tags: []),
                 actor: nil, now: now)
-            outcome = .opened(ticketID: try await TicketCreation.apply([creation], on: sql)[0].get().id)
+            let ticketID = try await TicketCreation.apply([creation], on: sql)[0].get().id
+            outcome = .opened(ticketID: ticketID)
+            if !attachments.isEmpty {
+                let first = try await sql.raw(
+                    "SELECT id FROM messages WHERE ticket_id = \(bind: ticketID) ORDER BY id LIMIT 1"
+                ).first()
+                try await attach(to: try first?.decode(column: "id", as: Int.self) ?? 0, on: sql)
+            }
         }
         if let messageID = mail.messageID, let ticketID = outcome.ticketID {
             try await sql.insertRow(
@@ -228,5 +262,17 @@ struct MailArrival: CombinableWrite {
             try await MailOutbox.enqueueAcknowledgement(ticketID: ticketID, on: sql, now: now)
         }
         return try await stored.save(outcome, on: sql)
+    }
+
+    private func attach(to messageID: Int, on sql: any SQLDatabase) async throws {
+        try await sql.insertRows(
+            into: "attachments",
+            columns: ["message_id", "filename", "content_type", "content_id", "inline", "size", "sha256", "path", "created_at"],
+            attachments.map {
+                [
+                    messageID, $0.filename, $0.contentType, $0.contentID, $0.inline, $0.file.size, $0.file.sha256,
+                    $0.file.path, now,
+                ]
+            })
     }
 }

@@ -143,6 +143,7 @@ extension SMTPDelivery {
     static func storing(in app: Application) -> SMTPDelivery {
         let writer = app.raaya.writer
         let clock = app.raaya.clock
+        let files = app.raaya.files
         let logger = app.logger
         let database = app.db
         return SMTPDelivery(
@@ -156,7 +157,7 @@ extension SMTPDelivery {
             },
             deliver: { envelope in
                 do {
-                    let outcome = try await MailIntake(writer: writer, clock: clock, logger: logger)
+                    let outcome = try await MailIntake(writer: writer, clock: clock, files: files, logger: logger)
                         .receive(envelope.data, recipients: envelope.recipients)
                     return .queued(id: outcome.ticketID.map { "ticket-\($0)" } ?? "kept")
                 } catch let error as DomainError {
