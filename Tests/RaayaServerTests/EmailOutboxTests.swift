@@ -128,6 +128,48 @@ struct EmailOutboxTests {
         }
     }
 
+    @Test("an admin edits the Arabic acknowledgement; new tickets get the edited text with the placeholders filled")
+    func editedAcknowledgement() async throws {
+        let sink = try await SMTPSink()
+        defer { sink.stop() }
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            let relay = Configuration.SMTPRelay(host: "127.0.0.1", port: sink.port)
+            _ = try await EmailTests.mailbox(app, token: admin)
+            let before = try await app.send(.GET, "/api/v1/mail-templates", token: admin).items
+            #expect(before.map { $0.string("language") } == ["ar", "en"])
+            #expect(before.allSatisfy { ($0["customized"] as? Bool) == false })
+
+            let missingToken = try await app.send(
+                .PUT, "/api/v1/mail-templates/acknowledgement/ar", token: admin,
+                json: ["subject": "وصلنا طلبك", "body": "شكراً"])
+            #expect(missingToken.status == .unprocessableEntity)
+            #expect(missingToken.text.contains("subject"))
+            #expect(try await app.send(
+                .PUT, "/api/v1/mail-templates/acknowledgement/fr", token: admin, json: ["subject": "{{ticket}}", "body": "x"]
+            ).status == .notFound)
+            try await app.createUser(email: "agent@example.com", name: "وكيل", role: .agent)
+            let agent = try await app.token("agent@example.com", password: "secret-password")
+            #expect(try await app.send(
+                .PUT, "/api/v1/mail-templates/acknowledgement/ar", token: agent, json: ["subject": "{{ticket}}", "body": "x"]
+            ).status == .forbidden)
+
+            let edited = try await app.send(
+                .PUT, "/api/v1/mail-templates/acknowledgement/ar", token: admin,
+                json: ["subject": "وصلنا طلبك {{ticket}}", "body": "أهلاً {{name}}، رقم طلبك {{ticket}} بخصوص «{{subject}}»."])
+            #expect(edited.status == .ok, "\(edited.text)")
+            #expect((edited.object["customized"] as? Bool) == true)
+
+            // The mailbox's language is Arabic, so the new customer gets the Arabic text.
+            let opened = try await app.sendMail(token: admin, EmailTests.windows1256Mail(messageID: "m1@example.com"))
+            let ticketID = try #require(opened.object.int("ticket_id"))
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: relay, hostname: "raaya.test") == 1)
+            let mail = try #require(try sink.messages().first)
+            #expect(mail.subject == "وصلنا طلبك [#\(ticketID)]")
+            #expect(mail.preferredText.hasPrefix("أهلاً نورة العتيبي، رقم طلبك [#\(ticketID)] بخصوص «استفسار عن الفاتورة»."))
+        }
+    }
+
     /// A port nothing listens on.
     static func closedPort() throws -> Int {
         let socket = try #require(Optional(Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)))

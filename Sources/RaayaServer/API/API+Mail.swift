@@ -98,3 +98,69 @@ struct MailboxQueries {
         }
     }
 }
+
+struct MailTemplateDTO: Codable, Sendable {
+    let key: String
+    let language: String
+    let subject: String
+    let body: String
+    /// False while the built-in text is in use.
+    let customized: Bool
+}
+
+struct MailTemplateRequest: Decodable {
+    let subject: String
+    let body: String
+}
+
+extension MailAPI {
+    @Sendable static func listTemplates(_ request: Request) async throws -> Response {
+        _ = try request.principal
+        var templates: [MailTemplateDTO] = []
+        for language in Acknowledgement.languages {
+            templates.append(try await template(language, on: request.db.sqlDatabase()))
+        }
+        return try JSON.response(Page(data: templates, nextCursor: nil))
+    }
+
+    /// Replaces a template's text for one language. Placeholders: `{{ticket}}` (required in the subject, so
+    /// replies carry the ticket's number), `{{subject}}`, `{{name}}`.
+    @Sendable static func updateTemplate(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        try principal.require(.admin)
+        guard request.parameters.get("key") == Acknowledgement.key else { throw DomainError.notFound(resource: "mail template") }
+        let language = request.parameters.get("language") ?? ""
+        guard Acknowledgement.languages.contains(language) else { throw DomainError.notFound(resource: "mail template") }
+        let input = try request.decodeJSON(MailTemplateRequest.self)
+        var validation = Validation()
+        let subject = validation.requiredText(input.subject, field: "subject", maxCharacters: Limits.subjectCharacters)
+        if !subject.isEmpty && !subject.contains("{{ticket}}") { validation.fail("subject", "must contain {{ticket}}") }
+        let body = validation.requiredBody(input.body, field: "body")
+        try validation.check()
+        let clock = request.raaya.clock
+        try await request.raaya.writer.write { database in
+            let sql = try database.sqlDatabase()
+            let now = clock.now()
+            try await sql.raw(
+                "DELETE FROM mail_templates WHERE key = \(bind: Acknowledgement.key) AND language = \(bind: language)"
+            ).run()
+            try await sql.insertRow(
+                into: "mail_templates",
+                ["key": Acknowledgement.key, "language": language, "subject": subject, "body": body, "updated_at": now])
+        }
+        return try JSON.response(try await template(language, on: request.db.sqlDatabase()))
+    }
+
+    private static func template(_ language: String, on sql: any SQLDatabase) async throws -> MailTemplateDTO {
+        if let row = try await sql.raw(
+            "SELECT subject, body FROM mail_templates WHERE key = \(bind: Acknowledgement.key) AND language = \(bind: language)"
+        ).first() {
+            return MailTemplateDTO(
+                key: Acknowledgement.key, language: language, subject: try row.decode(column: "subject", as: String.self),
+                body: try row.decode(column: "body", as: String.self), customized: true)
+        }
+        let builtIn = Acknowledgement.builtIn(language)
+        return MailTemplateDTO(
+            key: Acknowledgement.key, language: language, subject: builtIn.subject, body: builtIn.body, customized: false)
+    }
+}

@@ -442,6 +442,105 @@ enum OpenAPIDocument {
               }
             }
           },
+          "/api/v1/mail-templates": {
+            "get": {
+              "operationId": "listMailTemplates",
+              "summary": "List mail templates",
+              "description": "The texts of mail Raaya writes by itself (the acknowledgement of a new ticket), per language, with the built-in text where no admin has changed it.",
+              "tags": [
+                "Email"
+              ],
+              "responses": {
+                "200": {
+                  "description": "Every template.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/MailTemplatePage"
+                      }
+                    }
+                  }
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                }
+              }
+            }
+          },
+          "/api/v1/mail-templates/{key}/{language}": {
+            "put": {
+              "operationId": "updateMailTemplate",
+              "summary": "Change a mail template",
+              "description": "Replaces the text of one template in one language. Placeholders: {{ticket}} (the ticket's [#N] token; required in the subject), {{subject}}, {{name}}. Admins only.",
+              "tags": [
+                "Email"
+              ],
+              "parameters": [
+                {
+                  "name": "key",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "string",
+                    "enum": [
+                      "acknowledgement"
+                    ]
+                  }
+                },
+                {
+                  "name": "language",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "string",
+                    "enum": [
+                      "ar",
+                      "en"
+                    ]
+                  }
+                }
+              ],
+              "requestBody": {
+                "required": true,
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MailTemplateRequest"
+                    }
+                  }
+                }
+              },
+              "responses": {
+                "200": {
+                  "description": "The template as it now is.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/MailTemplate"
+                      }
+                    }
+                  }
+                },
+                "400": {
+                  "$ref": "#/components/responses/BadRequest"
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "403": {
+                  "$ref": "#/components/responses/Forbidden",
+                  "description": "The caller is not an admin."
+                },
+                "404": {
+                  "$ref": "#/components/responses/NotFound",
+                  "description": "No template with this key or language."
+                },
+                "422": {
+                  "$ref": "#/components/responses/UnprocessableEntity"
+                }
+              }
+            }
+          },
         "/api/v1/groups": {
           "get": {
             "operationId": "listGroups",
@@ -1462,6 +1561,72 @@ enum OpenAPIDocument {
           }
         },
         "schemas": {
+            "MailTemplate": {
+              "type": "object",
+              "required": [
+                "key",
+                "language",
+                "subject",
+                "body",
+                "customized"
+              ],
+              "properties": {
+                "key": {
+                  "type": "string"
+                },
+                "language": {
+                  "type": "string"
+                },
+                "subject": {
+                  "type": "string"
+                },
+                "body": {
+                  "type": "string"
+                },
+                "customized": {
+                  "type": "boolean",
+                  "description": "False while the built-in text is in use."
+                }
+              }
+            },
+            "MailTemplatePage": {
+              "type": "object",
+              "required": [
+                "data",
+                "next_cursor"
+              ],
+              "properties": {
+                "data": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/MailTemplate"
+                  }
+                },
+                "next_cursor": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            },
+            "MailTemplateRequest": {
+              "type": "object",
+              "required": [
+                "subject",
+                "body"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "subject": {
+                  "type": "string",
+                  "maxLength": 250
+                },
+                "body": {
+                  "type": "string"
+                }
+              }
+            },
             "Attachment": {
               "type": "object",
               "description": "A file attached to a message.",

@@ -36,6 +36,8 @@ enum Routes {
 
         staff.get("mailboxes", use: MailAPI.listMailboxes)
         staff.post("mailboxes", use: MailAPI.createMailbox)
+        staff.get("mail-templates", use: MailAPI.listTemplates)
+        staff.put("mail-templates", ":key", ":language", use: MailAPI.updateTemplate)
         staff.on(.POST, "channels", "email", "inbound", body: .collect(maxSize: "26mb"), use: MailAPI.inbound)
     }
 }

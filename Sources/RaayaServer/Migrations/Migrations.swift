@@ -10,5 +10,6 @@ enum RaayaMigrations {
         CreateMail(),
         CreateOutbox(),
         CreateAttachments(),
+        CreateMailTemplates(),
     ]
 }

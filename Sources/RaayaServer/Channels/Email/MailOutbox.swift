@@ -21,9 +21,9 @@ enum MailOutbox {
     /// Queues the acknowledgement of a new ticket opened by mail, in the customer's language.
     static func enqueueAcknowledgement(ticketID: Int, on sql: any SQLDatabase, now: Date) async throws {
         guard let context = try await Context.load(ticketID: ticketID, on: sql) else { return }
-        let text = Acknowledgement.text(
+        let text = try await Acknowledgement.text(
             language: context.language, ticketID: ticketID, subject: context.subject, name: context.customerName,
-            signature: context.mailbox.signature)
+            signature: context.mailbox.signature, on: sql)
         try await enqueue(
             context, kind: "acknowledgement", subject: text.subject, text: text.body, automatic: true, on: sql, now: now)
     }
@@ -100,31 +100,59 @@ enum MailOutbox {
     }
 }
 
-/// The acknowledgement a customer gets for a new ticket, in Arabic, in English, or in both when the language is
-/// neither.
+/// The acknowledgement a customer gets for a new ticket: the admin's text for the customer's language when
+/// there is one (`PUT /api/v1/mail-templates/acknowledgement/{language}`), else the built-in Arabic or English
+/// text, or both when the language is neither. `{{ticket}}`, `{{subject}}` and `{{name}}` are filled in.
 enum Acknowledgement {
-    static func text(language: String?, ticketID: Int, subject: String, name: String, signature: String?)
-        -> (subject: String, body: String)
-    {
-        let tag = TicketToken.tag(ticketID)
-        let arabic = """
-            مرحباً \(name)،
+    static let key = "acknowledgement"
+    static let languages = ["ar", "en"]
 
-            استلمنا طلبك «\(subject)» وسجّلناه برقم \(tag). سيردّ عليك أحد أعضاء فريقنا في أقرب وقت.
-            للمتابعة، يكفي الرد على هذه الرسالة.
-            """
-        let english = """
-            Hello \(name),
+    static func builtIn(_ language: String) -> (subject: String, body: String) {
+        language == "ar"
+            ? (
+                "تم استلام طلبك {{ticket}}: {{subject}}",
+                """
+                مرحباً {{name}}،
 
-            We have received your request "\(subject)" as \(tag). Someone from our team will answer you soon.
-            To add anything, just reply to this mail.
-            """
-        let signatureBlock = signature.map { "\n\n-- \n\($0)" } ?? ""
-        switch language?.split(separator: "-").first.map(String.init) {
-        case "ar": return ("تم استلام طلبك \(tag): \(subject)", arabic + signatureBlock)
-        case "en": return ("We received your request \(tag): \(subject)", english + signatureBlock)
-        default:
-            return ("تم استلام طلبك — We received your request \(tag): \(subject)", arabic + "\n\n" + english + signatureBlock)
+                استلمنا طلبك «{{subject}}» وسجّلناه برقم {{ticket}}. سيردّ عليك أحد أعضاء فريقنا في أقرب وقت.
+                للمتابعة، يكفي الرد على هذه الرسالة.
+                """
+            )
+            : (
+                "We received your request {{ticket}}: {{subject}}",
+                """
+                Hello {{name}},
+
+                We have received your request "{{subject}}" as {{ticket}}. Someone from our team will answer you soon.
+                To add anything, just reply to this mail.
+                """
+            )
+    }
+
+    static func text(
+        language: String?, ticketID: Int, subject: String, name: String, signature: String?, on sql: any SQLDatabase
+    ) async throws -> (subject: String, body: String) {
+        let base = language?.split(separator: "-").first.map(String.init)
+        let wanted = base.map { languages.contains($0) ? [$0] : languages } ?? languages
+        var parts: [(subject: String, body: String)] = []
+        for language in wanted {
+            let row = try await sql.raw(
+                "SELECT subject, body FROM mail_templates WHERE key = \(bind: key) AND language = \(bind: language)"
+            ).first()
+            let template =
+                try row.map { (try $0.decode(column: "subject", as: String.self), try $0.decode(column: "body", as: String.self)) }
+                ?? builtIn(language)
+            parts.append(template)
         }
+        func fill(_ text: String) -> String {
+            text.replacingOccurrences(of: "{{ticket}}", with: TicketToken.tag(ticketID))
+                .replacingOccurrences(of: "{{subject}}", with: subject)
+                .replacingOccurrences(of: "{{name}}", with: name)
+        }
+        let signatureBlock = signature.map { "\n\n-- \n\($0)" } ?? ""
+        return (
+            fill(parts.map(\.subject).joined(separator: " — ")),
+            fill(parts.map(\.body).joined(separator: "\n\n")) + signatureBlock
+        )
     }
 }
