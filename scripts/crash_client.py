@@ -6,22 +6,27 @@ Standard library only, so that it runs on a fresh machine without pip.
   crash_client.py wait   --url URL [--pid PID] [--timeout 60]
   crash_client.py login  --url URL --email E --password P        prints the token
   crash_client.py load   --url URL --token T --kill-pid PID --out FILE
-                         [--threads 16] [--duration 3]
+                         [--threads 16] [--duration 3] [--smtp-port P [--mail-threads 4]]
+  crash_client.py mailbox --url URL --token T     adds the mailbox the mail load writes to
   crash_client.py verify --url URL --token T --acked FILE
 
 'load' has 16 threads create tickets as fast as the server answers. After
 --duration seconds, at a moment when requests are in flight, it sends SIGKILL to
 the server itself: timing the kill from here, not from the shell, is what makes
 sure the server dies mid-request rather than after the load has stopped. Every
-ticket acknowledged with 201 before that is written to FILE as JSON lines.
+ticket acknowledged with 201 before that is written to FILE as JSON lines. With
+--smtp-port, more threads deliver mail to the SMTP listener at the same time;
+a 250 after the data acknowledges the ticket it names ("Queued as ticket-N").
 'verify' then checks each of them on the restarted server.
 """
 
 import argparse
+import base64
 import http.client
 import json
 import os
 import signal
+import smtplib
 import sys
 import threading
 import time
@@ -107,6 +112,29 @@ def ticket(thread, number):
     }
 
 
+MAILBOX = "support@crash.raaya.test"
+
+
+def mail(thread, number):
+    subject = f"بريد رقم {number} — mail {number}"
+    data = (
+        f"From: =?utf-8?b?{base64.b64encode(f'مرسل {thread}'.encode()).decode()}?= <m{thread}@example.com>\r\n"
+        f"To: {MAILBOX}\r\n"
+        f"Subject: =?utf-8?b?{base64.b64encode(subject.encode()).decode()}?=\r\n"
+        f"Message-ID: <crash-{thread}-{number}-{time.time_ns()}@example.com>\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        f"متى يصل طلبي رقم {number}؟\r\n"
+    ).encode()
+    return subject, data
+
+
+def cmd_mailbox(args):
+    conn = connection(args.url)
+    status, payload = request(conn, "POST", "/api/v1/mailboxes", args.token, {"address": MAILBOX, "name": "الدعم"})
+    if status not in (201, 409):
+        die(f"could not add the mailbox: HTTP {status} {payload!r}")
+
+
 def cmd_load(args):
     lock = threading.Lock()
     acked = []  # (id, subject) of every 201
@@ -114,6 +142,45 @@ def cmd_load(args):
     statuses = {}
     killed = threading.Event()
     next_number = iter(range(1, 10**9))
+
+    def mail_worker(thread):
+        # SMTP: a 250 after the data is the acknowledgement; its text names the ticket ("Queued as ticket-N").
+        smtp = None
+        while True:
+            with lock:
+                number = next(next_number)
+                counters["sent"] += 1
+                counters["in_flight"] += 1
+            subject, data = mail(thread, number)
+            try:
+                if smtp is None:
+                    smtp = smtplib.SMTP("127.0.0.1", args.smtp_port, timeout=10)
+                    smtp.ehlo()
+                for step, expected in ((lambda: smtp.mail(f"m{thread}@example.com"), 250), (lambda: smtp.rcpt(MAILBOX), 250)):
+                    code, reply = step()
+                    if code != expected:
+                        raise smtplib.SMTPResponseException(code, reply)
+                code, reply = smtp.data(data)
+            except (OSError, smtplib.SMTPException) as error:
+                with lock:
+                    counters["in_flight"] -= 1
+                    counters["lost_in_kill" if killed.is_set() else "errors_before_kill"] += 1
+                    if not killed.is_set() and counters["errors_before_kill"] <= 3:
+                        print(f"crash_client: SMTP: {error!r}", file=sys.stderr)
+                smtp = None
+                if killed.is_set():
+                    return
+                continue
+            with lock:
+                counters["in_flight"] -= 1
+                statuses[f"smtp {code}"] = statuses.get(f"smtp {code}", 0) + 1
+                text = reply.decode(errors="replace")
+                if code == 250 and "ticket-" in text:
+                    acked.append((int(text.rsplit("ticket-", 1)[1].split()[0]), subject))
+                else:
+                    counters["non201"] += 1
+            if killed.is_set():
+                return
 
     def worker(thread):
         conn = connection(args.url)
@@ -153,6 +220,11 @@ def cmd_load(args):
                 return
 
     threads = [threading.Thread(target=worker, args=(t,), daemon=True) for t in range(1, args.threads + 1)]
+    if args.smtp_port:
+        threads += [
+            threading.Thread(target=mail_worker, args=(t,), daemon=True)
+            for t in range(args.threads + 1, args.threads + args.mail_threads + 1)
+        ]
     for t in threads:
         t.start()
     time.sleep(args.duration)
@@ -181,7 +253,7 @@ def cmd_load(args):
         f"crash_client: sent {counters['sent']}, acknowledged {len(acked)}, "
         f"in flight at kill -9: {in_flight_at_kill}, unanswered after kill: {counters['lost_in_kill']}, "
         f"non-201: {counters['non201']}, connection errors before kill: {counters['errors_before_kill']}, "
-        f"statuses: {dict(sorted(statuses.items()))}",
+        f"statuses: {dict(sorted(statuses.items(), key=lambda item: str(item[0])))}",
         file=sys.stderr,
     )
     if in_flight_at_kill == 0:
@@ -263,7 +335,14 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--threads", type=int, default=16)
     p.add_argument("--duration", type=float, default=3)
+    p.add_argument("--smtp-port", type=int, default=0, help="also deliver mail to the SMTP listener on this port")
+    p.add_argument("--mail-threads", type=int, default=4)
     p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser("mailbox")
+    p.add_argument("--url", required=True)
+    p.add_argument("--token", required=True)
+    p.set_defaults(func=cmd_mailbox)
 
     p = sub.add_parser("verify")
     p.add_argument("--url", required=True)
