@@ -108,3 +108,11 @@ struct ValidationTests {
         #expect(ActivityCursor(token: "12") == nil)
     }
 }
+
+@Test func phoneCallSummaryIsBilingualWithDuration() {
+    let call = PhoneCall(direction: .inbound, number: "+966501234567", durationSeconds: 200, outcome: .answered, notes: "سأل عن الفاتورة")
+    #expect(call.summary == "📞 مكالمة واردة — inbound call · +966501234567 · 3:20 · answered\nسأل عن الفاتورة")
+    let missed = PhoneCall(direction: .inbound, number: "+966501234567", durationSeconds: 0, outcome: .missed, notes: nil)
+    #expect(missed.summary.hasPrefix("📞 مكالمة فائتة"))
+    #expect(missed.summary.contains("0:00"))
+}

@@ -12,4 +12,5 @@ public enum TicketEventKind: String, CaseIterable, Codable, Sendable {
     case followUpCreated = "follow_up_created"
     case merged
     case mergedFrom = "merged_from"
+    case callLogged = "call_logged"
 }

@@ -41,6 +41,10 @@ enum OpenAPIDocument {
           "description": "Teams tickets are routed to. / فرق العمل."
         },
         {
+          "name": "Channels",
+          "description": "Webhook sources, phone calls. / القنوات."
+        },
+        {
           "name": "Email",
           "description": "Mailboxes and inbound mail. / البريد الإلكتروني."
         },
@@ -534,6 +538,215 @@ enum OpenAPIDocument {
                 "404": {
                   "$ref": "#/components/responses/NotFound",
                   "description": "No template with this key or language."
+                },
+                "422": {
+                  "$ref": "#/components/responses/UnprocessableEntity"
+                }
+              }
+            }
+          },
+          "/api/v1/channels/sources": {
+            "get": {
+              "operationId": "listChannelSources",
+              "summary": "List webhook sources",
+              "description": "Systems that send messages by signed webhook (social networks, complaint sites, telephony). Secrets are never shown. Admins and supervisors.",
+              "tags": [
+                "Channels"
+              ],
+              "responses": {
+                "200": {
+                  "description": "Every source.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ChannelSourcePage"
+                      }
+                    }
+                  }
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "403": {
+                  "$ref": "#/components/responses/Forbidden",
+                  "description": "The caller is an agent."
+                }
+              }
+            },
+            "post": {
+              "operationId": "createChannelSource",
+              "summary": "Add a webhook source",
+              "description": "Registers a source and the secret its requests are signed with (HMAC-SHA256 of the body, hex, in X-Hub-Signature-256 as sha256=…). Admins only.",
+              "tags": [
+                "Channels"
+              ],
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/IdempotencyKey"
+                }
+              ],
+              "requestBody": {
+                "required": true,
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CreateChannelSourceRequest"
+                    }
+                  }
+                }
+              },
+              "responses": {
+                "201": {
+                  "description": "The new source.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ChannelSource"
+                      }
+                    }
+                  },
+                  "headers": {
+                    "Idempotent-Replayed": {
+                      "$ref": "#/components/headers/IdempotentReplayed"
+                    }
+                  }
+                },
+                "400": {
+                  "$ref": "#/components/responses/BadRequest"
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "403": {
+                  "$ref": "#/components/responses/Forbidden",
+                  "description": "The caller is not an admin."
+                },
+                "409": {
+                  "$ref": "#/components/responses/Conflict",
+                  "description": "A source of this kind and name exists."
+                },
+                "422": {
+                  "$ref": "#/components/responses/UnprocessableEntity"
+                }
+              }
+            }
+          },
+          "/api/v1/channels/phone/calls": {
+            "post": {
+              "operationId": "receivePhoneCall",
+              "summary": "Receive a call record",
+              "description": "A telephony system reports a call, signed like every webhook (no bearer token). The call is logged on ticket_id when given; otherwise it opens a phone ticket for the customer with that number (Arabic-Indic digits accepted; a new customer when none has it), in the source's group. Unsigned or wrongly signed requests get 401 and store nothing.",
+              "tags": [
+                "Channels"
+              ],
+              "security": [],
+              "parameters": [
+                {
+                  "name": "source",
+                  "in": "query",
+                  "required": false,
+                  "description": "The phone source's name (default phone).",
+                  "schema": {
+                    "type": "string"
+                  }
+                },
+                {
+                  "name": "X-Hub-Signature-256",
+                  "in": "header",
+                  "required": true,
+                  "description": "sha256= and the hex HMAC-SHA256 of the raw body with the source's secret.",
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "requestBody": {
+                "required": true,
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PhoneCallRequest"
+                    }
+                  }
+                }
+              },
+              "responses": {
+                "202": {
+                  "description": "Logged.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/LoggedCall"
+                      }
+                    }
+                  }
+                },
+                "400": {
+                  "$ref": "#/components/responses/BadRequest"
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "404": {
+                  "$ref": "#/components/responses/NotFound",
+                  "description": "ticket_id names no ticket."
+                },
+                "409": {
+                  "$ref": "#/components/responses/Conflict",
+                  "description": "The ticket is closed."
+                },
+                "422": {
+                  "$ref": "#/components/responses/UnprocessableEntity"
+                }
+              }
+            }
+          },
+          "/api/v1/tickets/{id}/calls": {
+            "post": {
+              "operationId": "logTicketCall",
+              "summary": "Log a call on a ticket",
+              "description": "An agent records a phone call with the ticket's customer: an internal note (channel phone) with the call's summary and a call_logged event with direction, number, duration and outcome. The number defaults to the customer's phone.",
+              "tags": [
+                "Tickets"
+              ],
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/TicketID"
+                }
+              ],
+              "requestBody": {
+                "required": true,
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PhoneCallRequest"
+                    }
+                  }
+                }
+              },
+              "responses": {
+                "201": {
+                  "description": "Logged.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/LoggedCall"
+                      }
+                    }
+                  }
+                },
+                "400": {
+                  "$ref": "#/components/responses/BadRequest"
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "404": {
+                  "$ref": "#/components/responses/NotFound"
+                },
+                "409": {
+                  "$ref": "#/components/responses/Conflict",
+                  "description": "The ticket is closed."
                 },
                 "422": {
                   "$ref": "#/components/responses/UnprocessableEntity"
@@ -1561,6 +1774,164 @@ enum OpenAPIDocument {
           }
         },
         "schemas": {
+            "ChannelSource": {
+              "type": "object",
+              "required": [
+                "id",
+                "kind",
+                "name",
+                "group_id",
+                "has_verify_token",
+                "created_at"
+              ],
+              "properties": {
+                "id": {
+                  "type": "integer",
+                  "format": "int64"
+                },
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "social",
+                    "phone"
+                  ]
+                },
+                "name": {
+                  "type": "string"
+                },
+                "group_id": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ],
+                  "format": "int64"
+                },
+                "has_verify_token": {
+                  "type": "boolean"
+                },
+                "created_at": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            },
+            "ChannelSourcePage": {
+              "type": "object",
+              "required": [
+                "data",
+                "next_cursor"
+              ],
+              "properties": {
+                "data": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/ChannelSource"
+                  }
+                },
+                "next_cursor": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            },
+            "CreateChannelSourceRequest": {
+              "type": "object",
+              "required": [
+                "kind",
+                "name",
+                "secret"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "social",
+                    "phone"
+                  ]
+                },
+                "name": {
+                  "type": "string",
+                  "pattern": "^[a-z0-9-]{1,64}$"
+                },
+                "secret": {
+                  "type": "string",
+                  "minLength": 16
+                },
+                "verify_token": {
+                  "type": "string",
+                  "description": "For Meta's subscription handshake."
+                },
+                "group_id": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            },
+            "PhoneCallRequest": {
+              "type": "object",
+              "required": [
+                "direction",
+                "duration_seconds",
+                "outcome"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "direction": {
+                  "type": "string",
+                  "enum": [
+                    "inbound",
+                    "outbound"
+                  ]
+                },
+                "number": {
+                  "type": "string",
+                  "description": "Required from a telephony system; agents may leave it out."
+                },
+                "duration_seconds": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 86400
+                },
+                "outcome": {
+                  "type": "string",
+                  "enum": [
+                    "answered",
+                    "missed",
+                    "voicemail",
+                    "busy",
+                    "failed"
+                  ]
+                },
+                "notes": {
+                  "type": "string"
+                },
+                "ticket_id": {
+                  "type": "integer",
+                  "format": "int64",
+                  "description": "Telephony only: the ticket to log the call on."
+                }
+              }
+            },
+            "LoggedCall": {
+              "type": "object",
+              "required": [
+                "ticket_id",
+                "message_id"
+              ],
+              "properties": {
+                "ticket_id": {
+                  "type": "integer",
+                  "format": "int64"
+                },
+                "message_id": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            },
             "MailTemplate": {
               "type": "object",
               "required": [

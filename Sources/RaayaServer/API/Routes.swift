@@ -8,6 +8,8 @@ enum Routes {
 
         let api = app.grouped("api", "v1")
         api.post("auth", "login", use: AccountsAPI.login)
+        // Webhooks: no bearer token; each request is signed with its source's secret (checked in the handler).
+        api.post("channels", "phone", "calls", use: ChannelsAPI.phoneCall)
 
         let staff = api.grouped(BearerAuthenticator())
         staff.get("me", use: AccountsAPI.me)
@@ -33,6 +35,10 @@ enum Routes {
         staff.get("search", use: TicketsAPI.search)
 
         staff.get("attachments", ":id", use: TicketsAPI.attachment)
+
+        staff.post("tickets", ":id", "calls", use: ChannelsAPI.logCall)
+        staff.get("channels", "sources", use: ChannelsAPI.listSources)
+        staff.post("channels", "sources", use: ChannelsAPI.createSource)
 
         staff.get("mailboxes", use: MailAPI.listMailboxes)
         staff.post("mailboxes", use: MailAPI.createMailbox)

@@ -11,5 +11,6 @@ enum RaayaMigrations {
         CreateOutbox(),
         CreateAttachments(),
         CreateMailTemplates(),
+        CreateChannelSources(),
     ]
 }

@@ -114,6 +114,30 @@ struct TicketService {
         }
     }
 
+    /// Records a phone call on a ticket: an internal note (channel `phone`) with the call's summary, and a
+    /// `call_logged` event with its direction, number, duration and outcome. Never mailed to the customer.
+    /// With `messageID`, the call's message exists already (the first message of a ticket the call opened).
+    func logCall(on id: Int, _ call: PhoneCall, messageID existing: Int? = nil) async throws -> Int {
+        let ticket = try await visibleTicket(id)
+        guard ticket.status != .closed else { throw DomainError.conflict("ticket #\(id) is closed") }
+        let messageID: Int
+        if let existing {
+            messageID = existing
+        } else {
+            messageID = try await append(
+                NewMessage(body: call.summary, isInternal: true, author: actor == nil ? .system : .agent, channel: .phone),
+                to: ticket)
+        }
+        try await record(
+            .callLogged, on: id,
+            [
+                "direction": call.direction.rawValue, "number": call.number,
+                "duration_seconds": String(call.durationSeconds), "outcome": call.outcome.rawValue,
+                "message_id": String(messageID),
+            ])
+        return messageID
+    }
+
     /// Moves every message of `sourceID` to `targetID` and closes the source with a link to the target.
     func merge(_ sourceID: Int, into targetID: Int) async throws {
         guard sourceID != targetID else { throw DomainError.invalid("into", "must be another ticket") }

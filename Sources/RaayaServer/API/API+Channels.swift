@@ -1,0 +1,174 @@
+import Fluent
+import Foundation
+import RaayaCore
+import SQLKit
+import Vapor
+
+struct ChannelSourceDTO: Codable, Sendable {
+    let id: Int
+    let kind: ChannelSource.Kind
+    let name: String
+    let groupID: Int?
+    let hasVerifyToken: Bool
+    let createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, name
+        case groupID = "group_id"
+        case hasVerifyToken = "has_verify_token"
+        case createdAt = "created_at"
+    }
+}
+
+struct CreateChannelSourceRequest: Decodable {
+    let kind: ChannelSource.Kind
+    let name: String
+    let secret: String
+    let verifyToken: String?
+    let groupID: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, name, secret
+        case verifyToken = "verify_token"
+        case groupID = "group_id"
+    }
+}
+
+/// A call as the telephony system or an agent sends it.
+struct PhoneCallRequest: Decodable {
+    let direction: PhoneCall.Direction
+    let number: String?
+    let durationSeconds: Int
+    let outcome: PhoneCall.Outcome
+    let notes: String?
+    let ticketID: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case direction, number, outcome, notes
+        case durationSeconds = "duration_seconds"
+        case ticketID = "ticket_id"
+    }
+
+    /// The call, validated; `fallbackNumber` when the request names none (an agent logging on a ticket).
+    func validated(fallbackNumber: String? = nil) throws -> PhoneCall {
+        var validation = Validation()
+        var number = fallbackNumber ?? ""
+        if let given = self.number {
+            if let normalized = Identity.normalizedPhone(given) { number = normalized } else {
+                validation.fail("number", "is not a phone number")
+            }
+        } else if fallbackNumber == nil {
+            validation.fail("number", "is required")
+        }
+        if !(0...86_400).contains(durationSeconds) { validation.fail("duration_seconds", "must be from 0 to 86400") }
+        let notes = notes?.trimmingWhitespace()
+        if let notes, notes.utf8.count > Limits.bodyBytes { validation.fail("notes", "is too long") }
+        try validation.check()
+        return PhoneCall(
+            direction: direction, number: number, durationSeconds: durationSeconds, outcome: outcome,
+            notes: notes.flatMap { $0.isEmpty ? nil : $0 })
+    }
+}
+
+struct LoggedCallDTO: Codable, Sendable {
+    let ticketID: Int
+    let messageID: Int
+
+    enum CodingKeys: String, CodingKey {
+        case ticketID = "ticket_id"
+        case messageID = "message_id"
+    }
+}
+
+enum ChannelsAPI {
+    @Sendable static func listSources(_ request: Request) async throws -> Response {
+        try request.principal.require(.admin, .supervisor)
+        let rows = try await request.db.sqlDatabase().raw(
+            "SELECT id, kind, name, group_id, verify_token, created_at FROM channel_sources ORDER BY kind, name"
+        ).all()
+        let sources = try rows.map { row in
+            ChannelSourceDTO(
+                id: try row.decode(column: "id", as: Int.self), kind: try row.decodeRaw(column: "kind", as: ChannelSource.Kind.self),
+                name: try row.decode(column: "name", as: String.self),
+                groupID: try row.decodeOptional(column: "group_id", as: Int.self),
+                hasVerifyToken: try row.decodeOptional(column: "verify_token", as: String.self) != nil,
+                createdAt: try row.decode(column: "created_at", as: Date.self))
+        }
+        return try JSON.response(Page(data: sources, nextCursor: nil))
+    }
+
+    @Sendable static func createSource(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        try principal.require(.admin)
+        let input = try request.decodeJSON(CreateChannelSourceRequest.self)
+        var validation = Validation()
+        let name = input.name.trimmingWhitespace().lowercased()
+        if name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            validation.fail("name", "must be 1–64 letters, digits or '-'")
+        }
+        if input.secret.utf8.count < 16 { validation.fail("secret", "must be at least 16 characters") }
+        try validation.check()
+        return try await Idempotency.create(request, principal: principal) { database, now in
+            let sql = try database.sqlDatabase()
+            if try await ChannelSource.find(kind: input.kind, name: name, on: sql) != nil {
+                throw DomainError.conflict("a \(input.kind.rawValue) source named \(name) exists")
+            }
+            if let groupID = input.groupID,
+                try await sql.raw("SELECT id FROM \"groups\" WHERE id = \(bind: groupID)").first() == nil
+            {
+                throw DomainError.invalid("group_id", "names no group")
+            }
+            return try await sql.insertReturningID(
+                into: "channel_sources",
+                [
+                    "kind": input.kind.rawValue, "name": name, "secret": input.secret, "verify_token": input.verifyToken,
+                    "group_id": input.groupID, "created_at": now,
+                ])
+        } render: { id in
+            let row = try await request.db.sqlDatabase().raw(
+                "SELECT id, kind, name, group_id, verify_token, created_at FROM channel_sources WHERE id = \(bind: id)"
+            ).first()
+            guard let row else { throw DomainError.notFound(resource: "channel source") }
+            return try JSON.response(
+                ChannelSourceDTO(
+                    id: id, kind: try row.decodeRaw(column: "kind", as: ChannelSource.Kind.self),
+                    name: try row.decode(column: "name", as: String.self),
+                    groupID: try row.decodeOptional(column: "group_id", as: Int.self),
+                    hasVerifyToken: try row.decodeOptional(column: "verify_token", as: String.self) != nil,
+                    createdAt: try row.decode(column: "created_at", as: Date.self)))
+        }
+    }
+
+    /// A call record from a telephony system, signed with its source's secret (`?source=`, default `phone`).
+    @Sendable static func phoneCall(_ request: Request) async throws -> Response {
+        let body = request.body.data.map { Array($0.readableBytesView) } ?? []
+        let name = (try? request.query.get(String.self, at: "source")) ?? "phone"
+        guard let source = try await ChannelSource.find(kind: .phone, name: name, on: request.db.sqlDatabase()),
+            source.signs(body, header: request.headers.first(name: "X-Hub-Signature-256"))
+        else {
+            throw DomainError.unauthenticated("missing or wrong X-Hub-Signature-256 for phone source \(name)")
+        }
+        let input = try request.decodeJSON(PhoneCallRequest.self)
+        let call = try input.validated()
+        let logged = try await CallIntake.receive(
+            call, ticketID: input.ticketID, source: source, writer: request.raaya.writer, now: request.raaya.clock.now())
+        return try JSON.response(LoggedCallDTO(ticketID: logged.ticketID, messageID: logged.messageID), status: .accepted)
+    }
+
+    /// An agent logs a call on a ticket they can see; the number defaults to the customer's.
+    @Sendable static func logCall(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "ticket")
+        let input = try request.decodeJSON(PhoneCallRequest.self)
+        let customerPhone = try await request.db.sqlDatabase().raw("""
+            SELECT i.value FROM customer_identities i JOIN tickets t ON t.customer_id = i.customer_id \
+            WHERE t.id = \(bind: id) AND i.kind = 'phone' ORDER BY i.id LIMIT 1
+            """).first().map { try $0.decode(column: "value", as: String.self) }
+        let call = try input.validated(fallbackNumber: customerPhone)
+        let clock = request.raaya.clock
+        let messageID = try await request.raaya.writer.write { database in
+            try await TicketService(database: database, now: clock.now(), actor: principal).logCall(on: id, call)
+        }
+        return try JSON.response(LoggedCallDTO(ticketID: id, messageID: messageID), status: .created)
+    }
+}

@@ -1,0 +1,66 @@
+import Crypto
+import Foundation
+import RaayaCore
+import SQLKit
+
+/// A system that sends Raaya messages by webhook (a social network, a complaint site, a telephony system), with
+/// the secret its requests are signed with.
+struct ChannelSource: Sendable {
+    enum Kind: String, CaseIterable, Codable, Sendable {
+        case social, phone
+    }
+
+    let id: Int
+    let kind: Kind
+    let name: String
+    let secret: String
+    let verifyToken: String?
+    let groupID: Int?
+
+    static func find(kind: Kind, name: String, on sql: any SQLDatabase) async throws -> ChannelSource? {
+        guard
+            let row = try await sql.raw("""
+                SELECT id, secret, verify_token, group_id FROM channel_sources \
+                WHERE kind = \(bind: kind.rawValue) AND name = \(bind: name)
+                """).first()
+        else { return nil }
+        return ChannelSource(
+            id: try row.decode(column: "id", as: Int.self), kind: kind, name: name,
+            secret: try row.decode(column: "secret", as: String.self),
+            verifyToken: try row.decodeOptional(column: "verify_token", as: String.self),
+            groupID: try row.decodeOptional(column: "group_id", as: Int.self))
+    }
+
+    /// Whether `header` (`X-Hub-Signature-256: sha256=<hex>`) is the HMAC-SHA256 of `body` with this source's
+    /// secret. Compared in constant time.
+    func signs(_ body: [UInt8], header: String?) -> Bool {
+        guard let header, header.hasPrefix("sha256="),
+            let given = Self.bytes(hex: String(header.dropFirst("sha256=".count)))
+        else { return false }
+        let key = SymmetricKey(data: Array(secret.utf8))
+        return HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: body, using: key)
+    }
+
+    private static func bytes(hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        var index = 0
+        while index < digits.count {
+            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
