@@ -172,3 +172,37 @@ enum ChannelsAPI {
         return try JSON.response(LoggedCallDTO(ticketID: id, messageID: messageID), status: .created)
     }
 }
+
+extension ChannelsAPI {
+    /// Posts and messages from a social network or complaint site, signed with its source's secret.
+    @Sendable static func socialWebhook(_ request: Request) async throws -> Response {
+        let name = request.parameters.get("source") ?? ""
+        let body = request.body.data.map { Array($0.readableBytesView) } ?? []
+        guard let source = try await ChannelSource.find(kind: .social, name: name, on: request.db.sqlDatabase()),
+            source.signs(body, header: request.headers.first(name: "X-Hub-Signature-256"))
+        else {
+            throw DomainError.unauthenticated("missing or wrong X-Hub-Signature-256 for social source \(name)")
+        }
+        let outcomes = try await SocialIntake.receive(
+            try SocialPost.posts(in: body), from: source, writer: request.raaya.writer, now: request.raaya.clock.now())
+        return try JSON.response(Page(data: outcomes, nextCursor: nil), status: .accepted)
+    }
+
+    /// Meta's subscription handshake: echo `hub.challenge` when `hub.verify_token` is the source's.
+    @Sendable static func socialVerification(_ request: Request) async throws -> Response {
+        let name = request.parameters.get("source") ?? ""
+        let mode = try? request.query.get(String.self, at: "hub.mode")
+        let token = try? request.query.get(String.self, at: "hub.verify_token")
+        let challenge = (try? request.query.get(String.self, at: "hub.challenge")) ?? ""
+        guard mode == "subscribe", let token,
+            let expected = try await ChannelSource.find(kind: .social, name: name, on: request.db.sqlDatabase())?.verifyToken,
+            Array(token.utf8).count == Array(expected.utf8).count,
+            zip(token.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+        else {
+            throw DomainError.forbidden("wrong hub.verify_token for social source \(name)")
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .plainText
+        return Response(status: .ok, headers: headers, body: .init(string: challenge))
+    }
+}

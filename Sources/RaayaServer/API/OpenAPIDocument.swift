@@ -754,6 +754,138 @@ enum OpenAPIDocument {
               }
             }
           },
+          "/api/v1/channels/social/{source}": {
+            "post": {
+              "operationId": "receiveSocialPosts",
+              "summary": "Receive social posts",
+              "description": "Public mentions, complaint-site posts and private messages from a registered social source, signed like every webhook (X-Hub-Signature-256; no bearer token). Accepts Raaya's generic format or Meta's webhook payloads (Messenger, Instagram, WhatsApp Cloud API). Each post joins its author's open social ticket from this source or opens one (channel social, tagged with the source's name); a post id seen before stores nothing new. Unsigned or wrongly signed requests get 401 and store nothing.",
+              "tags": [
+                "Channels"
+              ],
+              "security": [],
+              "parameters": [
+                {
+                  "name": "source",
+                  "in": "path",
+                  "required": true,
+                  "description": "The social source's name, as registered.",
+                  "schema": {
+                    "type": "string"
+                  }
+                },
+                {
+                  "name": "X-Hub-Signature-256",
+                  "in": "header",
+                  "required": true,
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "requestBody": {
+                "required": true,
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "oneOf": [
+                        {
+                          "$ref": "#/components/schemas/SocialPost"
+                        },
+                        {
+                          "type": "object",
+                          "description": "Meta's webhook payload (object, entry[].messaging[] or entry[].changes[].value.messages[]).",
+                          "required": [
+                            "object",
+                            "entry"
+                          ]
+                        }
+                      ]
+                    }
+                  }
+                }
+              },
+              "responses": {
+                "202": {
+                  "description": "What became of each post.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/SocialOutcomePage"
+                      }
+                    }
+                  }
+                },
+                "400": {
+                  "$ref": "#/components/responses/BadRequest"
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "422": {
+                  "$ref": "#/components/responses/UnprocessableEntity"
+                }
+              }
+            },
+            "get": {
+              "operationId": "verifySocialSubscription",
+              "summary": "Meta's subscription handshake",
+              "description": "Answers hub.challenge as plain text when hub.mode is subscribe and hub.verify_token is the source's verify token; 403 otherwise.",
+              "tags": [
+                "Channels"
+              ],
+              "security": [],
+              "parameters": [
+                {
+                  "name": "source",
+                  "in": "path",
+                  "required": true,
+                  "description": "The social source's name, as registered.",
+                  "schema": {
+                    "type": "string"
+                  }
+                },
+                {
+                  "name": "hub.mode",
+                  "in": "query",
+                  "required": true,
+                  "schema": {
+                    "type": "string"
+                  }
+                },
+                {
+                  "name": "hub.verify_token",
+                  "in": "query",
+                  "required": true,
+                  "schema": {
+                    "type": "string"
+                  }
+                },
+                {
+                  "name": "hub.challenge",
+                  "in": "query",
+                  "required": true,
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "responses": {
+                "200": {
+                  "description": "The challenge.",
+                  "content": {
+                    "text/plain": {
+                      "schema": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "403": {
+                  "$ref": "#/components/responses/Forbidden"
+                }
+              }
+            }
+          },
         "/api/v1/groups": {
           "get": {
             "operationId": "listGroups",
@@ -1774,6 +1906,88 @@ enum OpenAPIDocument {
           }
         },
         "schemas": {
+            "SocialPost": {
+              "type": "object",
+              "required": [
+                "author",
+                "text"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "description": "The post's id on the source; repeats are ignored."
+                },
+                "author": {
+                  "type": "object",
+                  "required": [
+                    "handle"
+                  ],
+                  "properties": {
+                    "handle": {
+                      "type": "string"
+                    },
+                    "name": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "text": {
+                  "type": "string"
+                },
+                "url": {
+                  "type": "string"
+                },
+                "posted_at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "source": {
+                  "type": "string"
+                }
+              }
+            },
+            "SocialOutcome": {
+              "type": "object",
+              "required": [
+                "outcome",
+                "ticket_id"
+              ],
+              "properties": {
+                "outcome": {
+                  "type": "string",
+                  "enum": [
+                    "opened",
+                    "added",
+                    "duplicate"
+                  ]
+                },
+                "ticket_id": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            },
+            "SocialOutcomePage": {
+              "type": "object",
+              "required": [
+                "data",
+                "next_cursor"
+              ],
+              "properties": {
+                "data": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/SocialOutcome"
+                  }
+                },
+                "next_cursor": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            },
             "ChannelSource": {
               "type": "object",
               "required": [

@@ -10,6 +10,8 @@ enum Routes {
         api.post("auth", "login", use: AccountsAPI.login)
         // Webhooks: no bearer token; each request is signed with its source's secret (checked in the handler).
         api.post("channels", "phone", "calls", use: ChannelsAPI.phoneCall)
+        api.post("channels", "social", ":source", use: ChannelsAPI.socialWebhook)
+        api.get("channels", "social", ":source", use: ChannelsAPI.socialVerification)
 
         let staff = api.grouped(BearerAuthenticator())
         staff.get("me", use: AccountsAPI.me)

@@ -12,5 +12,6 @@ enum RaayaMigrations {
         CreateAttachments(),
         CreateMailTemplates(),
         CreateChannelSources(),
+        CreateExternalIDs(),
     ]
 }

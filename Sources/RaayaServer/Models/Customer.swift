@@ -32,6 +32,8 @@ final class Customer: Model, @unchecked Sendable {
 
 enum IdentityKind: String, Codable, Sendable {
     case email, phone
+    /// A handle on a social network or complaint site, stored as `source:handle`.
+    case social
 }
 
 /// One way to reach a customer; unique across all customers.

@@ -110,7 +110,7 @@ struct CustomerReader {
                 switch IdentityKind(rawValue: String(part[..<colon])) {
                 case .email: emails.append(value)
                 case .phone: phones.append(value)
-                case nil: continue
+                case .social, nil: continue
                 }
             }
         }

@@ -1,0 +1,106 @@
+import Crypto
+import Foundation
+import NIOCore
+import Testing
+import Vapor
+@testable import RaayaServer
+
+@Suite("Social: signed webhooks in the generic and Meta formats, handshake, threading by handle")
+struct SocialTests {
+    static let secret = "complaints-secret-٢٠٢٦"
+
+    static func post(_ app: TestApp, source: String, _ json: [String: Any], secret: String = secret) async throws -> TestResponse {
+        let body = try JSONSerialization.data(withJSONObject: json)
+        let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Array(secret.utf8)))
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.add(name: "X-Hub-Signature-256", value: "sha256=" + mac.map { String(format: "%02x", $0) }.joined())
+        let response = try await app.app.testing().sendRequest(
+            .POST, "/api/v1/channels/social/\(source)", headers: headers, body: ByteBuffer(data: body))
+        return TestResponse(status: response.status, headers: response.headers, body: Data(buffer: response.body))
+    }
+
+    static func addSource(_ app: TestApp, token: String, name: String, verifyToken: String? = nil) async throws {
+        var json: [String: Any] = ["kind": "social", "name": name, "secret": secret]
+        if let verifyToken { json["verify_token"] = verifyToken }
+        let created = try await app.send(.POST, "/api/v1/channels/sources", token: token, json: json)
+        #expect(created.status == .created, "\(created.text)")
+    }
+
+    @Test("a complaint-site post opens a social ticket; the same author's next post joins it; a repeated id stores nothing")
+    func genericFormat() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            try await Self.addSource(app, token: admin, name: "complaints")
+            let first: [String: Any] = [
+                "id": "p-1", "author": ["handle": "@Salem_99", "name": "سالم"],
+                "text": "الخدمة سيئة جداً، تأخر الطلب أسبوعين!\nما زلت أنتظر.", "url": "https://complaints.example/p-1",
+            ]
+            let opened = try await Self.post(app, source: "complaints", first)
+            #expect(opened.status == .accepted, "\(opened.text)")
+            #expect(opened.items.first?.string("outcome") == "opened")
+            let ticketID = try #require(opened.items.first?.int("ticket_id"))
+            let ticket = try await app.send(.GET, "/api/v1/tickets/\(ticketID)", token: admin).object
+            #expect(ticket.string("channel") == "social")
+            #expect(ticket.string("subject") == "complaints: الخدمة سيئة جداً، تأخر الطلب أسبوعين!")
+            #expect((ticket["customer"] as? [String: Any])?.string("name") == "سالم")
+            #expect(ticket["tags"] as? [String] == ["complaints"])
+
+            let again = try await Self.post(app, source: "complaints", first)
+            #expect(again.items.first?.string("outcome") == "duplicate")
+            let second = try await Self.post(
+                app, source: "complaints", ["id": "p-2", "author": ["handle": "@salem_99"], "text": "أي رد؟"])
+            #expect(second.items.first?.string("outcome") == "added")
+            #expect(second.items.first?.int("ticket_id") == ticketID)
+            #expect(try await app.send(.GET, "/api/v1/tickets/\(ticketID)/messages", token: admin).items.count == 2)
+
+            let wrong = try await Self.post(app, source: "complaints", first, secret: "not-the-secret-at-all")
+            #expect(wrong.status == .unauthorized)
+            let unknown = try await Self.post(app, source: "twitter", first)
+            #expect(unknown.status == .unauthorized)
+            let empty = try await Self.post(app, source: "complaints", ["author": ["handle": "x"], "text": " "])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.text.contains("text"))
+        }
+    }
+
+    @Test("Meta: the verification handshake, Messenger and WhatsApp messages")
+    func metaFormat() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            try await Self.addSource(app, token: admin, name: "meta", verifyToken: "رمز-التحقق")
+            let token = "رمز-التحقق".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let ok = try await app.send(
+                .GET, "/api/v1/channels/social/meta?hub.mode=subscribe&hub.verify_token=\(token)&hub.challenge=1158201444")
+            #expect(ok.status == .ok)
+            #expect(ok.text == "1158201444")
+            let refused = try await app.send(
+                .GET, "/api/v1/channels/social/meta?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1")
+            #expect(refused.status == .forbidden)
+
+            let messenger: [String: Any] = [
+                "object": "page",
+                "entry": [["id": "PAGE", "time": 1, "messaging": [[
+                    "sender": ["id": "PSID-1"], "recipient": ["id": "PAGE"], "timestamp": 1,
+                    "message": ["mid": "m_1", "text": "مرحبا، عندي مشكلة في الدفع"],
+                ]]]],
+            ]
+            let fromMessenger = try await Self.post(app, source: "meta", messenger)
+            #expect(fromMessenger.status == .accepted, "\(fromMessenger.text)")
+            #expect(fromMessenger.items.map { $0.string("outcome") } == ["opened"])
+
+            let whatsapp: [String: Any] = [
+                "object": "whatsapp_business_account",
+                "entry": [["id": "WABA", "changes": [["field": "messages", "value": [
+                    "contacts": [["wa_id": "966501234567", "profile": ["name": "ريم"]]],
+                    "messages": [["from": "966501234567", "id": "wamid.1", "timestamp": "1", "type": "text", "text": ["body": "وين طلبي؟"]]],
+                ]]]]],
+            ]
+            let fromWhatsApp = try await Self.post(app, source: "meta", whatsapp)
+            let ticketID = try #require(fromWhatsApp.items.first?.int("ticket_id"))
+            let ticket = try await app.send(.GET, "/api/v1/tickets/\(ticketID)", token: admin).object
+            #expect((ticket["customer"] as? [String: Any])?.string("name") == "ريم")
+            #expect(try await app.send(.GET, "/api/v1/tickets", token: admin).items.count == 2)
+        }
+    }
+}
