@@ -170,6 +170,41 @@ struct EmailOutboxTests {
         }
     }
 
+    @Test("admins see the outbox with the relay's last error, and send a failed mail again; agents may not")
+    func outboxListAndRetry() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            _ = try await EmailTests.mailbox(app, token: admin)
+            _ = try await app.sendMail(token: admin, EmailTests.windows1256Mail(messageID: "m1@example.com"))
+            let down = Configuration.SMTPRelay(host: "127.0.0.1", port: try Self.closedPort())
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: down, hostname: "raaya.test") == 1)
+            let pending = try await app.send(.GET, "/api/v1/outbox?status=pending", token: admin).items
+            #expect(pending.count == 1)
+            #expect(pending.first?.string("recipient") == "noura@example.com")
+            #expect(pending.first?.string("last_error")?.contains("connect") == true)
+            let id = try #require(pending.first?.int("id"))
+            #expect(try await app.send(.POST, "/api/v1/outbox/\(id)/retry", token: admin).status == .conflict)
+            #expect(try await app.send(.GET, "/api/v1/outbox?status=lost", token: admin).status == .unprocessableEntity)
+
+            // Twelve refused attempts later it has failed; an admin sends it again once the relay is back.
+            try await app.app.db.sqlDatabase().raw("UPDATE outbox SET status = 'failed', attempts = 12").run()
+            try await app.createUser(email: "agent@example.com", name: "وكيل", role: .agent)
+            let agent = try await app.token("agent@example.com", password: "secret-password")
+            #expect(try await app.send(.GET, "/api/v1/outbox", token: agent).status == .forbidden)
+            #expect(try await app.send(.POST, "/api/v1/outbox/\(id)/retry", token: agent).status == .forbidden)
+            let retried = try await app.send(.POST, "/api/v1/outbox/\(id)/retry", token: admin)
+            #expect(retried.status == .ok)
+            #expect(retried.object.string("status") == "pending")
+            #expect(retried.object.int("attempts") == 0)
+            let sink = try await SMTPSink()
+            defer { sink.stop() }
+            let relay = Configuration.SMTPRelay(host: "127.0.0.1", port: sink.port)
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: relay, hostname: "raaya.test") == 1)
+            #expect(try sink.messages().count == 1)
+            #expect(try await app.send(.GET, "/api/v1/outbox?status=sent", token: admin).items.count == 1)
+        }
+    }
+
     /// A port nothing listens on.
     static func closedPort() throws -> Int {
         let socket = try #require(Optional(Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)))

@@ -886,6 +886,104 @@ enum OpenAPIDocument {
               }
             }
           },
+          "/api/v1/outbox": {
+            "get": {
+              "operationId": "listOutbox",
+              "summary": "List the outbox",
+              "description": "Mail to customers, newest first: pending (with the last error while the relay refuses or is unreachable), sent, or failed. Admins and supervisors.",
+              "tags": [
+                "Email"
+              ],
+              "parameters": [
+                {
+                  "name": "status",
+                  "in": "query",
+                  "required": false,
+                  "schema": {
+                    "type": "string",
+                    "enum": [
+                      "pending",
+                      "sent",
+                      "failed"
+                    ]
+                  }
+                },
+                {
+                  "$ref": "#/components/parameters/Limit"
+                }
+              ],
+              "responses": {
+                "200": {
+                  "description": "The outbox.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/OutboxItemPage"
+                      }
+                    }
+                  }
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "403": {
+                  "$ref": "#/components/responses/Forbidden",
+                  "description": "The caller is an agent."
+                },
+                "422": {
+                  "$ref": "#/components/responses/UnprocessableEntity"
+                }
+              }
+            }
+          },
+          "/api/v1/outbox/{id}/retry": {
+            "post": {
+              "operationId": "retryOutboxItem",
+              "summary": "Send a failed mail again",
+              "description": "Puts a failed mail back in the queue, due now, with its attempts counted from zero. Admins and supervisors.",
+              "tags": [
+                "Email"
+              ],
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1
+                  }
+                }
+              ],
+              "responses": {
+                "200": {
+                  "description": "The mail, pending again.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/OutboxItem"
+                      }
+                    }
+                  }
+                },
+                "401": {
+                  "$ref": "#/components/responses/Unauthorized"
+                },
+                "403": {
+                  "$ref": "#/components/responses/Forbidden",
+                  "description": "The caller is an agent."
+                },
+                "404": {
+                  "$ref": "#/components/responses/NotFound"
+                },
+                "409": {
+                  "$ref": "#/components/responses/Conflict",
+                  "description": "The mail has not failed."
+                }
+              }
+            }
+          },
         "/api/v1/groups": {
           "get": {
             "operationId": "listGroups",
@@ -1906,6 +2004,94 @@ enum OpenAPIDocument {
           }
         },
         "schemas": {
+            "OutboxItem": {
+              "type": "object",
+              "required": [
+                "id",
+                "ticket_id",
+                "kind",
+                "recipient",
+                "status",
+                "attempts",
+                "next_attempt_at",
+                "last_error",
+                "created_at",
+                "sent_at"
+              ],
+              "properties": {
+                "id": {
+                  "type": "integer",
+                  "format": "int64"
+                },
+                "ticket_id": {
+                  "type": "integer",
+                  "format": "int64"
+                },
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "reply",
+                    "acknowledgement"
+                  ]
+                },
+                "recipient": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "pending",
+                    "sent",
+                    "failed"
+                  ]
+                },
+                "attempts": {
+                  "type": "integer"
+                },
+                "next_attempt_at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "last_error": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "created_at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "sent_at": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time"
+                }
+              }
+            },
+            "OutboxItemPage": {
+              "type": "object",
+              "required": [
+                "data",
+                "next_cursor"
+              ],
+              "properties": {
+                "data": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/OutboxItem"
+                  }
+                },
+                "next_cursor": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            },
             "SocialPost": {
               "type": "object",
               "required": [

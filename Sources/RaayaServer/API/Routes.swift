@@ -42,6 +42,8 @@ enum Routes {
         staff.get("channels", "sources", use: ChannelsAPI.listSources)
         staff.post("channels", "sources", use: ChannelsAPI.createSource)
 
+        staff.get("outbox", use: OutboxAPI.list)
+        staff.post("outbox", ":id", "retry", use: OutboxAPI.retry)
         staff.get("mailboxes", use: MailAPI.listMailboxes)
         staff.post("mailboxes", use: MailAPI.createMailbox)
         staff.get("mail-templates", use: MailAPI.listTemplates)
