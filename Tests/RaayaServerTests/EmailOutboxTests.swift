@@ -105,18 +105,14 @@ struct EmailOutboxTests {
     @Test("while the relay is down the mail waits and is retried later; nothing is lost")
     func retriesWhileRelayIsDown() async throws {
         try await TestApp.run { app in
-            let admin = try await app.token()
-            _ = try await EmailTests.mailbox(app, token: admin)
-            _ = try await app.sendMail(token: admin, EmailTests.windows1256Mail(messageID: "m1@example.com"))
-            // Nothing listens on this port: a connection refused is a temporary failure.
-            let down = Configuration.SMTPRelay(host: "127.0.0.1", port: try Self.closedPort())
-            #expect(await OutboxDelivery.deliverDue(app.app, relay: down, hostname: "raaya.test") == 1)
+            _ = try await Self.acknowledgementFailsOnce(app)
             let row = try #require(
                 try await app.app.db.sqlDatabase().raw("SELECT status, attempts, last_error FROM outbox").first())
             #expect(try row.decode(column: "status", as: String.self) == "pending")
             #expect(try row.decode(column: "attempts", as: Int.self) == 1)
             #expect(try row.decodeOptional(column: "last_error", as: String.self) != nil)
             // Not due again before its backoff has passed.
+            let down = Configuration.SMTPRelay(host: "127.0.0.1", port: try Self.closedPort())
             #expect(await OutboxDelivery.deliverDue(app.app, relay: down, hostname: "raaya.test") == 0)
 
             let sink = try await SMTPSink()
@@ -173,11 +169,7 @@ struct EmailOutboxTests {
     @Test("admins see the outbox with the relay's last error, and send a failed mail again; agents may not")
     func outboxListAndRetry() async throws {
         try await TestApp.run { app in
-            let admin = try await app.token()
-            _ = try await EmailTests.mailbox(app, token: admin)
-            _ = try await app.sendMail(token: admin, EmailTests.windows1256Mail(messageID: "m1@example.com"))
-            let down = Configuration.SMTPRelay(host: "127.0.0.1", port: try Self.closedPort())
-            #expect(await OutboxDelivery.deliverDue(app.app, relay: down, hostname: "raaya.test") == 1)
+            let admin = try await Self.acknowledgementFailsOnce(app)
             let pending = try await app.send(.GET, "/api/v1/outbox?status=pending", token: admin).items
             #expect(pending.count == 1)
             #expect(pending.first?.string("recipient") == "noura@example.com")
@@ -203,6 +195,17 @@ struct EmailOutboxTests {
             #expect(try sink.messages().count == 1)
             #expect(try await app.send(.GET, "/api/v1/outbox?status=sent", token: admin).items.count == 1)
         }
+    }
+
+    /// A new email ticket whose acknowledgement met a relay that is down (nothing listens on its port: a
+    /// temporary failure). Returns the admin's token.
+    static func acknowledgementFailsOnce(_ app: TestApp) async throws -> String {
+        let admin = try await app.token()
+        _ = try await EmailTests.mailbox(app, token: admin)
+        _ = try await app.sendMail(token: admin, EmailTests.windows1256Mail(messageID: "m1@example.com"))
+        let down = Configuration.SMTPRelay(host: "127.0.0.1", port: try closedPort())
+        #expect(await OutboxDelivery.deliverDue(app.app, relay: down, hostname: "raaya.test") == 1)
+        return admin
     }
 
     /// A port nothing listens on.
