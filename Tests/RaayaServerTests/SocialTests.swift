@@ -52,7 +52,10 @@ struct SocialTests {
                 app, source: "complaints", ["id": "p-2", "author": ["handle": "@salem_99"], "text": "أي رد؟"])
             #expect(second.items.first?.string("outcome") == "added")
             #expect(second.items.first?.int("ticket_id") == ticketID)
-            #expect(try await app.send(.GET, "/api/v1/tickets/\(ticketID)/messages", token: admin).items.count == 2)
+            let messages = try await app.send(.GET, "/api/v1/tickets/\(ticketID)/messages", token: admin).items
+            #expect(messages.map { $0.string("author") } == ["customer", "system", "customer"])
+            #expect(messages[1]["internal"] as? Bool == true)
+            #expect(messages[1].string("body")?.contains("اطلب من العميل بريده الإلكتروني") == true)
 
             let wrong = try await Self.post(app, source: "complaints", first, secret: "not-the-secret-at-all")
             #expect(wrong.status == .unauthorized)

@@ -15,8 +15,9 @@ struct SocialOutcome: Codable, Sendable, Equatable {
 }
 
 /// Social posts become tickets (channel `social`) of the customer known by that handle on that source: a new
-/// post joins the customer's open social ticket from the same source, otherwise it opens one. A post id seen
-/// before from the same source stores nothing new.
+/// post joins the customer's open social ticket from the same source, otherwise it opens one, with an internal
+/// note asking the agent to move the customer to a private channel (replies cannot go back to the source yet).
+/// A post id seen before from the same source stores nothing new.
 enum SocialIntake {
     static func receive(_ posts: [SocialPost], from source: ChannelSource, writer: WriteQueue, now: Date) async throws
         -> [SocialOutcome]
@@ -57,6 +58,17 @@ enum SocialIntake {
                             priority: .normal, customerID: customerID, customer: CustomerDraft(), groupID: source.groupID,
                             assigneeID: nil, tags: [source.name]))
                     outcome = SocialOutcome(outcome: "opened", ticketID: ticketID)
+                    // Raaya cannot answer on the source itself yet: the agent is asked to move the conversation.
+                    _ = try await service.addMessage(
+                        to: ticketID,
+                        NewMessage(
+                            body: """
+                                لا يمكن الرد على \(source.name) من رعاية. اطلب من العميل بريده الإلكتروني أو رقم هاتفه \
+                                (في رسالة خاصة على \(source.name)) وتابِع المحادثة من هناك.
+                                Raaya cannot reply on \(source.name). Ask the customer for an email address or phone \
+                                number (privately on \(source.name)) and continue there.
+                                """,
+                            isInternal: true, author: .system, channel: .social))
                 }
                 if let externalID = post.externalID {
                     try await sql.insertRow(
