@@ -39,10 +39,11 @@ enum SocialIntake {
                 let customerID = try await customer(of: post, source: source, on: sql, now: now)
                 let body = post.url.map { "\(post.text)\n\n\($0)" } ?? post.text
                 let outcome: SocialOutcome
+                // The customer is this source's (found by `source:handle`), so their open social ticket is from this
+                // source too, whichever group it has been moved to since.
                 if let open = try await sql.raw("""
                     SELECT t.id FROM tickets t WHERE t.customer_id = \(bind: customerID) AND t.channel = 'social' \
-                    AND t.status NOT IN ('solved', 'closed') AND t.group_id \(unsafeRaw: source.groupID == nil ? "IS NULL" : "= \(source.groupID!)") \
-                    ORDER BY t.id DESC LIMIT 1
+                    AND t.status NOT IN ('solved', 'closed') ORDER BY t.id DESC LIMIT 1
                     """).first()
                 {
                     let ticketID = try open.decode(column: "id", as: Int.self)
