@@ -39,13 +39,6 @@ struct DemoData {
             let sarah = try await principal(ids["sarah@demo.raaya.test"], on: database)
             let khalid = try await principal(ids["khalid@demo.raaya.test"], on: database)
 
-            // Mail to this address (SMTP on RAAYA_SMTP_LISTEN, or the inbound endpoint) opens Tier 1 tickets.
-            try await database.sqlDatabase().insertRow(
-                into: "mailboxes",
-                [
-                    "address": Self.mailboxAddress, "name": "الدعم — Support", "group_id": tier1, "language": "ar",
-                    "signature": "فريق الدعم — The Support Team", "created_at": now,
-                ])
             let customers = CustomerService(sql: try database.sqlDatabase(), now: now)
             _ = try await customers.create(
                 CustomerDraft(name: "شركة الأفق للتجارة", email: "info@alofoq.example", phone: nil,
@@ -105,6 +98,14 @@ struct DemoData {
                         .update(id, TicketChanges(status: story.status))
                 }
             }
+            // Mail to this address (SMTP on RAAYA_SMTP_LISTEN, or the inbound endpoint) opens Tier 1 tickets. Added
+            // after the stories, so their replies (history, not news) put nothing in the outbox.
+            try await database.sqlDatabase().insertRow(
+                into: "mailboxes",
+                [
+                    "address": Self.mailboxAddress, "name": "الدعم — Support", "group_id": tier1, "language": "ar",
+                    "signature": "فريق الدعم — The Support Team", "created_at": now,
+                ])
         }
         return (Self.adminEmail, Self.password)
     }
