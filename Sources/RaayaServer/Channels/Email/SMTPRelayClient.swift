@@ -20,7 +20,7 @@ enum SMTPRelayClient {
         let loop = group.next()
         let result = loop.makePromise(of: SMTPClientResult.self)
         do {
-            let channel = try await ClientBootstrap(group: loop)
+            _ = try await ClientBootstrap(group: loop)
                 .connectTimeout(.seconds(30))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -31,7 +31,6 @@ enum SMTPRelayClient {
                     }
                 }
                 .connect(host: relay.host, port: relay.port).get()
-            _ = channel
         } catch {
             let failure = SMTPClientResult.failed(
                 permanent: false, reason: "cannot connect to \(relay.host):\(relay.port): \(error)")

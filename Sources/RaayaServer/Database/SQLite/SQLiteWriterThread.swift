@@ -13,15 +13,13 @@ final class SQLiteWriterThread: TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var stopping = false
-    private var thread: Thread?
     /// Set on the thread itself, read only there: whether the caller is on this thread.
     private static let marker = "raaya.sqlite-writer"
 
     init() {
-        let thread = Thread { [unowned self] in self.runLoop() }
+        // The thread keeps this executor alive until `stop()` lets it end.
+        let thread = Thread { self.runLoop() }
         thread.name = "raaya-sqlite-writer"
-        thread.threadDictionary[Self.marker] = true
-        self.thread = thread
         thread.start()
     }
 
