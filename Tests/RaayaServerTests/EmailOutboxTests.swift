@@ -33,6 +33,9 @@ final class SMTPSink {
         self.port = try #require(port, "the SMTP sink did not start (is aiosmtpd installed? scripts/test installs it)")
     }
 
+    /// This server as the outbox's relay.
+    var relay: Configuration.SMTPRelay { Configuration.SMTPRelay(host: "127.0.0.1", port: port) }
+
     /// The messages received so far, in order.
     func messages() throws -> [MailMessage] {
         var result: [MailMessage] = []
@@ -59,7 +62,7 @@ struct EmailOutboxTests {
         defer { sink.stop() }
         try await TestApp.run { app in
             let admin = try await app.token()
-            let relay = Configuration.SMTPRelay(host: "127.0.0.1", port: sink.port)
+            let relay = sink.relay
             _ = try await EmailTests.mailbox(app, token: admin)
             let opened = try await app.sendMail(token: admin, EmailTests.windows1256Mail(messageID: "m1@example.com"))
             let ticketID = try #require(opened.object.int("ticket_id"))
@@ -118,7 +121,7 @@ struct EmailOutboxTests {
             let sink = try await SMTPSink()
             defer { sink.stop() }
             app.clock.advance(by: 31)
-            let relay = Configuration.SMTPRelay(host: "127.0.0.1", port: sink.port)
+            let relay = sink.relay
             #expect(await OutboxDelivery.deliverDue(app.app, relay: relay, hostname: "raaya.test") == 1)
             #expect(try sink.messages().count == 1)
         }
@@ -130,7 +133,7 @@ struct EmailOutboxTests {
         defer { sink.stop() }
         try await TestApp.run { app in
             let admin = try await app.token()
-            let relay = Configuration.SMTPRelay(host: "127.0.0.1", port: sink.port)
+            let relay = sink.relay
             _ = try await EmailTests.mailbox(app, token: admin)
             let before = try await app.send(.GET, "/api/v1/mail-templates", token: admin).items
             #expect(before.map { $0.string("language") } == ["ar", "en"])
@@ -190,7 +193,7 @@ struct EmailOutboxTests {
             #expect(retried.object.int("attempts") == 0)
             let sink = try await SMTPSink()
             defer { sink.stop() }
-            let relay = Configuration.SMTPRelay(host: "127.0.0.1", port: sink.port)
+            let relay = sink.relay
             #expect(await OutboxDelivery.deliverDue(app.app, relay: relay, hostname: "raaya.test") == 1)
             #expect(try sink.messages().count == 1)
             #expect(try await app.send(.GET, "/api/v1/outbox?status=sent", token: admin).items.count == 1)

@@ -13,15 +13,7 @@ struct PhoneTests {
     static func postCall(_ app: TestApp, _ json: [String: Any], secret: String = secret, signature: String? = nil)
         async throws -> TestResponse
     {
-        let body = try JSONSerialization.data(withJSONObject: json)
-        let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Array(secret.utf8)))
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        headers.add(
-            name: "X-Hub-Signature-256", value: signature ?? "sha256=" + mac.map { String(format: "%02x", $0) }.joined())
-        let response = try await app.app.testing().sendRequest(
-            .POST, "/api/v1/channels/phone/calls", headers: headers, body: ByteBuffer(data: body))
-        return TestResponse(status: response.status, headers: response.headers, body: Data(buffer: response.body))
+        try await app.sendSigned("/api/v1/channels/phone/calls", json, secret: secret, signature: signature)
     }
 
     static func addSource(_ app: TestApp, token: String, groupID: Int? = nil) async throws {

@@ -10,14 +10,7 @@ struct SocialTests {
     static let secret = "complaints-secret-٢٠٢٦"
 
     static func post(_ app: TestApp, source: String, _ json: [String: Any], secret: String = secret) async throws -> TestResponse {
-        let body = try JSONSerialization.data(withJSONObject: json)
-        let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Array(secret.utf8)))
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        headers.add(name: "X-Hub-Signature-256", value: "sha256=" + mac.map { String(format: "%02x", $0) }.joined())
-        let response = try await app.app.testing().sendRequest(
-            .POST, "/api/v1/channels/social/\(source)", headers: headers, body: ByteBuffer(data: body))
-        return TestResponse(status: response.status, headers: response.headers, body: Data(buffer: response.body))
+        try await app.sendSigned("/api/v1/channels/social/\(source)", json, secret: secret)
     }
 
     static func addSource(_ app: TestApp, token: String, name: String, verifyToken: String? = nil) async throws {

@@ -83,17 +83,7 @@ struct LoggedCallDTO: Codable, Sendable {
 enum ChannelsAPI {
     @Sendable static func listSources(_ request: Request) async throws -> Response {
         try request.principal.require(.admin, .supervisor)
-        let rows = try await request.db.sqlDatabase().raw(
-            "SELECT id, kind, name, group_id, verify_token, created_at FROM channel_sources ORDER BY kind, name"
-        ).all()
-        let sources = try rows.map { row in
-            ChannelSourceDTO(
-                id: try row.decode(column: "id", as: Int.self), kind: try row.decodeRaw(column: "kind", as: ChannelSource.Kind.self),
-                name: try row.decode(column: "name", as: String.self),
-                groupID: try row.decodeOptional(column: "group_id", as: Int.self),
-                hasVerifyToken: try row.decodeOptional(column: "verify_token", as: String.self) != nil,
-                createdAt: try row.decode(column: "created_at", as: Date.self))
-        }
+        let sources = try await sourceRows("ORDER BY kind, name", on: request.db.sqlDatabase())
         return try JSON.response(Page(data: sources, nextCursor: nil))
     }
 
@@ -113,11 +103,7 @@ enum ChannelsAPI {
             if try await ChannelSource.find(kind: input.kind, name: name, on: sql) != nil {
                 throw DomainError.conflict("a \(input.kind.rawValue) source named \(name) exists")
             }
-            if let groupID = input.groupID,
-                try await sql.raw("SELECT id FROM \"groups\" WHERE id = \(bind: groupID)").first() == nil
-            {
-                throw DomainError.invalid("group_id", "names no group")
-            }
+            try await sql.requireRow(in: "groups", id: input.groupID, field: "group_id", names: "group")
             return try await sql.insertReturningID(
                 into: "channel_sources",
                 [
@@ -125,17 +111,24 @@ enum ChannelsAPI {
                     "group_id": input.groupID, "created_at": now,
                 ])
         } render: { id in
-            let row = try await request.db.sqlDatabase().raw(
-                "SELECT id, kind, name, group_id, verify_token, created_at FROM channel_sources WHERE id = \(bind: id)"
-            ).first()
-            guard let row else { throw DomainError.notFound(resource: "channel source") }
-            return try JSON.response(
-                ChannelSourceDTO(
-                    id: id, kind: try row.decodeRaw(column: "kind", as: ChannelSource.Kind.self),
-                    name: try row.decode(column: "name", as: String.self),
-                    groupID: try row.decodeOptional(column: "group_id", as: Int.self),
-                    hasVerifyToken: try row.decodeOptional(column: "verify_token", as: String.self) != nil,
-                    createdAt: try row.decode(column: "created_at", as: Date.self)))
+            guard let source = try await sourceRows("WHERE id = \(bind: id)", on: request.db.sqlDatabase()).first else {
+                throw DomainError.notFound(resource: "channel source")
+            }
+            return try JSON.response(source)
+        }
+    }
+
+    /// Sources as admins see them: everything but the secret.
+    private static func sourceRows(_ tail: SQLQueryString, on sql: any SQLDatabase) async throws -> [ChannelSourceDTO] {
+        try await sql.raw(
+            "SELECT id, kind, name, group_id, verify_token, created_at FROM channel_sources \(tail)"
+        ).all().map { row in
+            ChannelSourceDTO(
+                id: try row.decode(column: "id", as: Int.self), kind: try row.decodeRaw(column: "kind", as: ChannelSource.Kind.self),
+                name: try row.decode(column: "name", as: String.self),
+                groupID: try row.decodeOptional(column: "group_id", as: Int.self),
+                hasVerifyToken: try row.decodeOptional(column: "verify_token", as: String.self) != nil,
+                createdAt: try row.decode(column: "created_at", as: Date.self))
         }
     }
 

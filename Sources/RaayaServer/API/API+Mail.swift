@@ -27,11 +27,7 @@ enum MailAPI {
             if try await sql.raw("SELECT id FROM mailboxes WHERE address = \(bind: address ?? "")").first() != nil {
                 throw DomainError.conflict("a mailbox with address \(address ?? "") exists")
             }
-            if let groupID = input.groupID,
-                try await sql.raw("SELECT id FROM \"groups\" WHERE id = \(bind: groupID)").first() == nil
-            {
-                throw DomainError.invalid("group_id", "names no group")
-            }
+            try await sql.requireRow(in: "groups", id: input.groupID, field: "group_id", names: "group")
             return try await sql.insertReturningID(
                 into: "mailboxes",
                 [
@@ -58,15 +54,8 @@ enum MailAPI {
         let outcome = try await MailIntake(
             writer: request.raaya.writer, clock: request.raaya.clock, files: request.raaya.files, logger: request.logger)
             .receive(raw)
-        let answer: InboundMailDTO =
-            switch outcome {
-            case .opened(let id): InboundMailDTO(outcome: "opened", ticketID: id, reason: nil)
-            case .added(let id): InboundMailDTO(outcome: "added", ticketID: id, reason: nil)
-            case .duplicate(let id): InboundMailDTO(outcome: "duplicate", ticketID: id, reason: nil)
-            case .ignored(let reason): InboundMailDTO(outcome: "ignored", ticketID: nil, reason: reason)
-            case .kept(let reason): InboundMailDTO(outcome: "kept", ticketID: nil, reason: reason)
-            }
-        return try JSON.response(answer, status: .accepted)
+        return try JSON.response(
+            InboundMailDTO(outcome: outcome.name, ticketID: outcome.ticketID, reason: outcome.reason), status: .accepted)
     }
 }
 
@@ -152,15 +141,9 @@ extension MailAPI {
     }
 
     private static func template(_ language: String, on sql: any SQLDatabase) async throws -> MailTemplateDTO {
-        if let row = try await sql.raw(
-            "SELECT subject, body FROM mail_templates WHERE key = \(bind: Acknowledgement.key) AND language = \(bind: language)"
-        ).first() {
-            return MailTemplateDTO(
-                key: Acknowledgement.key, language: language, subject: try row.decode(column: "subject", as: String.self),
-                body: try row.decode(column: "body", as: String.self), customized: true)
-        }
-        let builtIn = Acknowledgement.builtIn(language)
+        let template = try await Acknowledgement.template(language, on: sql)
         return MailTemplateDTO(
-            key: Acknowledgement.key, language: language, subject: builtIn.subject, body: builtIn.body, customized: false)
+            key: Acknowledgement.key, language: language, subject: template.subject, body: template.body,
+            customized: template.customized)
     }
 }

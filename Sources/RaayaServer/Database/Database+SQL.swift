@@ -1,4 +1,5 @@
 import Fluent
+import RaayaCore
 import SQLKit
 
 extension Database {
@@ -32,5 +33,16 @@ extension SQLRow {
                 .init(codingPath: [], debugDescription: "column \(column) holds \(raw), not a \(E.self)"))
         }
         return value
+    }
+}
+
+extension SQLDatabase {
+    /// Refuses a reference to a row that does not exist (`group_id` naming no group): 422 naming `field`.
+    /// Nil refers to nothing and passes.
+    func requireRow(in table: String, id: Int?, field: String, names noun: String) async throws {
+        guard let id else { return }
+        guard try await raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id)").first() != nil else {
+            throw DomainError.invalid(field, "names no \(noun)")
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import NIOPosix
+import RaayaCore
 
 /// Files Raaya keeps beside the database (attachments), under `RAAYA_DATA_DIR/files`, named by their SHA-256 so
 /// the same file arriving twice is kept once.
@@ -22,7 +23,7 @@ struct FileStore: Sendable {
     func store(_ bytes: [UInt8]) async throws -> Stored {
         let root = root
         return try await threadPool.runIfActive {
-            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            let digest = Hex.encode(SHA256.hash(data: bytes))
             let folder = "\(digest.prefix(2))/\(digest.dropFirst(2).prefix(2))"
             let path = "\(folder)/\(digest)"
             let directory = (root as NSString).appendingPathComponent(folder)

@@ -63,13 +63,13 @@ struct TicketService {
             changed = true
         }
         if let assigneeID = changes.assigneeID, assigneeID != ticket.$assignee.id {
-            try await requireUser(assigneeID, field: "assignee_id")
+            try await database.sqlDatabase().requireRow(in: "users", id: assigneeID, field: "assignee_id", names: "user")
             try await record(.assigned, on: id, ["from": ticket.$assignee.id.map(String.init), "to": assigneeID.map(String.init)])
             ticket.$assignee.id = assigneeID
             changed = true
         }
         if let groupID = changes.groupID, groupID != ticket.$group.id {
-            try await requireGroup(groupID, field: "group_id")
+            try await database.sqlDatabase().requireRow(in: "groups", id: groupID, field: "group_id", names: "group")
             try await record(.groupChanged, on: id, ["from": ticket.$group.id.map(String.init), "to": groupID.map(String.init)])
             ticket.$group.id = groupID
             changed = true
@@ -249,20 +249,6 @@ struct TicketService {
             return nil
         }
         return ticket
-    }
-
-    private func requireGroup(_ id: Int?, field: String) async throws {
-        guard let id else { return }
-        guard try await database.sqlDatabase().raw("SELECT id FROM \"groups\" WHERE id = \(bind: id)").first() != nil else {
-            throw DomainError.invalid(field, "names no group")
-        }
-    }
-
-    private func requireUser(_ id: Int?, field: String) async throws {
-        guard let id else { return }
-        guard try await database.sqlDatabase().raw("SELECT id FROM users WHERE id = \(bind: id)").first() != nil else {
-            throw DomainError.invalid(field, "names no user")
-        }
     }
 
     private func record(_ kind: TicketEventKind, on ticketID: Int, _ details: [String: String?]) async throws {

@@ -24,6 +24,25 @@ enum MailOutcome: Equatable, Sendable {
         case .ignored, .kept: nil
         }
     }
+
+    /// As stored in `inbound_mails.outcome` and answered over HTTP.
+    var name: String {
+        switch self {
+        case .opened: "opened"
+        case .added: "added"
+        case .duplicate: "duplicate"
+        case .ignored: "ignored"
+        case .kept: "kept"
+        }
+    }
+
+    /// Why no ticket, for mail kept without one.
+    var reason: String? {
+        switch self {
+        case .opened, .added, .duplicate: nil
+        case .ignored(let reason), .kept(let reason): reason
+        }
+    }
 }
 
 /// Turns an inbound mail into a ticket or a message on one: the email channel's side of the intake.
@@ -155,20 +174,12 @@ struct MailIntake: Sendable {
         let now: Date
         var sender: String?
 
-        mutating func save(_ outcome: MailOutcome, on sql: any SQLDatabase) async throws -> MailOutcome {
-            let (name, reason): (String, String?) =
-                switch outcome {
-                case .opened: ("opened", nil)
-                case .added: ("added", nil)
-                case .duplicate: ("duplicate", nil)
-                case .ignored(let reason): ("ignored", reason)
-                case .kept(let reason): ("kept", reason)
-                }
+        func save(_ outcome: MailOutcome, on sql: any SQLDatabase) async throws -> MailOutcome {
             try await sql.insertRow(
                 into: "inbound_mails",
                 [
                     "mailbox_id": mailboxID, "message_id": mail.messageID, "sender": sender ?? mail.from?.address,
-                    "raw": Data(raw), "outcome": name, "reason": reason, "ticket_id": outcome.ticketID,
+                    "raw": Data(raw), "outcome": outcome.name, "reason": outcome.reason, "ticket_id": outcome.ticketID,
                     "received_at": now,
                 ])
             return outcome

@@ -12,10 +12,9 @@ enum MailOutbox {
     /// from or its customer no email address.
     static func enqueueReply(ticketID: Int, body: String, on sql: any SQLDatabase, now: Date) async throws {
         guard let context = try await Context.load(ticketID: ticketID, on: sql) else { return }
-        let signature = context.mailbox.signature.map { "\n\n-- \n\($0)" } ?? ""
         try await enqueue(
             context, kind: "reply", subject: "Re: \(context.subject) \(TicketToken.tag(ticketID))",
-            text: body + signature, automatic: false, on: sql, now: now)
+            text: body + signatureBlock(context.mailbox.signature), automatic: false, on: sql, now: now)
     }
 
     /// Queues the acknowledgement of a new ticket opened by mail, in the customer's language.
@@ -26,6 +25,11 @@ enum MailOutbox {
             signature: context.mailbox.signature, on: sql)
         try await enqueue(
             context, kind: "acknowledgement", subject: text.subject, text: text.body, automatic: true, on: sql, now: now)
+    }
+
+    /// A mailbox's signature below the mail's text, after the `-- ` line mail readers fold away.
+    static func signatureBlock(_ signature: String?) -> String {
+        signature.map { "\n\n-- \n\($0)" } ?? ""
     }
 
     private static func enqueue(
@@ -134,25 +138,33 @@ enum Acknowledgement {
     ) async throws -> (subject: String, body: String) {
         let base = language?.split(separator: "-").first.map(String.init)
         let wanted = base.map { languages.contains($0) ? [$0] : languages } ?? languages
-        var parts: [(subject: String, body: String)] = []
+        var parts: [(subject: String, body: String, customized: Bool)] = []
         for language in wanted {
-            let row = try await sql.raw(
-                "SELECT subject, body FROM mail_templates WHERE key = \(bind: key) AND language = \(bind: language)"
-            ).first()
-            let template =
-                try row.map { (try $0.decode(column: "subject", as: String.self), try $0.decode(column: "body", as: String.self)) }
-                ?? builtIn(language)
-            parts.append(template)
+            parts.append(try await template(language, on: sql))
         }
         func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{{ticket}}", with: TicketToken.tag(ticketID))
                 .replacingOccurrences(of: "{{subject}}", with: subject)
                 .replacingOccurrences(of: "{{name}}", with: name)
         }
-        let signatureBlock = signature.map { "\n\n-- \n\($0)" } ?? ""
         return (
             fill(parts.map(\.subject).joined(separator: " — ")),
-            fill(parts.map(\.body).joined(separator: "\n\n")) + signatureBlock
+            fill(parts.map(\.body).joined(separator: "\n\n")) + MailOutbox.signatureBlock(signature)
         )
+    }
+
+    /// The text in force for `language`: the admin's, else the built-in one.
+    static func template(_ language: String, on sql: any SQLDatabase) async throws
+        -> (subject: String, body: String, customized: Bool)
+    {
+        guard
+            let row = try await sql.raw(
+                "SELECT subject, body FROM mail_templates WHERE key = \(bind: key) AND language = \(bind: language)"
+            ).first()
+        else {
+            let builtIn = builtIn(language)
+            return (builtIn.subject, builtIn.body, false)
+        }
+        return (try row.decode(column: "subject", as: String.self), try row.decode(column: "body", as: String.self), true)
     }
 }

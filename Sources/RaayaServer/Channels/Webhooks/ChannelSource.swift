@@ -34,33 +34,10 @@ struct ChannelSource: Sendable {
     /// Whether `header` (`X-Hub-Signature-256: sha256=<hex>`) is the HMAC-SHA256 of `body` with this source's
     /// secret. Compared in constant time.
     func signs(_ body: [UInt8], header: String?) -> Bool {
-        guard let header, header.hasPrefix("sha256="),
-            let given = Self.bytes(hex: String(header.dropFirst("sha256=".count)))
+        guard let header, header.hasPrefix("sha256="), let given = Hex.decode(String(header.dropFirst("sha256=".count))),
+            given.count == SHA256.byteCount
         else { return false }
         let key = SymmetricKey(data: Array(secret.utf8))
         return HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: body, using: key)
-    }
-
-    private static func bytes(hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        var index = 0
-        while index < digits.count {
-            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
