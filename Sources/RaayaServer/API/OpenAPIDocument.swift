@@ -275,715 +275,715 @@ enum OpenAPIDocument {
             }
           }
         },
-          "/api/v1/mailboxes": {
-            "get": {
-              "operationId": "listMailboxes",
-              "summary": "List mailboxes",
-              "description": "The addresses Raaya receives mail for, by address.",
-              "tags": [
-                "Email"
-              ],
-              "responses": {
-                "200": {
-                  "description": "All mailboxes.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/MailboxPage"
-                      }
-                    }
-                  }
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                }
-              }
-            },
-            "post": {
-              "operationId": "createMailbox",
-              "summary": "Create a mailbox",
-              "description": "Adds an address Raaya receives mail for (by SMTP and the inbound endpoint); mail to it opens tickets in its group and language. Admins only.",
-              "tags": [
-                "Email"
-              ],
-              "parameters": [
-                {
-                  "$ref": "#/components/parameters/IdempotencyKey"
-                }
-              ],
-              "requestBody": {
-                "required": true,
+        "/api/v1/mailboxes": {
+          "get": {
+            "operationId": "listMailboxes",
+            "summary": "List mailboxes",
+            "description": "The addresses Raaya receives mail for, by address.",
+            "tags": [
+              "Email"
+            ],
+            "responses": {
+              "200": {
+                "description": "All mailboxes.",
                 "content": {
                   "application/json": {
                     "schema": {
-                      "$ref": "#/components/schemas/CreateMailboxRequest"
+                      "$ref": "#/components/schemas/MailboxPage"
                     }
                   }
                 }
               },
-              "responses": {
-                "201": {
-                  "description": "The new mailbox.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/Mailbox"
-                      }
-                    }
-                  },
-                  "headers": {
-                    "Idempotent-Replayed": {
-                      "$ref": "#/components/headers/IdempotentReplayed"
-                    }
-                  }
-                },
-                "400": {
-                  "$ref": "#/components/responses/BadRequest"
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "403": {
-                  "$ref": "#/components/responses/Forbidden",
-                  "description": "The caller is not an admin."
-                },
-                "409": {
-                  "$ref": "#/components/responses/Conflict",
-                  "description": "A mailbox with this address exists, or the Idempotency-Key was already used for another path."
-                },
-                "422": {
-                  "$ref": "#/components/responses/UnprocessableEntity"
-                }
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
               }
             }
           },
-          "/api/v1/channels/email/inbound": {
-            "post": {
-              "operationId": "receiveEmail",
-              "summary": "Receive a raw email",
-              "description": "Takes one raw RFC 5322 message (as an MTA pipe or a provider's forwarding delivers it) for one of the mailboxes named in To or Cc. Answers 202 once the message is stored: it opens a ticket, is added to the ticket it replies to (In-Reply-To/References, else a [#1042] token from that ticket's customer), is recognised as a duplicate Message-ID (nothing new stored), or is kept without a ticket (auto-replies and bounces; mail without a sender). Admins and supervisors.",
-              "tags": [
-                "Email"
-              ],
-              "requestBody": {
-                "required": true,
+          "post": {
+            "operationId": "createMailbox",
+            "summary": "Create a mailbox",
+            "description": "Adds an address Raaya receives mail for (by SMTP and the inbound endpoint); mail to it opens tickets in its group and language. Admins only.",
+            "tags": [
+              "Email"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CreateMailboxRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new mailbox.",
                 "content": {
-                  "message/rfc822": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Mailbox"
+                    }
+                  }
+                },
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "A mailbox with this address exists, or the Idempotency-Key was already used for another path."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/channels/email/inbound": {
+          "post": {
+            "operationId": "receiveEmail",
+            "summary": "Receive a raw email",
+            "description": "Takes one raw RFC 5322 message (as an MTA pipe or a provider's forwarding delivers it) for one of the mailboxes named in To or Cc. Answers 202 once the message is stored: it opens a ticket, is added to the ticket it replies to (In-Reply-To/References, else a [#1042] token from that ticket's customer), is recognised as a duplicate Message-ID (nothing new stored), or is kept without a ticket (auto-replies and bounces; mail without a sender). Admins and supervisors.",
+            "tags": [
+              "Email"
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "message/rfc822": {
+                  "schema": {
+                    "type": "string",
+                    "format": "binary",
+                    "maxLength": 26214400
+                  }
+                }
+              }
+            },
+            "responses": {
+              "202": {
+                "description": "Stored; what became of it.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/InboundMailOutcome"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is an agent."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "No recipient is one of this Raaya's mailboxes (`to`), or the body is empty or too large."
+              }
+            }
+          }
+        },
+        "/api/v1/attachments/{id}": {
+          "get": {
+            "operationId": "downloadAttachment",
+            "summary": "Download an attachment",
+            "description": "The file's bytes with its content type, as a download named in RFC 6266's UTF-8 form. 404 when the attachment's ticket is outside the caller's view.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The file.",
+                "content": {
+                  "application/octet-stream": {
                     "schema": {
                       "type": "string",
-                      "format": "binary",
-                      "maxLength": 26214400
+                      "format": "binary"
                     }
                   }
                 }
               },
-              "responses": {
-                "202": {
-                  "description": "Stored; what became of it.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/InboundMailOutcome"
-                      }
-                    }
-                  }
-                },
-                "400": {
-                  "$ref": "#/components/responses/BadRequest"
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "403": {
-                  "$ref": "#/components/responses/Forbidden",
-                  "description": "The caller is an agent."
-                },
-                "422": {
-                  "$ref": "#/components/responses/UnprocessableEntity",
-                  "description": "No recipient is one of this Raaya's mailboxes (`to`), or the body is empty or too large."
-                }
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
               }
             }
-          },
-          "/api/v1/attachments/{id}": {
-            "get": {
-              "operationId": "downloadAttachment",
-              "summary": "Download an attachment",
-              "description": "The file's bytes with its content type, as a download named in RFC 6266's UTF-8 form. 404 when the attachment's ticket is outside the caller's view.",
-              "tags": [
-                "Tickets"
-              ],
-              "parameters": [
-                {
-                  "name": "id",
-                  "in": "path",
-                  "required": true,
-                  "schema": {
-                    "type": "integer",
-                    "format": "int64",
-                    "minimum": 1
-                  }
-                }
-              ],
-              "responses": {
-                "200": {
-                  "description": "The file.",
-                  "content": {
-                    "application/octet-stream": {
-                      "schema": {
-                        "type": "string",
-                        "format": "binary"
-                      }
-                    }
-                  }
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "404": {
-                  "$ref": "#/components/responses/NotFound"
-                }
-              }
-            }
-          },
-          "/api/v1/mail-templates": {
-            "get": {
-              "operationId": "listMailTemplates",
-              "summary": "List mail templates",
-              "description": "The texts of mail Raaya writes by itself (the acknowledgement of a new ticket), per language, with the built-in text where no admin has changed it.",
-              "tags": [
-                "Email"
-              ],
-              "responses": {
-                "200": {
-                  "description": "Every template.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/MailTemplatePage"
-                      }
-                    }
-                  }
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                }
-              }
-            }
-          },
-          "/api/v1/mail-templates/{key}/{language}": {
-            "put": {
-              "operationId": "updateMailTemplate",
-              "summary": "Change a mail template",
-              "description": "Replaces the text of one template in one language. Placeholders: {{ticket}} (the ticket's [#N] token; required in the subject), {{subject}}, {{name}}. Admins only.",
-              "tags": [
-                "Email"
-              ],
-              "parameters": [
-                {
-                  "name": "key",
-                  "in": "path",
-                  "required": true,
-                  "schema": {
-                    "type": "string",
-                    "enum": [
-                      "acknowledgement"
-                    ]
-                  }
-                },
-                {
-                  "name": "language",
-                  "in": "path",
-                  "required": true,
-                  "schema": {
-                    "type": "string",
-                    "enum": [
-                      "ar",
-                      "en"
-                    ]
-                  }
-                }
-              ],
-              "requestBody": {
-                "required": true,
+          }
+        },
+        "/api/v1/mail-templates": {
+          "get": {
+            "operationId": "listMailTemplates",
+            "summary": "List mail templates",
+            "description": "The texts of mail Raaya writes by itself (the acknowledgement of a new ticket), per language, with the built-in text where no admin has changed it.",
+            "tags": [
+              "Email"
+            ],
+            "responses": {
+              "200": {
+                "description": "Every template.",
                 "content": {
                   "application/json": {
                     "schema": {
-                      "$ref": "#/components/schemas/MailTemplateRequest"
+                      "$ref": "#/components/schemas/MailTemplatePage"
                     }
                   }
                 }
               },
-              "responses": {
-                "200": {
-                  "description": "The template as it now is.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/MailTemplate"
-                      }
-                    }
-                  }
-                },
-                "400": {
-                  "$ref": "#/components/responses/BadRequest"
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "403": {
-                  "$ref": "#/components/responses/Forbidden",
-                  "description": "The caller is not an admin."
-                },
-                "404": {
-                  "$ref": "#/components/responses/NotFound",
-                  "description": "No template with this key or language."
-                },
-                "422": {
-                  "$ref": "#/components/responses/UnprocessableEntity"
-                }
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
               }
             }
-          },
-          "/api/v1/channels/sources": {
-            "get": {
-              "operationId": "listChannelSources",
-              "summary": "List webhook sources",
-              "description": "Systems that send messages by signed webhook (social networks, complaint sites, telephony). Secrets are never shown. Admins and supervisors.",
-              "tags": [
-                "Channels"
-              ],
-              "responses": {
-                "200": {
-                  "description": "Every source.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/ChannelSourcePage"
-                      }
-                    }
+          }
+        },
+        "/api/v1/mail-templates/{key}/{language}": {
+          "put": {
+            "operationId": "updateMailTemplate",
+            "summary": "Change a mail template",
+            "description": "Replaces the text of one template in one language. Placeholders: {{ticket}} (the ticket's [#N] token; required in the subject), {{subject}}, {{name}}. Admins only.",
+            "tags": [
+              "Email"
+            ],
+            "parameters": [
+              {
+                "name": "key",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "acknowledgement"
+                  ]
+                }
+              },
+              {
+                "name": "language",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "ar",
+                    "en"
+                  ]
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/MailTemplateRequest"
                   }
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "403": {
-                  "$ref": "#/components/responses/Forbidden",
-                  "description": "The caller is an agent."
                 }
               }
             },
-            "post": {
-              "operationId": "createChannelSource",
-              "summary": "Add a webhook source",
-              "description": "Registers a source and the secret its requests are signed with (HMAC-SHA256 of the body, hex, in X-Hub-Signature-256 as sha256=…). Admins only.",
-              "tags": [
-                "Channels"
-              ],
-              "parameters": [
-                {
-                  "$ref": "#/components/parameters/IdempotencyKey"
-                }
-              ],
-              "requestBody": {
-                "required": true,
+            "responses": {
+              "200": {
+                "description": "The template as it now is.",
                 "content": {
                   "application/json": {
                     "schema": {
-                      "$ref": "#/components/schemas/CreateChannelSourceRequest"
+                      "$ref": "#/components/schemas/MailTemplate"
                     }
                   }
                 }
               },
-              "responses": {
-                "201": {
-                  "description": "The new source.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/ChannelSource"
-                      }
-                    }
-                  },
-                  "headers": {
-                    "Idempotent-Replayed": {
-                      "$ref": "#/components/headers/IdempotentReplayed"
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No template with this key or language."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/channels/sources": {
+          "get": {
+            "operationId": "listChannelSources",
+            "summary": "List webhook sources",
+            "description": "Systems that send messages by signed webhook (social networks, complaint sites, telephony). Secrets are never shown. Admins and supervisors.",
+            "tags": [
+              "Channels"
+            ],
+            "responses": {
+              "200": {
+                "description": "Every source.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ChannelSourcePage"
                     }
                   }
-                },
-                "400": {
-                  "$ref": "#/components/responses/BadRequest"
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "403": {
-                  "$ref": "#/components/responses/Forbidden",
-                  "description": "The caller is not an admin."
-                },
-                "409": {
-                  "$ref": "#/components/responses/Conflict",
-                  "description": "A source of this kind and name exists."
-                },
-                "422": {
-                  "$ref": "#/components/responses/UnprocessableEntity"
                 }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is an agent."
               }
             }
           },
-          "/api/v1/channels/phone/calls": {
-            "post": {
-              "operationId": "receivePhoneCall",
-              "summary": "Receive a call record",
-              "description": "A telephony system reports a call, signed like every webhook (no bearer token). The call is logged on ticket_id when given; otherwise it opens a phone ticket for the customer with that number (Arabic-Indic digits accepted; a new customer when none has it), in the source's group. Unsigned or wrongly signed requests get 401 and store nothing.",
-              "tags": [
-                "Channels"
-              ],
-              "security": [],
-              "parameters": [
-                {
-                  "name": "source",
-                  "in": "query",
-                  "required": false,
-                  "description": "The phone source's name (default phone).",
-                  "schema": {
-                    "type": "string"
-                  }
-                },
-                {
-                  "name": "X-Hub-Signature-256",
-                  "in": "header",
-                  "required": true,
-                  "description": "sha256= and the hex HMAC-SHA256 of the raw body with the source's secret.",
-                  "schema": {
-                    "type": "string"
-                  }
-                }
-              ],
-              "requestBody": {
-                "required": true,
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/PhoneCallRequest"
-                    }
-                  }
-                }
-              },
-              "responses": {
-                "202": {
-                  "description": "Logged.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/LoggedCall"
-                      }
-                    }
-                  }
-                },
-                "400": {
-                  "$ref": "#/components/responses/BadRequest"
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "404": {
-                  "$ref": "#/components/responses/NotFound",
-                  "description": "ticket_id names no ticket."
-                },
-                "409": {
-                  "$ref": "#/components/responses/Conflict",
-                  "description": "The ticket is closed."
-                },
-                "422": {
-                  "$ref": "#/components/responses/UnprocessableEntity"
-                }
+          "post": {
+            "operationId": "createChannelSource",
+            "summary": "Add a webhook source",
+            "description": "Registers a source and the secret its requests are signed with (HMAC-SHA256 of the body, hex, in X-Hub-Signature-256 as sha256=…). Admins only.",
+            "tags": [
+              "Channels"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
               }
-            }
-          },
-          "/api/v1/tickets/{id}/calls": {
-            "post": {
-              "operationId": "logTicketCall",
-              "summary": "Log a call on a ticket",
-              "description": "An agent records a phone call with the ticket's customer: an internal note (channel phone) with the call's summary and a call_logged event with direction, number, duration and outcome. The number defaults to the customer's phone.",
-              "tags": [
-                "Tickets"
-              ],
-              "parameters": [
-                {
-                  "$ref": "#/components/parameters/TicketID"
-                }
-              ],
-              "requestBody": {
-                "required": true,
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/PhoneCallRequest"
-                    }
-                  }
-                }
-              },
-              "responses": {
-                "201": {
-                  "description": "Logged.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/LoggedCall"
-                      }
-                    }
-                  }
-                },
-                "400": {
-                  "$ref": "#/components/responses/BadRequest"
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "404": {
-                  "$ref": "#/components/responses/NotFound"
-                },
-                "409": {
-                  "$ref": "#/components/responses/Conflict",
-                  "description": "The ticket is closed."
-                },
-                "422": {
-                  "$ref": "#/components/responses/UnprocessableEntity"
-                }
-              }
-            }
-          },
-          "/api/v1/channels/social/{source}": {
-            "post": {
-              "operationId": "receiveSocialPosts",
-              "summary": "Receive social posts",
-              "description": "Public mentions, complaint-site posts and private messages from a registered social source, signed like every webhook (X-Hub-Signature-256; no bearer token). Accepts Raaya's generic format or Meta's webhook payloads (Messenger, Instagram, WhatsApp Cloud API). Each post joins its author's open social ticket from this source or opens one (channel social, tagged with the source's name); a post id seen before stores nothing new. Unsigned or wrongly signed requests get 401 and store nothing.",
-              "tags": [
-                "Channels"
-              ],
-              "security": [],
-              "parameters": [
-                {
-                  "name": "source",
-                  "in": "path",
-                  "required": true,
-                  "description": "The social source's name, as registered.",
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
                   "schema": {
-                    "type": "string"
+                    "$ref": "#/components/schemas/CreateChannelSourceRequest"
                   }
-                },
-                {
-                  "name": "X-Hub-Signature-256",
-                  "in": "header",
-                  "required": true,
-                  "schema": {
-                    "type": "string"
-                  }
-                }
-              ],
-              "requestBody": {
-                "required": true,
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "oneOf": [
-                        {
-                          "$ref": "#/components/schemas/SocialPost"
-                        },
-                        {
-                          "type": "object",
-                          "description": "Meta's webhook payload (object, entry[].messaging[] or entry[].changes[].value.messages[]).",
-                          "required": [
-                            "object",
-                            "entry"
-                          ]
-                        }
-                      ]
-                    }
-                  }
-                }
-              },
-              "responses": {
-                "202": {
-                  "description": "What became of each post.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/SocialOutcomePage"
-                      }
-                    }
-                  }
-                },
-                "400": {
-                  "$ref": "#/components/responses/BadRequest"
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "422": {
-                  "$ref": "#/components/responses/UnprocessableEntity"
                 }
               }
             },
-            "get": {
-              "operationId": "verifySocialSubscription",
-              "summary": "Meta's subscription handshake",
-              "description": "Answers hub.challenge as plain text when hub.mode is subscribe and hub.verify_token is the source's verify token; 403 otherwise.",
-              "tags": [
-                "Channels"
-              ],
-              "security": [],
-              "parameters": [
-                {
-                  "name": "source",
-                  "in": "path",
-                  "required": true,
-                  "description": "The social source's name, as registered.",
-                  "schema": {
-                    "type": "string"
-                  }
-                },
-                {
-                  "name": "hub.mode",
-                  "in": "query",
-                  "required": true,
-                  "schema": {
-                    "type": "string"
-                  }
-                },
-                {
-                  "name": "hub.verify_token",
-                  "in": "query",
-                  "required": true,
-                  "schema": {
-                    "type": "string"
-                  }
-                },
-                {
-                  "name": "hub.challenge",
-                  "in": "query",
-                  "required": true,
-                  "schema": {
-                    "type": "string"
-                  }
-                }
-              ],
-              "responses": {
-                "200": {
-                  "description": "The challenge.",
-                  "content": {
-                    "text/plain": {
-                      "schema": {
-                        "type": "string"
-                      }
+            "responses": {
+              "201": {
+                "description": "The new source.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ChannelSource"
                     }
                   }
                 },
-                "403": {
-                  "$ref": "#/components/responses/Forbidden"
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
                 }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "A source of this kind and name exists."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
               }
             }
-          },
-          "/api/v1/outbox": {
-            "get": {
-              "operationId": "listOutbox",
-              "summary": "List the outbox",
-              "description": "Mail to customers, newest first: pending (with the last error while the relay refuses or is unreachable), sent, or failed. Admins and supervisors.",
-              "tags": [
-                "Email"
-              ],
-              "parameters": [
-                {
-                  "name": "status",
-                  "in": "query",
-                  "required": false,
+          }
+        },
+        "/api/v1/channels/phone/calls": {
+          "post": {
+            "operationId": "receivePhoneCall",
+            "summary": "Receive a call record",
+            "description": "A telephony system reports a call, signed like every webhook (no bearer token). The call is logged on ticket_id when given; otherwise it opens a phone ticket for the customer with that number (Arabic-Indic digits accepted; a new customer when none has it), in the source's group. Unsigned or wrongly signed requests get 401 and store nothing.",
+            "tags": [
+              "Channels"
+            ],
+            "security": [],
+            "parameters": [
+              {
+                "name": "source",
+                "in": "query",
+                "required": false,
+                "description": "The phone source's name (default phone).",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "X-Hub-Signature-256",
+                "in": "header",
+                "required": true,
+                "description": "sha256= and the hex HMAC-SHA256 of the raw body with the source's secret.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
                   "schema": {
-                    "type": "string",
-                    "enum": [
-                      "pending",
-                      "sent",
-                      "failed"
+                    "$ref": "#/components/schemas/PhoneCallRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "202": {
+                "description": "Logged.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/LoggedCall"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "ticket_id names no ticket."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "The ticket is closed."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/tickets/{id}/calls": {
+          "post": {
+            "operationId": "logTicketCall",
+            "summary": "Log a call on a ticket",
+            "description": "An agent records a phone call with the ticket's customer: an internal note (channel phone) with the call's summary and a call_logged event with direction, number, duration and outcome. The number defaults to the customer's phone.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/TicketID"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PhoneCallRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Logged.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/LoggedCall"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "The ticket is closed."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/channels/social/{source}": {
+          "post": {
+            "operationId": "receiveSocialPosts",
+            "summary": "Receive social posts",
+            "description": "Public mentions, complaint-site posts and private messages from a registered social source, signed like every webhook (X-Hub-Signature-256; no bearer token). Accepts Raaya's generic format or Meta's webhook payloads (Messenger, Instagram, WhatsApp Cloud API). Each post joins its author's open social ticket from this source or opens one (channel social, tagged with the source's name); a post id seen before stores nothing new. Unsigned or wrongly signed requests get 401 and store nothing.",
+            "tags": [
+              "Channels"
+            ],
+            "security": [],
+            "parameters": [
+              {
+                "name": "source",
+                "in": "path",
+                "required": true,
+                "description": "The social source's name, as registered.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "X-Hub-Signature-256",
+                "in": "header",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "oneOf": [
+                      {
+                        "$ref": "#/components/schemas/SocialPost"
+                      },
+                      {
+                        "type": "object",
+                        "description": "Meta's webhook payload (object, entry[].messaging[] or entry[].changes[].value.messages[]).",
+                        "required": [
+                          "object",
+                          "entry"
+                        ]
+                      }
                     ]
                   }
-                },
-                {
-                  "$ref": "#/components/parameters/Limit"
                 }
-              ],
-              "responses": {
-                "200": {
-                  "description": "The outbox.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/OutboxItemPage"
-                      }
+              }
+            },
+            "responses": {
+              "202": {
+                "description": "What became of each post.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SocialOutcomePage"
                     }
                   }
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "403": {
-                  "$ref": "#/components/responses/Forbidden",
-                  "description": "The caller is an agent."
-                },
-                "422": {
-                  "$ref": "#/components/responses/UnprocessableEntity"
                 }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
               }
             }
           },
-          "/api/v1/outbox/{id}/retry": {
-            "post": {
-              "operationId": "retryOutboxItem",
-              "summary": "Send a failed mail again",
-              "description": "Puts a failed mail back in the queue, due now, with its attempts counted from zero. Admins and supervisors.",
-              "tags": [
-                "Email"
-              ],
-              "parameters": [
-                {
-                  "name": "id",
-                  "in": "path",
-                  "required": true,
-                  "schema": {
-                    "type": "integer",
-                    "format": "int64",
-                    "minimum": 1
-                  }
+          "get": {
+            "operationId": "verifySocialSubscription",
+            "summary": "Meta's subscription handshake",
+            "description": "Answers hub.challenge as plain text when hub.mode is subscribe and hub.verify_token is the source's verify token; 403 otherwise.",
+            "tags": [
+              "Channels"
+            ],
+            "security": [],
+            "parameters": [
+              {
+                "name": "source",
+                "in": "path",
+                "required": true,
+                "description": "The social source's name, as registered.",
+                "schema": {
+                  "type": "string"
                 }
-              ],
-              "responses": {
-                "200": {
-                  "description": "The mail, pending again.",
-                  "content": {
-                    "application/json": {
-                      "schema": {
-                        "$ref": "#/components/schemas/OutboxItem"
-                      }
-                    }
-                  }
-                },
-                "401": {
-                  "$ref": "#/components/responses/Unauthorized"
-                },
-                "403": {
-                  "$ref": "#/components/responses/Forbidden",
-                  "description": "The caller is an agent."
-                },
-                "404": {
-                  "$ref": "#/components/responses/NotFound"
-                },
-                "409": {
-                  "$ref": "#/components/responses/Conflict",
-                  "description": "The mail has not failed."
+              },
+              {
+                "name": "hub.mode",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "hub.verify_token",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "hub.challenge",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string"
                 }
               }
+            ],
+            "responses": {
+              "200": {
+                "description": "The challenge.",
+                "content": {
+                  "text/plain": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
             }
-          },
+          }
+        },
+        "/api/v1/outbox": {
+          "get": {
+            "operationId": "listOutbox",
+            "summary": "List the outbox",
+            "description": "Mail to customers, newest first: pending (with the last error while the relay refuses or is unreachable), sent, or failed. Admins and supervisors.",
+            "tags": [
+              "Email"
+            ],
+            "parameters": [
+              {
+                "name": "status",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "pending",
+                    "sent",
+                    "failed"
+                  ]
+                }
+              },
+              {
+                "$ref": "#/components/parameters/Limit"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The outbox.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OutboxItemPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is an agent."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/outbox/{id}/retry": {
+          "post": {
+            "operationId": "retryOutboxItem",
+            "summary": "Send a failed mail again",
+            "description": "Puts a failed mail back in the queue, due now, with its attempts counted from zero. Admins and supervisors.",
+            "tags": [
+              "Email"
+            ],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The mail, pending again.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OutboxItem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is an agent."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "The mail has not failed."
+              }
+            }
+          }
+        },
         "/api/v1/groups": {
           "get": {
             "operationId": "listGroups",
@@ -2004,576 +2004,576 @@ enum OpenAPIDocument {
           }
         },
         "schemas": {
-            "OutboxItem": {
-              "type": "object",
-              "required": [
-                "id",
-                "ticket_id",
-                "kind",
-                "recipient",
-                "status",
-                "attempts",
-                "next_attempt_at",
-                "last_error",
-                "created_at",
-                "sent_at"
-              ],
-              "properties": {
-                "id": {
-                  "type": "integer",
-                  "format": "int64"
-                },
-                "ticket_id": {
-                  "type": "integer",
-                  "format": "int64"
-                },
-                "kind": {
-                  "type": "string",
-                  "enum": [
-                    "reply",
-                    "acknowledgement"
-                  ]
-                },
-                "recipient": {
-                  "type": "string"
-                },
-                "status": {
-                  "type": "string",
-                  "enum": [
-                    "pending",
-                    "sent",
-                    "failed"
-                  ]
-                },
-                "attempts": {
-                  "type": "integer"
-                },
-                "next_attempt_at": {
-                  "type": "string",
-                  "format": "date-time"
-                },
-                "last_error": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
-                },
-                "created_at": {
-                  "type": "string",
-                  "format": "date-time"
-                },
-                "sent_at": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
-                  "format": "date-time"
-                }
+          "OutboxItem": {
+            "type": "object",
+            "required": [
+              "id",
+              "ticket_id",
+              "kind",
+              "recipient",
+              "status",
+              "attempts",
+              "next_attempt_at",
+              "last_error",
+              "created_at",
+              "sent_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "ticket_id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "reply",
+                  "acknowledgement"
+                ]
+              },
+              "recipient": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "pending",
+                  "sent",
+                  "failed"
+                ]
+              },
+              "attempts": {
+                "type": "integer"
+              },
+              "next_attempt_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "last_error": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "sent_at": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time"
               }
-            },
-            "OutboxItemPage": {
-              "type": "object",
-              "required": [
-                "data",
-                "next_cursor"
-              ],
-              "properties": {
-                "data": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/OutboxItem"
+            }
+          },
+          "OutboxItemPage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/OutboxItem"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "SocialPost": {
+            "type": "object",
+            "required": [
+              "author",
+              "text"
+            ],
+            "properties": {
+              "id": {
+                "type": "string",
+                "description": "The post's id on the source; repeats are ignored."
+              },
+              "author": {
+                "type": "object",
+                "required": [
+                  "handle"
+                ],
+                "properties": {
+                  "handle": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string"
                   }
-                },
-                "next_cursor": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
                 }
+              },
+              "text": {
+                "type": "string"
+              },
+              "url": {
+                "type": "string"
+              },
+              "posted_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "source": {
+                "type": "string"
               }
-            },
-            "SocialPost": {
-              "type": "object",
-              "required": [
-                "author",
-                "text"
-              ],
-              "properties": {
-                "id": {
-                  "type": "string",
-                  "description": "The post's id on the source; repeats are ignored."
-                },
-                "author": {
-                  "type": "object",
-                  "required": [
-                    "handle"
-                  ],
-                  "properties": {
-                    "handle": {
-                      "type": "string"
-                    },
-                    "name": {
-                      "type": "string"
-                    }
-                  }
-                },
-                "text": {
-                  "type": "string"
-                },
-                "url": {
-                  "type": "string"
-                },
-                "posted_at": {
-                  "type": "string",
-                  "format": "date-time"
-                },
-                "source": {
-                  "type": "string"
+            }
+          },
+          "SocialOutcome": {
+            "type": "object",
+            "required": [
+              "outcome",
+              "ticket_id"
+            ],
+            "properties": {
+              "outcome": {
+                "type": "string",
+                "enum": [
+                  "opened",
+                  "added",
+                  "duplicate"
+                ]
+              },
+              "ticket_id": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "SocialOutcomePage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/SocialOutcome"
                 }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
               }
-            },
-            "SocialOutcome": {
-              "type": "object",
-              "required": [
-                "outcome",
-                "ticket_id"
-              ],
-              "properties": {
-                "outcome": {
-                  "type": "string",
-                  "enum": [
-                    "opened",
-                    "added",
-                    "duplicate"
-                  ]
-                },
-                "ticket_id": {
-                  "type": "integer",
-                  "format": "int64"
+            }
+          },
+          "ChannelSource": {
+            "type": "object",
+            "required": [
+              "id",
+              "kind",
+              "name",
+              "group_id",
+              "has_verify_token",
+              "created_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "social",
+                  "phone"
+                ]
+              },
+              "name": {
+                "type": "string"
+              },
+              "group_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64"
+              },
+              "has_verify_token": {
+                "type": "boolean"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "ChannelSourcePage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ChannelSource"
                 }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
               }
-            },
-            "SocialOutcomePage": {
-              "type": "object",
-              "required": [
-                "data",
-                "next_cursor"
-              ],
-              "properties": {
-                "data": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/SocialOutcome"
-                  }
-                },
-                "next_cursor": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
+            }
+          },
+          "CreateChannelSourceRequest": {
+            "type": "object",
+            "required": [
+              "kind",
+              "name",
+              "secret"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "social",
+                  "phone"
+                ]
+              },
+              "name": {
+                "type": "string",
+                "pattern": "^[a-z0-9-]{1,64}$"
+              },
+              "secret": {
+                "type": "string",
+                "minLength": 16
+              },
+              "verify_token": {
+                "type": "string",
+                "description": "For Meta's subscription handshake."
+              },
+              "group_id": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "PhoneCallRequest": {
+            "type": "object",
+            "required": [
+              "direction",
+              "duration_seconds",
+              "outcome"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "direction": {
+                "type": "string",
+                "enum": [
+                  "inbound",
+                  "outbound"
+                ]
+              },
+              "number": {
+                "type": "string",
+                "description": "Required from a telephony system; agents may leave it out."
+              },
+              "duration_seconds": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 86400
+              },
+              "outcome": {
+                "type": "string",
+                "enum": [
+                  "answered",
+                  "missed",
+                  "voicemail",
+                  "busy",
+                  "failed"
+                ]
+              },
+              "notes": {
+                "type": "string"
+              },
+              "ticket_id": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Telephony only: the ticket to log the call on."
+              }
+            }
+          },
+          "LoggedCall": {
+            "type": "object",
+            "required": [
+              "ticket_id",
+              "message_id"
+            ],
+            "properties": {
+              "ticket_id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "message_id": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "MailTemplate": {
+            "type": "object",
+            "required": [
+              "key",
+              "language",
+              "subject",
+              "body",
+              "customized"
+            ],
+            "properties": {
+              "key": {
+                "type": "string"
+              },
+              "language": {
+                "type": "string"
+              },
+              "subject": {
+                "type": "string"
+              },
+              "body": {
+                "type": "string"
+              },
+              "customized": {
+                "type": "boolean",
+                "description": "False while the built-in text is in use."
+              }
+            }
+          },
+          "MailTemplatePage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/MailTemplate"
                 }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
               }
-            },
-            "ChannelSource": {
-              "type": "object",
-              "required": [
-                "id",
-                "kind",
-                "name",
-                "group_id",
-                "has_verify_token",
-                "created_at"
-              ],
-              "properties": {
-                "id": {
-                  "type": "integer",
-                  "format": "int64"
-                },
-                "kind": {
-                  "type": "string",
-                  "enum": [
-                    "social",
-                    "phone"
-                  ]
-                },
-                "name": {
-                  "type": "string"
-                },
-                "group_id": {
-                  "type": [
-                    "integer",
-                    "null"
-                  ],
-                  "format": "int64"
-                },
-                "has_verify_token": {
-                  "type": "boolean"
-                },
-                "created_at": {
-                  "type": "string",
-                  "format": "date-time"
+            }
+          },
+          "MailTemplateRequest": {
+            "type": "object",
+            "required": [
+              "subject",
+              "body"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "subject": {
+                "type": "string",
+                "maxLength": 250
+              },
+              "body": {
+                "type": "string"
+              }
+            }
+          },
+          "Attachment": {
+            "type": "object",
+            "description": "A file attached to a message.",
+            "required": [
+              "id",
+              "filename",
+              "content_type",
+              "content_id",
+              "inline",
+              "size"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "filename": {
+                "type": "string"
+              },
+              "content_type": {
+                "type": "string"
+              },
+              "content_id": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "For inline images: the cid: the message's HTML refers to."
+              },
+              "inline": {
+                "type": "boolean"
+              },
+              "size": {
+                "type": "integer",
+                "description": "Bytes."
+              }
+            }
+          },
+          "Mailbox": {
+            "type": "object",
+            "description": "An address Raaya receives mail for.",
+            "required": [
+              "id",
+              "address",
+              "name",
+              "group_id",
+              "language",
+              "signature",
+              "created_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "address": {
+                "type": "string",
+                "format": "email"
+              },
+              "name": {
+                "type": "string"
+              },
+              "group_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "description": "New tickets from this mailbox go to this group."
+              },
+              "language": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Language of new customers and of mail sent from it, e.g. ar or en."
+              },
+              "signature": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "MailboxPage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Mailbox"
                 }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
               }
-            },
-            "ChannelSourcePage": {
-              "type": "object",
-              "required": [
-                "data",
-                "next_cursor"
-              ],
-              "properties": {
-                "data": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/ChannelSource"
-                  }
-                },
-                "next_cursor": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
-                }
+            }
+          },
+          "CreateMailboxRequest": {
+            "type": "object",
+            "required": [
+              "address",
+              "name"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "address": {
+                "type": "string",
+                "format": "email"
+              },
+              "name": {
+                "type": "string",
+                "maxLength": 200
+              },
+              "group_id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "language": {
+                "type": "string",
+                "description": "A language tag such as ar, en or ar-SA."
+              },
+              "signature": {
+                "type": "string",
+                "maxLength": 4096
               }
-            },
-            "CreateChannelSourceRequest": {
-              "type": "object",
-              "required": [
-                "kind",
-                "name",
-                "secret"
-              ],
-              "additionalProperties": false,
-              "properties": {
-                "kind": {
-                  "type": "string",
-                  "enum": [
-                    "social",
-                    "phone"
-                  ]
-                },
-                "name": {
-                  "type": "string",
-                  "pattern": "^[a-z0-9-]{1,64}$"
-                },
-                "secret": {
-                  "type": "string",
-                  "minLength": 16
-                },
-                "verify_token": {
-                  "type": "string",
-                  "description": "For Meta's subscription handshake."
-                },
-                "group_id": {
-                  "type": "integer",
-                  "format": "int64"
-                }
+            }
+          },
+          "InboundMailOutcome": {
+            "type": "object",
+            "required": [
+              "outcome",
+              "ticket_id",
+              "reason"
+            ],
+            "properties": {
+              "outcome": {
+                "type": "string",
+                "enum": [
+                  "opened",
+                  "added",
+                  "duplicate",
+                  "ignored",
+                  "kept"
+                ]
+              },
+              "ticket_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64"
+              },
+              "reason": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Why no ticket: the kind of automatic mail, or what was missing."
               }
-            },
-            "PhoneCallRequest": {
-              "type": "object",
-              "required": [
-                "direction",
-                "duration_seconds",
-                "outcome"
-              ],
-              "additionalProperties": false,
-              "properties": {
-                "direction": {
-                  "type": "string",
-                  "enum": [
-                    "inbound",
-                    "outbound"
-                  ]
-                },
-                "number": {
-                  "type": "string",
-                  "description": "Required from a telephony system; agents may leave it out."
-                },
-                "duration_seconds": {
-                  "type": "integer",
-                  "minimum": 0,
-                  "maximum": 86400
-                },
-                "outcome": {
-                  "type": "string",
-                  "enum": [
-                    "answered",
-                    "missed",
-                    "voicemail",
-                    "busy",
-                    "failed"
-                  ]
-                },
-                "notes": {
-                  "type": "string"
-                },
-                "ticket_id": {
-                  "type": "integer",
-                  "format": "int64",
-                  "description": "Telephony only: the ticket to log the call on."
-                }
-              }
-            },
-            "LoggedCall": {
-              "type": "object",
-              "required": [
-                "ticket_id",
-                "message_id"
-              ],
-              "properties": {
-                "ticket_id": {
-                  "type": "integer",
-                  "format": "int64"
-                },
-                "message_id": {
-                  "type": "integer",
-                  "format": "int64"
-                }
-              }
-            },
-            "MailTemplate": {
-              "type": "object",
-              "required": [
-                "key",
-                "language",
-                "subject",
-                "body",
-                "customized"
-              ],
-              "properties": {
-                "key": {
-                  "type": "string"
-                },
-                "language": {
-                  "type": "string"
-                },
-                "subject": {
-                  "type": "string"
-                },
-                "body": {
-                  "type": "string"
-                },
-                "customized": {
-                  "type": "boolean",
-                  "description": "False while the built-in text is in use."
-                }
-              }
-            },
-            "MailTemplatePage": {
-              "type": "object",
-              "required": [
-                "data",
-                "next_cursor"
-              ],
-              "properties": {
-                "data": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/MailTemplate"
-                  }
-                },
-                "next_cursor": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
-                }
-              }
-            },
-            "MailTemplateRequest": {
-              "type": "object",
-              "required": [
-                "subject",
-                "body"
-              ],
-              "additionalProperties": false,
-              "properties": {
-                "subject": {
-                  "type": "string",
-                  "maxLength": 250
-                },
-                "body": {
-                  "type": "string"
-                }
-              }
-            },
-            "Attachment": {
-              "type": "object",
-              "description": "A file attached to a message.",
-              "required": [
-                "id",
-                "filename",
-                "content_type",
-                "content_id",
-                "inline",
-                "size"
-              ],
-              "properties": {
-                "id": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 1
-                },
-                "filename": {
-                  "type": "string"
-                },
-                "content_type": {
-                  "type": "string"
-                },
-                "content_id": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
-                  "description": "For inline images: the cid: the message's HTML refers to."
-                },
-                "inline": {
-                  "type": "boolean"
-                },
-                "size": {
-                  "type": "integer",
-                  "description": "Bytes."
-                }
-              }
-            },
-            "Mailbox": {
-              "type": "object",
-              "description": "An address Raaya receives mail for.",
-              "required": [
-                "id",
-                "address",
-                "name",
-                "group_id",
-                "language",
-                "signature",
-                "created_at"
-              ],
-              "properties": {
-                "id": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 1
-                },
-                "address": {
-                  "type": "string",
-                  "format": "email"
-                },
-                "name": {
-                  "type": "string"
-                },
-                "group_id": {
-                  "type": [
-                    "integer",
-                    "null"
-                  ],
-                  "format": "int64",
-                  "description": "New tickets from this mailbox go to this group."
-                },
-                "language": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
-                  "description": "Language of new customers and of mail sent from it, e.g. ar or en."
-                },
-                "signature": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
-                },
-                "created_at": {
-                  "type": "string",
-                  "format": "date-time"
-                }
-              }
-            },
-            "MailboxPage": {
-              "type": "object",
-              "required": [
-                "data",
-                "next_cursor"
-              ],
-              "properties": {
-                "data": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/Mailbox"
-                  }
-                },
-                "next_cursor": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
-                }
-              }
-            },
-            "CreateMailboxRequest": {
-              "type": "object",
-              "required": [
-                "address",
-                "name"
-              ],
-              "additionalProperties": false,
-              "properties": {
-                "address": {
-                  "type": "string",
-                  "format": "email"
-                },
-                "name": {
-                  "type": "string",
-                  "maxLength": 200
-                },
-                "group_id": {
-                  "type": "integer",
-                  "format": "int64"
-                },
-                "language": {
-                  "type": "string",
-                  "description": "A language tag such as ar, en or ar-SA."
-                },
-                "signature": {
-                  "type": "string",
-                  "maxLength": 4096
-                }
-              }
-            },
-            "InboundMailOutcome": {
-              "type": "object",
-              "required": [
-                "outcome",
-                "ticket_id",
-                "reason"
-              ],
-              "properties": {
-                "outcome": {
-                  "type": "string",
-                  "enum": [
-                    "opened",
-                    "added",
-                    "duplicate",
-                    "ignored",
-                    "kept"
-                  ]
-                },
-                "ticket_id": {
-                  "type": [
-                    "integer",
-                    "null"
-                  ],
-                  "format": "int64"
-                },
-                "reason": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
-                  "description": "Why no ticket: the kind of automatic mail, or what was missing."
-                }
-              }
-            },
+            }
+          },
           "TicketStatus": {
             "type": "string",
             "description": "The life of a ticket: new → open → pending → on_hold → solved → closed. Moves a person may make: new → open, pending, on_hold, solved, closed; open → pending, on_hold, solved, closed; pending → open, on_hold, solved, closed; on_hold → open, pending, solved, closed; solved → open, closed. closed is final: a customer writing again starts a follow-up ticket.",
