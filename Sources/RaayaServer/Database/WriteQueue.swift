@@ -41,6 +41,10 @@ actor WriteQueue {
     private let eventLoop: any EventLoop
     private let logger: Logger
     private let maxBatch: Int
+    /// Run just before each COMMIT (PostgreSQL: `NOTIFY`, which is delivered on commit).
+    private let commitNotice: SQLQueryString?
+    /// Called after each commit (SQLite: pokes the live feed).
+    private let afterCommit: (@Sendable () -> Void)?
     private var pending: [Pending] = []
     private var draining = false
 
@@ -48,8 +52,10 @@ actor WriteQueue {
     /// the drainer where it arrives instead of hopping to another thread first.
     init(
         database: any Database, sqliteWriter: SQLiteWriterDatabase? = nil, eventLoop: any EventLoop, logger: Logger,
-        maxBatch: Int = 256
+        maxBatch: Int = 256, commitNotice: SQLQueryString? = nil, afterCommit: (@Sendable () -> Void)? = nil
     ) {
+        self.commitNotice = commitNotice
+        self.afterCommit = afterCommit
         self.database = database
         self.sqliteWriter = sqliteWriter
         self.eventLoop = eventLoop
@@ -149,7 +155,7 @@ actor WriteQueue {
             let segment = Array(batch[start..<end])
             if combined {
                 settle(segment, await withTaskExecutorPreference(sqliteWriter.thread) {
-                    await Self.transact(segment, sql: sqliteWriter, connection: nil)
+                    await Self.transact(segment, sql: sqliteWriter, connection: nil, notice: nil)
                 })
             } else {
                 settle(segment, await transact(segment))
@@ -160,9 +166,10 @@ actor WriteQueue {
 
     /// Runs `batch` in one transaction on Fluent's connection.
     private func transact(_ batch: [Pending]) async -> (completions: [Completion], error: (any Error)?) {
+        let notice = commitNotice
         do {
             return try await database.withConnection { connection in
-                await Self.transact(batch, sql: try connection.sqlDatabase(), connection: connection)
+                await Self.transact(batch, sql: try connection.sqlDatabase(), connection: connection, notice: notice)
             }
         } catch {
             return ([], error)
@@ -177,6 +184,7 @@ actor WriteQueue {
             for item in batch.dropFirst(outcome.completions.count) { item.fail(error) }
         } else {
             for complete in outcome.completions { complete(nil) }
+            afterCommit?()
         }
     }
 
@@ -184,7 +192,7 @@ actor WriteQueue {
     /// database as `sql`); a batch of combinable runs only does not. Not isolated to the queue, so that on the
     /// SQLite writer's thread it runs there from BEGIN to COMMIT.
     private static func transact(
-        _ batch: [Pending], sql: any SQLDatabase, connection: (any Database)?
+        _ batch: [Pending], sql: any SQLDatabase, connection: (any Database)?, notice: SQLQueryString?
     ) async -> (completions: [Completion], error: (any Error)?) {
         var completions: [Completion] = []
         completions.reserveCapacity(batch.count)
@@ -211,6 +219,7 @@ actor WriteQueue {
                     index += 1
                 }
             }
+            if let notice { try await sql.raw(notice).run() }
             try await sql.raw("COMMIT").run()
             return (completions, nil)
         } catch {
