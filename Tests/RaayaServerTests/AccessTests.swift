@@ -108,7 +108,12 @@ struct AccessTests {
     @Test("every route but sign-in, health and the API description needs a token (webhooks: a signature)")
     func everyRouteNeedsAToken() async throws {
         try await TestApp.run { app in
-            let open = ["POST /api/v1/auth/login", "GET /healthz", "GET /openapi.json"]
+            // The chat widget, its sample page and the visitor's socket are for anyone's visitors (the socket
+            // checks the visitor's signed token itself; ChatTests covers it).
+            let open = [
+                "POST /api/v1/auth/login", "GET /healthz", "GET /openapi.json", "GET /chat/widget.js", "GET /chat/demo",
+                "GET /chat/ws",
+            ]
             // Meta's handshake proves itself with the source's verify token; without it, 403 as Meta expects.
             let handshake = "GET /api/v1/channels/social/:source"
             for route in app.app.routes.all {

@@ -63,6 +63,10 @@ enum OpenAPIDocument {
         {
           "name": "System",
           "description": "Health and this document. / حالة الخادم وهذا المستند."
+        },
+        {
+          "name": "Chat",
+          "description": "Live chat: the widget and its websocket for visitors, the agents' websocket, waiting chats, chat settings and business calendars."
         }
       ],
       "paths": {
@@ -1818,6 +1822,381 @@ enum OpenAPIDocument {
               "422": {
                 "$ref": "#/components/responses/UnprocessableEntity",
                 "description": "`q` is missing or `limit` is not allowed."
+              }
+            }
+          }
+        },
+        "/chat/widget.js": {
+          "get": {
+            "operationId": "chatWidgetScript",
+            "summary": "The chat widget",
+            "description": "The widget's JavaScript, to embed on any site with one tag: `<script src=\"https://support.example.com/chat/widget.js\" data-language=\"ar\" async></script>`. Arabic is right-to-left; it fills the screen on a phone.",
+            "tags": [
+              "Chat"
+            ],
+            "security": [],
+            "responses": {
+              "200": {
+                "description": "The script.",
+                "content": {
+                  "application/javascript": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/chat/demo": {
+          "get": {
+            "operationId": "chatSamplePage",
+            "summary": "A sample page with the widget",
+            "description": "A small page of an imaginary shop that embeds the widget, to try the chat.",
+            "tags": [
+              "Chat"
+            ],
+            "security": [],
+            "parameters": [
+              {
+                "name": "lang",
+                "in": "query",
+                "required": false,
+                "description": "ar or en (default en).",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "ar",
+                    "en"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The page.",
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/chat/ws": {
+          "get": {
+            "operationId": "chatVisitorSocket",
+            "summary": "The visitor's chat websocket",
+            "description": "A websocket of JSON text frames, open to anyone. The client sends `hello` {token, language} first and gets `welcome` {token, available, reason, next_open, ticket_id, messages}; it keeps the token (signed by Raaya) so a reload continues the conversation. `message` {client_id, text, name?, email?} is answered by `ack` {client_id, id, ticket_id, at} once stored, or `error` {client_id, field, detail}; when nobody can answer (reason closed or no_agents) an email is required and the answers come by email. `typing` {active} both ways; `availability` when chat opens or closes; agents' public replies arrive as `message` {id, from, name, text, at}. `ping` is answered by `pong`. See the README's Live chat section.",
+            "tags": [
+              "Chat"
+            ],
+            "security": [],
+            "responses": {
+              "101": {
+                "description": "Switched to the websocket protocol."
+              }
+            }
+          }
+        },
+        "/api/v1/chat/agents/ws": {
+          "get": {
+            "operationId": "chatAgentSocket",
+            "summary": "An agent's chat websocket",
+            "description": "While open the agent counts as online for chat. Sends `hello` {wait_alert_seconds, waiting}, then, for chats the agent may see, `chat_opened`, `message` {ticket_id, id, from, name, text, internal, at}, `status` and the visitor's `typing`. The agent may send `typing` {ticket_id, active} and `ping`. Replies go through POST /api/v1/tickets/{id}/messages.",
+            "tags": [
+              "Chat"
+            ],
+            "parameters": [
+              {
+                "name": "access_token",
+                "in": "query",
+                "required": false,
+                "description": "The bearer token, for browsers (which cannot set headers on a websocket).",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "101": {
+                "description": "Switched to the websocket protocol."
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/chats": {
+          "get": {
+            "operationId": "listWaitingChats",
+            "summary": "Chats waiting for an agent",
+            "description": "Live chats whose customer's last message has no public answer yet, longest waiting first; `overdue` once waiting longer than the chat settings' wait_alert_seconds. Chats left for an answer by email are not listed.",
+            "tags": [
+              "Chat"
+            ],
+            "responses": {
+              "200": {
+                "description": "The waiting chats the caller may see.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "data",
+                        "next_cursor"
+                      ],
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/WaitingChat"
+                          }
+                        },
+                        "next_cursor": {
+                          "type": [
+                            "string",
+                            "null"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/channels/chat": {
+          "get": {
+            "operationId": "getChatSettings",
+            "summary": "Chat settings and availability",
+            "description": "Admins and supervisors.",
+            "tags": [
+              "Chat"
+            ],
+            "responses": {
+              "200": {
+                "description": "The settings, and whether chat is available now.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ChatSettings"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateChatSettings",
+            "summary": "Change chat settings",
+            "description": "Admins. Keys left out keep their value; calendar_id null means always open.",
+            "tags": [
+              "Chat"
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ChatSettingsInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The settings now.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ChatSettings"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/calendars": {
+          "get": {
+            "operationId": "listCalendars",
+            "summary": "Business calendars",
+            "description": "Admins and supervisors.",
+            "tags": [
+              "Chat"
+            ],
+            "responses": {
+              "200": {
+                "description": "Every calendar, by name.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "data",
+                        "next_cursor"
+                      ],
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/BusinessCalendar"
+                          }
+                        },
+                        "next_cursor": {
+                          "type": [
+                            "string",
+                            "null"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createCalendar",
+            "summary": "Add a business calendar",
+            "description": "Admins. Hours per weekday (sun … sat) as intervals of local time in the time zone; days left out are closed; holidays are closed all day. Times and dates accept Arabic-Indic digits.",
+            "tags": [
+              "Chat"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/BusinessCalendarInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The calendar.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/BusinessCalendar"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/calendars/{id}": {
+          "put": {
+            "operationId": "replaceCalendar",
+            "summary": "Replace a business calendar",
+            "description": "Admins.",
+            "tags": [
+              "Chat"
+            ],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/BusinessCalendarInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The calendar.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/BusinessCalendar"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
               }
             }
           }
@@ -3839,6 +4218,238 @@ enum OpenAPIDocument {
                   "null"
                 ],
                 "description": "Pass as `cursor` to get the next page; null on the last page."
+              }
+            }
+          },
+          "BusinessCalendarInput": {
+            "type": "object",
+            "required": [
+              "name",
+              "time_zone"
+            ],
+            "properties": {
+              "name": {
+                "type": "string",
+                "example": "الرياض — Riyadh office"
+              },
+              "time_zone": {
+                "type": "string",
+                "example": "Asia/Riyadh"
+              },
+              "hours": {
+                "type": "object",
+                "description": "Keys sun, mon, tue, wed, thu, fri, sat; at most 4 intervals a day.",
+                "additionalProperties": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "start",
+                      "end"
+                    ],
+                    "properties": {
+                      "start": {
+                        "type": "string",
+                        "example": "09:00"
+                      },
+                      "end": {
+                        "type": "string",
+                        "example": "17:00",
+                        "description": "Exclusive; 24:00 for midnight."
+                      }
+                    }
+                  }
+                }
+              },
+              "holidays": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "example": [
+                  "2026-12-02"
+                ]
+              }
+            }
+          },
+          "BusinessCalendar": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "time_zone",
+              "hours",
+              "holidays",
+              "created_at",
+              "updated_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "name": {
+                "type": "string"
+              },
+              "time_zone": {
+                "type": "string"
+              },
+              "hours": {
+                "type": "object",
+                "description": "Keys sun, mon, tue, wed, thu, fri, sat; at most 4 intervals a day.",
+                "additionalProperties": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "start",
+                      "end"
+                    ],
+                    "properties": {
+                      "start": {
+                        "type": "string",
+                        "example": "09:00"
+                      },
+                      "end": {
+                        "type": "string",
+                        "example": "17:00",
+                        "description": "Exclusive; 24:00 for midnight."
+                      }
+                    }
+                  }
+                }
+              },
+              "holidays": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "format": "date"
+                }
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "ChatSettingsInput": {
+            "type": "object",
+            "properties": {
+              "enabled": {
+                "type": "boolean"
+              },
+              "calendar_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "group_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "description": "The group new chats go to."
+              },
+              "wait_alert_seconds": {
+                "type": "integer",
+                "minimum": 10,
+                "maximum": 3600
+              }
+            }
+          },
+          "ChatSettings": {
+            "type": "object",
+            "required": [
+              "enabled",
+              "wait_alert_seconds",
+              "available",
+              "agents_online"
+            ],
+            "properties": {
+              "enabled": {
+                "type": "boolean"
+              },
+              "calendar_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "group_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "wait_alert_seconds": {
+                "type": "integer"
+              },
+              "available": {
+                "type": "boolean"
+              },
+              "reason": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "disabled",
+                  "closed",
+                  "no_agents",
+                  null
+                ]
+              },
+              "agents_online": {
+                "type": "integer"
+              }
+            }
+          },
+          "WaitingChat": {
+            "type": "object",
+            "required": [
+              "ticket_id",
+              "subject",
+              "customer_name",
+              "status",
+              "waiting_since",
+              "overdue"
+            ],
+            "properties": {
+              "ticket_id": {
+                "type": "integer"
+              },
+              "subject": {
+                "type": "string"
+              },
+              "customer_name": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string"
+              },
+              "group_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "assignee_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "waiting_since": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "overdue": {
+                "type": "boolean"
               }
             }
           }

@@ -6,7 +6,14 @@ enum Routes {
         app.get("healthz", use: SystemAPI.health)
         app.get("openapi.json", use: SystemAPI.openAPI)
 
+        // Live chat for visitors of any site: the widget, a sample page that embeds it, and its websocket.
+        app.get("chat", "widget.js", use: ChatAPI.widgetScript)
+        app.get("chat", "demo", use: ChatAPI.samplePage)
+        app.get("chat", "ws", use: ChatAPI.visitorSocket)
+
         let api = app.grouped("api", "v1")
+        // Authenticates itself: browsers cannot send a bearer header on a websocket.
+        api.get("chat", "agents", "ws", use: ChatAPI.agentSocket)
         api.post("auth", "login", use: AccountsAPI.login)
         // Webhooks: no bearer token; each request is signed with its source's secret (checked in the handler).
         api.post("channels", "phone", "calls", use: ChannelsAPI.phoneCall)
@@ -41,6 +48,13 @@ enum Routes {
         staff.post("tickets", ":id", "calls", use: ChannelsAPI.logCall)
         staff.get("channels", "sources", use: ChannelsAPI.listSources)
         staff.post("channels", "sources", use: ChannelsAPI.createSource)
+
+        staff.get("chats", use: ChatAPI.waiting)
+        staff.get("channels", "chat", use: ChatAPI.settings)
+        staff.put("channels", "chat", use: ChatAPI.updateSettings)
+        staff.get("calendars", use: ChatAPI.listCalendars)
+        staff.post("calendars", use: ChatAPI.createCalendar)
+        staff.put("calendars", ":id", use: ChatAPI.replaceCalendar)
 
         staff.get("outbox", use: OutboxAPI.list)
         staff.post("outbox", ":id", "retry", use: OutboxAPI.retry)

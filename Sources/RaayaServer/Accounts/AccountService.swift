@@ -161,17 +161,19 @@ struct BearerAuthenticator: AsyncMiddleware {
         guard let token = request.headers.bearerAuthorization?.token, !token.isEmpty else {
             throw DomainError.unauthenticated("send Authorization: Bearer <token> from POST /api/v1/auth/login")
         }
+        request.auth.login(try await Self.principal(token: token, request: request))
+        return try await next.respond(to: request)
+    }
+
+    /// The staff member a bearer token belongs to (also for websockets, whose browsers cannot send the header).
+    static func principal(token: String, request: Request) async throws -> Principal {
         let hash = AccountService.hash(token)
         let now = request.raaya.clock.now()
         let cache = request.raaya.principals
-        if let principal = await cache.principal(forTokenHash: hash, at: now) {
-            request.auth.login(principal)
-            return try await next.respond(to: request)
-        }
+        if let principal = await cache.principal(forTokenHash: hash, at: now) { return principal }
         guard let (principal, expiresAt) = try await AccountQueries(database: request.db).principal(forTokenHash: hash, at: now)
         else { throw DomainError.unauthenticated("the token is unknown or has expired") }
         await cache.remember(principal, tokenHash: hash, tokenExpiresAt: expiresAt, at: now)
-        request.auth.login(principal)
-        return try await next.respond(to: request)
+        return principal
     }
 }

@@ -17,6 +17,10 @@ struct RaayaServices: Sendable {
     let files: FileStore
     /// Who recently used which bearer token.
     let principals = PrincipalCache()
+    /// What live connections (chat, agents) hear about stored changes and typing.
+    let live: LiveFeed
+    /// Which chat visitors and agents are connected here, and whether chat is open.
+    let chat: ChatDesk
 }
 
 extension Application {
@@ -67,6 +71,21 @@ private final class SMTPListenerLifecycle: LifecycleHandler, Sendable {
     }
 }
 
+/// Starts the live feed with the server and stops it with the server.
+private struct LiveFeedLifecycle: LifecycleHandler {
+    let feed: LiveFeed
+
+    // Both ways of booting (`boot()`, which tests use, and `asyncBoot()`) call `didBoot`.
+    func didBoot(_ application: Application) throws {
+        let feed = self.feed
+        Task { await feed.start() }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        await feed.stop()
+    }
+}
+
 /// Closes the SQLite writer's connection and ends its thread when the application stops.
 private struct SQLiteWriterShutdown: LifecycleHandler {
     let writer: SQLiteWriterDatabase
@@ -86,6 +105,7 @@ public enum RaayaApp {
         let writerDatabase: any Database
         var sqliteWriter: SQLiteWriterDatabase?
         let writerLoop = app.eventLoopGroup.next()
+        var postgresListen: PostgresConnection.Configuration?
         switch configuration.database {
         case .sqlite(let path):
             let directory = (path as NSString).deletingLastPathComponent
@@ -103,6 +123,7 @@ public enum RaayaApp {
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = ["public"]
+            postgresListen = postgres.coreConfiguration
             app.databases.use(
                 .postgres(configuration: postgres, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace),
                 as: .psql, isDefault: true)
@@ -110,13 +131,24 @@ public enum RaayaApp {
         }
         app.migrations.add(RaayaMigrations.all)
         app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+        let live = LiveFeed(
+            database: app.databases.database(logger: app.logger, on: app.eventLoopGroup.next())!, postgres: postgresListen,
+            eventLoop: app.eventLoopGroup.next(), logger: app.logger)
+        app.lifecycle.use(LiveFeedLifecycle(feed: live))
+        // PostgreSQL tells every instance of each commit; SQLite has one instance, told directly.
+        let commitNotice: SQLQueryString? =
+            postgresListen == nil ? nil : "NOTIFY \(unsafeRaw: LiveFeed.channel), '\(unsafeRaw: LiveFeed.committedNotice)'"
+        var afterCommit: (@Sendable () -> Void)?
+        if postgresListen == nil { afterCommit = { @Sendable in live.poke() } }
         app.raaya = RaayaServices(
             configuration: configuration, clock: clock,
             writer: WriteQueue(
-                database: writerDatabase, sqliteWriter: sqliteWriter, eventLoop: writerLoop, logger: app.logger),
+                database: writerDatabase, sqliteWriter: sqliteWriter, eventLoop: writerLoop, logger: app.logger,
+                commitNotice: commitNotice, afterCommit: afterCommit),
             secretKey: try SecretKey.resolve(configuration.secretKey, dataDirectory: configuration.dataDirectory),
             files: FileStore(
-                root: (configuration.dataDirectory as NSString).appendingPathComponent("files"), threadPool: app.threadPool))
+                root: (configuration.dataDirectory as NSString).appendingPathComponent("files"), threadPool: app.threadPool),
+            live: live, chat: ChatDesk(clock: clock))
 
         if let relay = configuration.smtpRelay {
             app.lifecycle.use(OutboxDelivery(relay: relay, hostname: configuration.mailHostname))

@@ -101,6 +101,19 @@ struct CustomerService {
         return results.map { $0 ?? .failure(.invalid("customer", "could not be resolved")) }
     }
 
+    /// Gives the customer this identity unless a customer has it already; returns whether it did.
+    @discardableResult
+    func claim(_ kind: IdentityKind, _ value: String, for customerID: Int) async throws -> Bool {
+        guard try await sql.raw("""
+            SELECT customer_id FROM customer_identities WHERE kind = \(bind: kind.rawValue) AND value = \(bind: value)
+            """).first() == nil
+        else { return false }
+        try await sql.insertRow(
+            into: CustomerIdentity.schema, ["customer_id": customerID, "kind": kind.rawValue, "value": value, "created_at": now])
+        try await SearchIndex.append(value, for: customerID, in: .customers, on: sql)
+        return true
+    }
+
     private static func key(_ kind: IdentityKind, _ value: String) -> String { "\(kind.rawValue):\(value)" }
 
     /// Adds a note to a customer; returns the note's id.

@@ -13,5 +13,6 @@ enum RaayaMigrations {
         CreateMailTemplates(),
         CreateChannelSources(),
         CreateExternalIDs(),
+        CreateChat(),
     ]
 }

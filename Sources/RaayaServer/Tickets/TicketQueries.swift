@@ -116,6 +116,31 @@ struct TicketQueries {
         }
     }
 
+    /// Live chats whose customer's last message has no public answer yet, longest waiting first. Chats left
+    /// for an answer by email are not waiting for a live agent.
+    func waitingChats(now: Date, alertAfter seconds: Int) async throws -> [ChatFrame.WaitingChat] {
+        let sql = try database.sqlDatabase()
+        return try await sql.raw("""
+            SELECT t.id, t.subject, t.status, t.group_id, t.assignee_id, c.name AS customer_name, \
+            MIN(m.created_at) AS waiting_since FROM tickets t JOIN customers c ON c.id = t.customer_id \
+            JOIN messages m ON m.ticket_id = t.id AND m.author_kind = 'customer' AND m.internal = \(bind: false) \
+            WHERE t.channel = 'chat' AND t.status IN ('new', 'open')\(restriction) \
+            AND NOT EXISTS (SELECT 1 FROM chat_conversations cc WHERE cc.ticket_id = t.id AND cc.by_email = \(bind: true)) \
+            AND m.id > COALESCE((SELECT MAX(a.id) FROM messages a WHERE a.ticket_id = t.id AND a.author_kind = 'agent' \
+            AND a.internal = \(bind: false)), 0) \
+            GROUP BY t.id, t.subject, t.status, t.group_id, t.assignee_id, c.name ORDER BY waiting_since, t.id LIMIT 500
+            """).all().map { row in
+            let since = try row.decode(column: "waiting_since", as: Date.self)
+            return ChatFrame.WaitingChat(
+                ticketID: try row.decode(column: "id", as: Int.self), subject: try row.decode(column: "subject", as: String.self),
+                customerName: try row.decode(column: "customer_name", as: String.self),
+                status: try row.decodeRaw(column: "status", as: TicketStatus.self),
+                groupID: try row.decodeOptional(column: "group_id", as: Int.self),
+                assigneeID: try row.decodeOptional(column: "assignee_id", as: Int.self), waitingSince: since,
+                overdue: now.timeIntervalSince(since) >= Double(seconds))
+        }
+    }
+
     /// ` AND (…)` limiting tickets (alias `t`) to what the caller may see; empty for those who see everything.
     private var restriction: SQLQueryString {
         guard let visibility, !visibility.role.seesAllTickets else { return "" }

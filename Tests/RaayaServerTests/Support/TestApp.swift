@@ -27,12 +27,19 @@ struct TestApp {
             _ = try await testApp.createUser(email: "admin@example.com", name: "مدير Admin", role: .admin, password: "admin-password")
             try await body(testApp)
         } catch {
+            await stopServing(app)
             try? await app.asyncShutdown()
             await database.drop()
             throw error
         }
+        await stopServing(app)
         try await app.asyncShutdown()
         await database.drop()
+    }
+
+    /// Stops the HTTP server `serve()` started, if it did.
+    private static func stopServing(_ app: Application) async {
+        if app.http.server.shared.localAddress != nil { await app.server.shutdown() }
     }
 
     /// Creates a staff account directly (the API path is tested on its own).

@@ -13,6 +13,10 @@ final class TestClock: WallClock {
 
     func now() -> Date { current.withLock { $0 } }
 
+    func set(_ date: Date) {
+        current.withLock { $0 = date }
+    }
+
     func advance(by seconds: TimeInterval) {
         current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }

@@ -8,7 +8,7 @@ import SQLKit
 /// `OutboxDelivery` hands it to the relay later and retries; the Message-ID is recorded at once, so the
 /// customer's answer threads into the ticket whichever way it comes back.
 enum MailOutbox {
-    /// Queues an agent's public reply on an email ticket. Does nothing when the ticket has no mailbox to send
+    /// Queues an agent's public reply on an email ticket (or a chat continued by email). Does nothing when the ticket has no mailbox to send
     /// from or its customer no email address.
     static func enqueueReply(ticketID: Int, body: String, on sql: any SQLDatabase, now: Date) async throws {
         guard let context = try await Context.load(ticketID: ticketID, on: sql) else { return }
@@ -68,14 +68,24 @@ enum MailOutbox {
         /// Message-IDs of the ticket's mail so far, oldest first; the last one is what a new mail answers.
         let references: [String]
 
+        /// Email tickets, and chats the visitor left while nobody could answer, are answered by mail.
+        private static func goesByMail(_ ticket: any SQLRow) throws -> Bool {
+            switch try ticket.decodeRaw(column: "channel", as: Channel.self) {
+            case .email: true
+            case .chat: try ticket.decodeOptional(column: "chat_by_email", as: Bool.self) ?? false
+            default: false
+            }
+        }
+
         static func load(ticketID: Int, on sql: any SQLDatabase) async throws -> Context? {
             guard
                 let ticket = try await sql.raw("""
                     SELECT t.subject, t.channel, c.name, c.language, \
-                    (SELECT value FROM customer_identities WHERE customer_id = c.id AND kind = 'email' ORDER BY id LIMIT 1) AS email \
+                    (SELECT value FROM customer_identities WHERE customer_id = c.id AND kind = 'email' ORDER BY id LIMIT 1) AS email, \
+                    (SELECT by_email FROM chat_conversations WHERE ticket_id = t.id) AS chat_by_email \
                     FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = \(bind: ticketID)
                     """).first(),
-                try ticket.decodeRaw(column: "channel", as: Channel.self) == .email,
+                try Self.goesByMail(ticket),
                 let email = try ticket.decodeOptional(column: "email", as: String.self)
             else { return nil }
             // The mailbox the customer wrote to (or, for a follow-up, the one its first ticket came through);
