@@ -50,8 +50,8 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
-            // The SMTP server the outbox tests deliver to (a Python script run by the tests).
-            exclude: ["Support/smtp_sink.py"]
+            // The SMTP and HTTP servers the outbox tests deliver to (Python scripts run by the tests).
+            exclude: ["Support/smtp_sink.py", "Support/http_sink.py"]
         ),
     ],
     swiftLanguageModes: [.v6]

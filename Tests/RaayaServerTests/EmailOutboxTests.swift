@@ -8,49 +8,24 @@ import Vapor
 
 /// A real SMTP server (aiosmtpd, see Support/smtp_sink.py) that keeps every message it accepts.
 final class SMTPSink {
-    let folder: URL
-    let port: Int
-    private let process: Process
-    private let input: Pipe
+    private let peer: PeerProcess
 
     init() async throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("raaya-sink-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/smtp_sink.py")
-        process.arguments = ["python3", script.path, folder.path]
-        input = Pipe()
-        process.standardInput = input
-        try process.run()
-        let portFile = folder.appendingPathComponent("port")
-        var port: Int?
-        for _ in 0..<200 where port == nil {
-            if let text = try? String(contentsOf: portFile, encoding: .utf8) { port = Int(text) } else {
-                try await Task.sleep(for: .milliseconds(50))
-            }
-        }
-        self.port = try #require(port, "the SMTP sink did not start (is aiosmtpd installed? scripts/test installs it)")
+        peer = try await PeerProcess(script: "smtp_sink.py")
     }
+
+    var port: Int { peer.port }
 
     /// This server as the outbox's relay.
     var relay: Configuration.SMTPRelay { Configuration.SMTPRelay(host: "127.0.0.1", port: port) }
 
     /// The messages received so far, in order.
     func messages() throws -> [MailMessage] {
-        var result: [MailMessage] = []
-        var number = 1
-        while let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(number).eml").path) {
-            result.append(MailMessage.parse(Array(data)))
-            number += 1
-        }
-        return result
+        peer.numbered("eml").map { MailMessage.parse(Array($0)) }
     }
 
     func stop() {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(at: folder)
+        peer.stop()
     }
 }
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import NIOCore
+import RaayaCore
 import Testing
 import Vapor
 @testable import RaayaServer
@@ -98,5 +99,91 @@ struct SocialTests {
             #expect((ticket["customer"] as? [String: Any])?.string("name") == "ريم")
             #expect(try await app.send(.GET, "/api/v1/tickets", token: admin).items.count == 2)
         }
+    }
+
+    @Test("an agent's reply goes back to the source's reply endpoint, signed, through the outbox, retried after a 503")
+    func repliesGoBack() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            let sink = try await PeerProcess(script: "http_sink.py", arguments: ["503"])
+            defer { sink.stop() }
+            let refused = try await app.send(
+                .POST, "/api/v1/channels/sources", token: admin,
+                json: ["kind": "social", "name": "waha-complaints", "secret": Self.secret, "reply_url": "ftp://x"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.object.string("field") == "reply_url")
+            let arabicToken = try await app.send(
+                .POST, "/api/v1/channels/sources", token: admin,
+                json: [
+                    "kind": "social", "name": "waha-complaints", "secret": Self.secret, "reply_url": "https://x.example/r",
+                    "reply_token": "رمز",
+                ])
+            #expect(arabicToken.object.string("field") == "reply_token", "a header carries ASCII only")
+            let created = try await app.send(
+                .POST, "/api/v1/channels/sources", token: admin,
+                json: [
+                    "kind": "social", "name": "waha-complaints", "secret": Self.secret,
+                    "reply_url": "http://127.0.0.1:\(sink.port)/replies", "reply_token": "EAAG-reply-token-123",
+                ])
+            #expect(created.status == .created, "\(created.text)")
+            #expect(created.object.string("reply_url") == "http://127.0.0.1:\(sink.port)/replies")
+            #expect(created.object["has_reply_token"] as? Bool == true)
+            #expect(created.object["reply_token"] == nil)
+
+            let opened = try await Self.post(
+                app, source: "waha-complaints",
+                ["id": "c-77", "author": ["handle": "@Mona", "name": "منى"], "text": "لم يصلني المبلغ المسترد"])
+            let ticketID = try #require(opened.items.first?.int("ticket_id"))
+            // This source can be answered: no note asking to move the customer elsewhere.
+            let messages = try await app.send(.GET, "/api/v1/tickets/\(ticketID)/messages", token: admin).items
+            #expect(messages.map { $0.string("author") } == ["customer"])
+
+            let reply = try await app.send(
+                .POST, "/api/v1/tickets/\(ticketID)/messages", token: admin, json: ["body": "أعدنا المبلغ اليوم يا منى."])
+            #expect(reply.status == .created)
+            _ = try await app.send(
+                .POST, "/api/v1/tickets/\(ticketID)/messages", token: admin, json: ["body": "داخلي", "internal": true])
+            var outbox = try await app.send(.GET, "/api/v1/outbox", token: admin).items
+            #expect(outbox.count == 1)
+            #expect(outbox.first?.string("recipient") == "waha-complaints:@mona")
+
+            // The first call meets a 503: kept, retried later.
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: nil, hostname: "raaya.test") == 1)
+            outbox = try await app.send(.GET, "/api/v1/outbox", token: admin).items
+            #expect(outbox.first?.string("status") == "pending")
+            #expect(outbox.first?.string("last_error") == "HTTP 503")
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: nil, hostname: "raaya.test") == 0)
+            app.clock.advance(by: 31)
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: nil, hostname: "raaya.test") == 1)
+            outbox = try await app.send(.GET, "/api/v1/outbox", token: admin).items
+            #expect(outbox.first?.string("status") == "sent")
+
+            let calls = sink.numbered("json").compactMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+            #expect(calls.count == 2)
+            let call = try #require(calls.last)
+            #expect(call.string("path") == "/replies")
+            let headers = try #require(call["headers"] as? [String: String])
+            #expect(headers["authorization"] == "Bearer EAAG-reply-token-123")
+            let body = try #require(call.string("body"))
+            let mac = HMAC<SHA256>.authenticationCode(for: Array(body.utf8), using: SymmetricKey(data: Array(Self.secret.utf8)))
+            #expect(headers["x-hub-signature-256"] == "sha256=" + Hex.encode(mac))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            #expect(json.string("text") == "أعدنا المبلغ اليوم يا منى.")
+            #expect(json.string("in_reply_to") == "c-77")
+            #expect((json["recipient"] as? [String: Any])?.string("handle") == "@mona")
+            #expect(json.int("ticket_id") == ticketID)
+        }
+    }
+
+    @Test("replies to Messenger and WhatsApp use Meta's send formats")
+    func metaReplyFormats() throws {
+        let messenger = try SocialOutbox.payload(
+            format: .messenger, source: "meta", ticketID: 4, handle: "psid-1", inReplyTo: "m_1", text: "أهلاً")
+        #expect(String(decoding: messenger, as: UTF8.self)
+            == #"{"message":{"text":"أهلاً"},"messaging_type":"RESPONSE","recipient":{"id":"psid-1"}}"#)
+        let whatsapp = try SocialOutbox.payload(
+            format: .whatsapp, source: "meta", ticketID: 4, handle: "966501234567", inReplyTo: nil, text: "تم الشحن")
+        #expect(String(decoding: whatsapp, as: UTF8.self)
+            == #"{"messaging_product":"whatsapp","text":{"body":"تم الشحن"},"to":"966501234567","type":"text"}"#)
     }
 }

@@ -10,12 +10,18 @@ struct ChannelSourceDTO: Codable, Sendable {
     let name: String
     let groupID: Int?
     let hasVerifyToken: Bool
+    let replyURL: String?
+    let replyFormat: ChannelSource.ReplyFormat?
+    let hasReplyToken: Bool
     let createdAt: Date
 
     enum CodingKeys: String, CodingKey {
         case id, kind, name
         case groupID = "group_id"
         case hasVerifyToken = "has_verify_token"
+        case replyURL = "reply_url"
+        case replyFormat = "reply_format"
+        case hasReplyToken = "has_reply_token"
         case createdAt = "created_at"
     }
 }
@@ -26,11 +32,17 @@ struct CreateChannelSourceRequest: Decodable {
     let secret: String
     let verifyToken: String?
     let groupID: Int?
+    let replyURL: String?
+    let replyToken: String?
+    let replyFormat: ChannelSource.ReplyFormat?
 
     enum CodingKeys: String, CodingKey {
         case kind, name, secret
         case verifyToken = "verify_token"
         case groupID = "group_id"
+        case replyURL = "reply_url"
+        case replyToken = "reply_token"
+        case replyFormat = "reply_format"
     }
 }
 
@@ -97,6 +109,20 @@ enum ChannelsAPI {
             validation.fail("name", "must be 1–64 letters, digits or '-'")
         }
         if input.secret.utf8.count < 16 { validation.fail("secret", "must be at least 16 characters") }
+        if let url = input.replyURL {
+            if input.kind != .social {
+                validation.fail("reply_url", "is for social sources only")
+            } else if !Self.isWebURL(url) {
+                validation.fail("reply_url", "must be an http or https URL")
+            }
+            if let token = input.replyToken,
+                token.isEmpty || token.utf8.count > 4_096 || !token.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) })
+            {
+                validation.fail("reply_token", "must be 1–4096 visible ASCII characters (it is sent in a header)")
+            }
+        } else if input.replyToken != nil || input.replyFormat != nil {
+            validation.fail("reply_url", "is required with reply_token or reply_format")
+        }
         try validation.check()
         return try await Idempotency.create(request, principal: principal) { database, now in
             let sql = try database.sqlDatabase()
@@ -108,7 +134,8 @@ enum ChannelsAPI {
                 into: "channel_sources",
                 [
                     "kind": input.kind.rawValue, "name": name, "secret": input.secret, "verify_token": input.verifyToken,
-                    "group_id": input.groupID, "created_at": now,
+                    "group_id": input.groupID, "reply_url": input.replyURL, "reply_token": input.replyToken,
+                    "reply_format": input.replyURL.map { _ in (input.replyFormat ?? .generic).rawValue }, "created_at": now,
                 ])
         } render: { id in
             guard let source = try await sourceRows("WHERE id = \(bind: id)", on: request.db.sqlDatabase()).first else {
@@ -118,16 +145,26 @@ enum ChannelsAPI {
         }
     }
 
-    /// Sources as admins see them: everything but the secret.
+    private static func isWebURL(_ text: String) -> Bool {
+        guard text.utf8.count <= 2_000, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+        else { return false }
+        return true
+    }
+
+    /// Sources as admins see them: everything but the secrets.
     private static func sourceRows(_ tail: SQLQueryString, on sql: any SQLDatabase) async throws -> [ChannelSourceDTO] {
         try await sql.raw(
-            "SELECT id, kind, name, group_id, verify_token, created_at FROM channel_sources \(tail)"
+            "SELECT id, kind, name, group_id, verify_token, reply_url, reply_token, reply_format, created_at FROM channel_sources \(tail)"
         ).all().map { row in
             ChannelSourceDTO(
                 id: try row.decode(column: "id", as: Int.self), kind: try row.decodeRaw(column: "kind", as: ChannelSource.Kind.self),
                 name: try row.decode(column: "name", as: String.self),
                 groupID: try row.decodeOptional(column: "group_id", as: Int.self),
                 hasVerifyToken: try row.decodeOptional(column: "verify_token", as: String.self) != nil,
+                replyURL: try row.decodeOptional(column: "reply_url", as: String.self),
+                replyFormat: try row.decodeOptional(column: "reply_format", as: String.self).flatMap(ChannelSource.ReplyFormat.init),
+                hasReplyToken: try row.decodeOptional(column: "reply_token", as: String.self) != nil,
                 createdAt: try row.decode(column: "created_at", as: Date.self))
         }
     }

@@ -2561,7 +2561,8 @@ enum OpenAPIDocument {
               "name",
               "group_id",
               "has_verify_token",
-              "created_at"
+              "created_at",
+              "has_reply_token"
             ],
             "properties": {
               "id": {
@@ -2586,6 +2587,27 @@ enum OpenAPIDocument {
                 "format": "int64"
               },
               "has_verify_token": {
+                "type": "boolean"
+              },
+              "reply_url": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "reply_format": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "generic",
+                  "messenger",
+                  "whatsapp",
+                  null
+                ]
+              },
+              "has_reply_token": {
                 "type": "boolean"
               },
               "created_at": {
@@ -2646,6 +2668,24 @@ enum OpenAPIDocument {
               "group_id": {
                 "type": "integer",
                 "format": "int64"
+              },
+              "reply_url": {
+                "type": "string",
+                "format": "uri",
+                "description": "Social sources: where agents' public replies are POSTed (JSON, signed with X-Hub-Signature-256 using the source's secret, through the outbox with retries). Without it, new tickets from the source carry a note asking the agent to move the customer to a private channel."
+              },
+              "reply_token": {
+                "type": "string",
+                "description": "Sent as Authorization: Bearer on each reply call (visible ASCII)."
+              },
+              "reply_format": {
+                "type": "string",
+                "enum": [
+                  "generic",
+                  "messenger",
+                  "whatsapp"
+                ],
+                "description": "The body the reply endpoint expects: Raaya's generic {source, ticket_id, in_reply_to, recipient: {handle}, text}; Meta's Send API (Messenger, Instagram); or WhatsApp Cloud API. Default generic."
               }
             }
           },

@@ -150,9 +150,8 @@ public enum RaayaApp {
                 root: (configuration.dataDirectory as NSString).appendingPathComponent("files"), threadPool: app.threadPool),
             live: live, chat: ChatDesk(clock: clock))
 
-        if let relay = configuration.smtpRelay {
-            app.lifecycle.use(OutboxDelivery(relay: relay, hostname: configuration.mailHostname))
-        } else {
+        app.lifecycle.use(OutboxDelivery(relay: configuration.smtpRelay, hostname: configuration.mailHostname))
+        if configuration.smtpRelay == nil {
             app.logger.info("RAAYA_SMTP_RELAY is not set: mail to customers waits in the outbox until it is")
         }
         if let listen = configuration.smtpListen {

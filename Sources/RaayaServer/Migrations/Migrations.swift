@@ -14,5 +14,6 @@ enum RaayaMigrations {
         CreateChannelSources(),
         CreateExternalIDs(),
         CreateChat(),
+        UpdateChannelSourcesReplies(),
     ]
 }

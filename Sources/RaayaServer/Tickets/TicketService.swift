@@ -178,8 +178,13 @@ struct TicketService {
         try await ticket.update(on: database)
         try await SearchIndex.append(new.body, for: id, in: .tickets, on: try database.sqlDatabase())
         if new.author == .agent && !new.isInternal {
-            // A public reply on an email ticket goes to the customer by mail, in this same transaction.
-            try await MailOutbox.enqueueReply(ticketID: id, body: new.body, on: try database.sqlDatabase(), now: now)
+            // A public reply goes back the way the customer came, through the outbox, in this same transaction.
+            let sql = try database.sqlDatabase()
+            if ticket.channel == .social {
+                try await SocialOutbox.enqueueReply(ticketID: id, body: new.body, on: sql, now: now)
+            } else {
+                try await MailOutbox.enqueueReply(ticketID: id, body: new.body, on: sql, now: now)
+            }
         }
         return messageID
     }

@@ -15,9 +15,10 @@ struct SocialOutcome: Codable, Sendable, Equatable {
 }
 
 /// Social posts become tickets (channel `social`) of the customer known by that handle on that source: a new
-/// post joins the customer's open social ticket from the same source, otherwise it opens one, with an internal
-/// note asking the agent to move the customer to a private channel (replies cannot go back to the source yet).
-/// A post id seen before from the same source stores nothing new.
+/// post joins the customer's open social ticket from the same source, otherwise it opens one. Agents' replies go
+/// back through the source's reply endpoint (`SocialOutbox`); a source without one gets an internal note on each
+/// new ticket asking the agent to move the customer to a private channel. A post id seen before from the same
+/// source stores nothing new.
 enum SocialIntake {
     static func receive(_ posts: [SocialPost], from source: ChannelSource, writer: WriteQueue, now: Date) async throws
         -> [SocialOutcome]
@@ -59,9 +60,12 @@ enum SocialIntake {
                             priority: .normal, customerID: customerID, customer: CustomerDraft(), groupID: source.groupID,
                             assigneeID: nil, tags: [source.name]))
                     outcome = SocialOutcome(outcome: "opened", ticketID: ticketID)
-                    // Raaya cannot answer on the source itself yet: the agent is asked to move the conversation.
+                }
+                if outcome.outcome == "opened", source.reply == nil {
+                    // Without a reply endpoint Raaya cannot answer on the source: the agent is asked to move the
+                    // conversation.
                     _ = try await service.addMessage(
-                        to: ticketID,
+                        to: outcome.ticketID,
                         NewMessage(
                             body: """
                                 لا يمكن الرد على \(source.name) من رعاية. اطلب من العميل بريده الإلكتروني أو رقم هاتفه \
