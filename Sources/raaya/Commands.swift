@@ -70,6 +70,7 @@ struct Serve: AsyncParsableCommand {
                 logger.notice("the database already has accounts; the demo was not seeded again — sign in at \(url)")
             }
             logger.notice("Raaya listening on \(url) (API under \(url)/api/v1, description at \(url)/openapi.json)")
+            logger.notice("live chat widget on a sample page: \(url)/chat/demo?lang=ar (English: ?lang=en)")
             try await runtime.serve()
         } catch {
             try? await runtime.shutdown()

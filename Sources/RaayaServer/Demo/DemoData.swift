@@ -106,6 +106,15 @@ struct DemoData {
                     "address": Self.mailboxAddress, "name": "الدعم — Support", "group_id": tier1, "language": "ar",
                     "signature": "فريق الدعم — The Support Team", "created_at": now,
                 ])
+            // Chat answers in Riyadh office hours (Sunday to Thursday), in Tier 1; outside them, or with no agent
+            // connected, the widget takes an email address instead.
+            let workWeek = BusinessCalendar.Interval(start: "08:00", end: "18:00")
+            let calendarID = try await BusinessCalendars.create(
+                name: "الرياض — Riyadh office",
+                BusinessCalendar(timeZone: "Asia/Riyadh", hours: [.sun: [workWeek], .mon: [workWeek], .tue: [workWeek], .wed: [workWeek], .thu: [workWeek]]),
+                on: database.sqlDatabase(), now: now)
+            try await StoredSetting.save(
+                ChatSettings(calendarID: calendarID, groupID: tier1), as: ChatSettings.key, on: database.sqlDatabase(), now: now)
         }
         return (Self.adminEmail, Self.password)
     }
