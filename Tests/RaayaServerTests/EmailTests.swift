@@ -167,6 +167,40 @@ struct EmailTests {
         }
     }
 
+    @Test("mail that cannot become a ticket is kept as it arrived; admins list it by outcome and read the raw message")
+    func keptMailIsVisible() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            _ = try await Self.mailbox(app, token: admin)
+            let raw = Array("To: support@raaya.test\r\nSubject: رسالة بلا مرسل\r\nMessage-ID: <no-from@example.com>\r\n\r\nمن أنا؟\r\n".utf8)
+            let kept = try await app.sendMail(token: admin, raw)
+            #expect(kept.status == .accepted)
+            #expect(kept.object.string("outcome") == "kept")
+            _ = try await app.sendMail(token: admin, Self.windows1256Mail(messageID: "w@example.com"))
+
+            let list = try await app.send(.GET, "/api/v1/channels/email/inbound?outcome=kept", token: admin)
+            #expect(list.status == .ok)
+            #expect(list.items.count == 1)
+            let item = try #require(list.items.first)
+            #expect(item.string("reason") == "no sender address")
+            #expect(item.string("message_id") == "no-from@example.com")
+            #expect(item.int("size") == raw.count)
+            #expect(item["ticket_id"] == nil || item["ticket_id"] is NSNull)
+            #expect(try await app.send(.GET, "/api/v1/channels/email/inbound", token: admin).items.count == 2)
+            #expect(try await app.send(.GET, "/api/v1/channels/email/inbound?outcome=lost", token: admin).status == .unprocessableEntity)
+
+            let id = try #require(item.int("id"))
+            let body = try await app.send(.GET, "/api/v1/channels/email/inbound/\(id)/raw", token: admin)
+            #expect(Array(body.body) == raw)
+            #expect(body.headers.first(name: .contentType) == "message/rfc822")
+
+            try await app.createUser(email: "agent@example.com", name: "وكيل", role: .agent)
+            let agent = try await app.token("agent@example.com", password: "secret-password")
+            #expect(try await app.send(.GET, "/api/v1/channels/email/inbound", token: agent).status == .forbidden)
+            #expect(try await app.send(.GET, "/api/v1/channels/email/inbound/\(id)/raw", token: agent).status == .forbidden)
+        }
+    }
+
     @Test("Python's smtplib delivers to the SMTP listener: unknown recipients refused, the mail becomes a ticket")
     func smtpFromPython() async throws {
         try await TestApp.run { app in

@@ -57,6 +57,47 @@ enum MailAPI {
         return try JSON.response(
             InboundMailDTO(outcome: outcome.name, ticketID: outcome.ticketID, reason: outcome.reason), status: .accepted)
     }
+
+    static let outcomes = ["opened", "added", "duplicate", "ignored", "kept"]
+
+    /// Inbound mail, newest first, optionally of one outcome: `kept` lists what could not become a ticket.
+    @Sendable static func listInbound(_ request: Request) async throws -> Response {
+        try request.principal.require(.admin, .supervisor)
+        let parameters = request.queryParameters
+        let limit = try parameters.limit
+        var condition: SQLQueryString = "1 = 1"
+        if let outcome = parameters.string("outcome") {
+            guard outcomes.contains(outcome) else {
+                throw DomainError.invalid("outcome", "must be one of \(outcomes.joined(separator: ", "))")
+            }
+            condition = "outcome = \(bind: outcome)"
+        }
+        let rows = try await request.db.sqlDatabase().raw("""
+            SELECT id, mailbox_id, message_id, sender, outcome, reason, ticket_id, LENGTH(raw) AS size, received_at \
+            FROM inbound_mails WHERE \(condition) ORDER BY id DESC LIMIT \(bind: limit)
+            """).all()
+        let items = try rows.map { row in
+            InboundMailRecordDTO(
+                id: try row.decode(column: "id", as: Int.self), mailboxID: try row.decodeOptional(column: "mailbox_id", as: Int.self),
+                messageID: try row.decodeOptional(column: "message_id", as: String.self),
+                sender: try row.decodeOptional(column: "sender", as: String.self), outcome: try row.decode(column: "outcome", as: String.self),
+                reason: try row.decodeOptional(column: "reason", as: String.self),
+                ticketID: try row.decodeOptional(column: "ticket_id", as: Int.self), size: try row.decode(column: "size", as: Int.self),
+                receivedAt: try row.decode(column: "received_at", as: Date.self))
+        }
+        return try JSON.response(Page(data: items, nextCursor: nil))
+    }
+
+    /// The message exactly as it arrived.
+    @Sendable static func rawInbound(_ request: Request) async throws -> Response {
+        try request.principal.require(.admin, .supervisor)
+        let id = try request.pathID(resource: "inbound mail")
+        guard let row = try await request.db.sqlDatabase().raw("SELECT raw FROM inbound_mails WHERE id = \(bind: id)").first()
+        else { throw DomainError.notFound(resource: "inbound mail") }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "message", subType: "rfc822")
+        return Response(status: .ok, headers: headers, body: .init(data: try row.decode(column: "raw", as: Data.self)))
+    }
 }
 
 struct MailboxQueries {

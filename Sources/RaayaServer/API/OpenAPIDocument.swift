@@ -407,6 +407,80 @@ enum OpenAPIDocument {
                 "description": "No recipient is one of this Raaya's mailboxes (`to`), or the body is empty or too large."
               }
             }
+          },
+          "get": {
+            "operationId": "listInboundMail",
+            "summary": "Inbound mail as received",
+            "description": "Admins and supervisors. Newest first, with what became of each mail; `outcome=kept` lists mail that could not become a ticket (kept exactly as it arrived, for a person to look at).",
+            "tags": [
+              "Email"
+            ],
+            "parameters": [
+              {
+                "name": "outcome",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "opened",
+                    "added",
+                    "duplicate",
+                    "ignored",
+                    "kept"
+                  ]
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 100
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The mail.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "data",
+                        "next_cursor"
+                      ],
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/InboundMailRecord"
+                          }
+                        },
+                        "next_cursor": {
+                          "type": [
+                            "string",
+                            "null"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
           }
         },
         "/api/v1/attachments/{id}": {
@@ -2197,6 +2271,47 @@ enum OpenAPIDocument {
               },
               "422": {
                 "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/channels/email/inbound/{id}/raw": {
+          "get": {
+            "operationId": "rawInboundMail",
+            "summary": "An inbound mail exactly as it arrived",
+            "description": "Admins and supervisors.",
+            "tags": [
+              "Email"
+            ],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The RFC 5322 message.",
+                "content": {
+                  "message/rfc822": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
               }
             }
           }
@@ -4490,6 +4605,68 @@ enum OpenAPIDocument {
               },
               "overdue": {
                 "type": "boolean"
+              }
+            }
+          },
+          "InboundMailRecord": {
+            "type": "object",
+            "required": [
+              "id",
+              "outcome",
+              "size",
+              "received_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "mailbox_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "message_id": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "sender": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "outcome": {
+                "type": "string",
+                "enum": [
+                  "opened",
+                  "added",
+                  "duplicate",
+                  "ignored",
+                  "kept"
+                ]
+              },
+              "reason": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "ticket_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "size": {
+                "type": "integer",
+                "description": "Bytes of the raw message."
+              },
+              "received_at": {
+                "type": "string",
+                "format": "date-time"
               }
             }
           }

@@ -63,6 +63,8 @@ enum Routes {
         staff.get("mail-templates", use: MailAPI.listTemplates)
         staff.put("mail-templates", ":key", ":language", use: MailAPI.updateTemplate)
         staff.on(.POST, "channels", "email", "inbound", body: .collect(maxSize: "26mb"), use: MailAPI.inbound)
+        staff.get("channels", "email", "inbound", use: MailAPI.listInbound)
+        staff.get("channels", "email", "inbound", ":id", "raw", use: MailAPI.rawInbound)
     }
 }
 

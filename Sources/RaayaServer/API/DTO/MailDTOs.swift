@@ -40,3 +40,24 @@ struct InboundMailDTO: Codable, Sendable {
         case ticketID = "ticket_id"
     }
 }
+
+/// An inbound mail as received, with what became of it (the raw message is at `/raw`).
+struct InboundMailRecordDTO: Codable, Sendable {
+    let id: Int
+    let mailboxID: Int?
+    let messageID: String?
+    let sender: String?
+    let outcome: String
+    let reason: String?
+    let ticketID: Int?
+    let size: Int
+    let receivedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, sender, outcome, reason, size
+        case mailboxID = "mailbox_id"
+        case messageID = "message_id"
+        case ticketID = "ticket_id"
+        case receivedAt = "received_at"
+    }
+}
