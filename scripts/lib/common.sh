@@ -20,20 +20,25 @@ ensure_swift_on_path() {
     command -v swift >/dev/null 2>&1 || die "swift not found (looked on PATH and in /opt/swift/usr/bin)"
 }
 
-# apt-get install the given packages. 'apt-get update' runs at most once per
-# script run: a fresh machine has no package lists, and updating again is slow.
+# apt-get install the given packages, through sudo (never prompting) when not
+# root. 'apt-get update' runs at most once per script run: a fresh machine has
+# no package lists, and updating again is slow.
 _RAAYA_APT_UPDATED=0
 apt_install() {
-    [[ $(id -u) -eq 0 ]] || die "need to install $* but not running as root; install it by hand"
     command -v apt-get >/dev/null 2>&1 || die "need to install $* but apt-get is not available"
-    export DEBIAN_FRONTEND=noninteractive
+    local -a as_root=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null 2>&1 || die "need to install $* but not running as root and no sudo; install it by hand"
+        sudo -n true 2>/dev/null || die "need to install $* but sudo asks for a password; install it by hand"
+        as_root=(sudo -n)
+    fi
     if [[ $_RAAYA_APT_UPDATED -eq 0 ]]; then
         info "apt-get update"
-        apt-get update -qq
+        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
         _RAAYA_APT_UPDATED=1
     fi
     info "apt-get install -y $*"
-    apt-get install -y -qq --no-install-recommends "$@"
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
 }
 
 # need_cmd COMMAND [PACKAGE]: install PACKAGE (default: COMMAND) if COMMAND is missing.
@@ -42,6 +47,18 @@ need_cmd() {
     command -v "$cmd" >/dev/null 2>&1 && return 0
     apt_install "$pkg"
     command -v "$cmd" >/dev/null 2>&1 || die "installed $pkg but '$cmd' is still missing"
+}
+
+# The Python packages the tests talk through (scripts/requirements-test.txt):
+# pip-installs the file when one of them is missing.
+ensure_test_python_packages() {
+    need_cmd python3
+    python3 -c 'import aiosmtpd, selenium, websockets' 2>/dev/null && return 0
+    section "Installing the tests' Python packages (scripts/requirements-test.txt)"
+    python3 -m pip install --quiet --disable-pip-version-check \
+        -r "$(dirname "${BASH_SOURCE[0]}")/../requirements-test.txt" ||
+        die "could not install scripts/requirements-test.txt with pip"
+    python3 -c 'import aiosmtpd, selenium, websockets' || die "installed scripts/requirements-test.txt, still missing a package"
 }
 
 # free_port [PREFERRED]: print a TCP port on 127.0.0.1 that nothing is bound to.

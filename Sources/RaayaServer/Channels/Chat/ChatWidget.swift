@@ -332,16 +332,23 @@ enum ChatWidget {
         return { label, error, input, wrap: h('div', { class: 'field' }, [label, input, error]) };
       }
 
+      function followText(field) {
+        field.dir = field.value.trim() ? 'auto' : dir;
+      }
+
       function buildComposer() {
         ui.note = h('p', { class: 'note' });
-        ui.name = buildField('raaya-name', h('input', { type: 'text', autocomplete: 'name', dir: 'auto' }));
+        ui.name = buildField('raaya-name', h('input', { type: 'text', autocomplete: 'name', dir }));
         ui.email = buildField('raaya-email', h('input', { type: 'email', autocomplete: 'email', inputmode: 'email', dir: 'ltr' }));
         ui.identity = h('div', { class: 'identity', hidden: '' }, [ui.note, ui.name.wrap, ui.email.wrap]);
 
         ui.textarea = h('textarea', {
-          rows: '1', dir: 'auto', 'aria-label': t('message'), placeholder: t('placeholder'),
+          rows: '1', dir, 'aria-label': t('message'), placeholder: t('placeholder'),
           oninput: onComposerInput, onkeydown: onComposerKey
         });
+        // Empty, a field reads in the widget's direction (placeholder and caret on the right in Arabic); with text,
+        // in the text's own. Browsers resolve an empty dir="auto" field to left-to-right.
+        for (const field of [ui.name.input, ui.textarea]) field.addEventListener('input', () => followText(field));
         ui.textError = h('div', { class: 'error', role: 'alert' });
         ui.send = h('button', { class: 'send', type: 'submit', text: t('send'), disabled: '' });
         return h('form', {
@@ -576,7 +583,7 @@ enum ChatWidget {
           // The field is what needs fixing, not the message: take the bubble back and return its text to the composer.
           state.pending.delete(entry.clientId);
           entry.el.remove();
-          if (!ui.textarea.value) { ui.textarea.value = entry.text; autosize(); }
+          if (!ui.textarea.value) { ui.textarea.value = entry.text; followText(ui.textarea); autosize(); }
           state.identityRequested = true;
           renderComposer();
           showError(frame.field, detail);
@@ -720,6 +727,7 @@ enum ChatWidget {
         ui.log.append(entry.el);
         scrollToEnd();
         ui.textarea.value = '';
+        followText(ui.textarea);
         autosize();
         transmit(entry, identity);
         renderComposer();   // the first message puts the optional fields away
