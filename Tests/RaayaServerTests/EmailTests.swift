@@ -167,6 +167,55 @@ struct EmailTests {
         }
     }
 
+    @Test("HTML mail keeps its HTML, sanitized; a customer's quoted conversation and signature come folded apart")
+    func htmlAndQuotedParts() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            _ = try await Self.mailbox(app, token: admin)
+            let raw = Array("""
+                From: Noura <noura@example.com>\r
+                To: support@raaya.test\r
+                Subject: =?UTF-8?B?2KfZhNmB2KfYqtmI2LHYqQ==?=\r
+                Message-ID: <html-1@example.com>\r
+                MIME-Version: 1.0\r
+                Content-Type: multipart/alternative; boundary="b1"\r
+                \r
+                --b1\r
+                Content-Type: text/plain; charset=utf-8\r
+                \r
+                الفاتورة خاطئة، المبلغ مكرر.\r
+                \r
+                في ٢٠ نوفمبر ٢٠٢٦، كتب فريق الدعم:\r
+                > هل وصلتك الفاتورة؟\r
+                --b1\r
+                Content-Type: text/html; charset=utf-8\r
+                \r
+                <p dir="rtl" onclick="steal()">الفاتورة <b>خاطئة</b>، المبلغ مكرر.</p><script>alert(1)</script>\r
+                <img src="https://tracker.example/x.gif" onerror="alert(2)"><a href="javascript:alert(3)">رابط</a>\r
+                --b1--\r
+
+                """.utf8)
+            let sent = try await app.sendMail(token: admin, raw)
+            let ticketID = try #require(sent.object.int("ticket_id"))
+            let message = try #require(try await app.send(.GET, "/api/v1/tickets/\(ticketID)/messages", token: admin).items.first)
+            let html = try #require(message.string("html"))
+            #expect(html.contains("<b>خاطئة</b>"))
+            for unsafe in ["<script", "onclick", "onerror", "javascript:", "alert("] {
+                #expect(!html.contains(unsafe), "sanitized HTML still has \(unsafe): \(html)")
+            }
+            let folded = try #require(message["folded"] as? [String: Any])
+            #expect(folded.string("reply") == "الفاتورة خاطئة، المبلغ مكرر.")
+            #expect(folded.string("quoted")?.hasPrefix("في ٢٠ نوفمبر ٢٠٢٦، كتب فريق الدعم:") == true)
+            #expect(message.string("body")?.contains("> هل وصلتك الفاتورة؟") == true, "the body keeps everything")
+
+            // An agent's reply is shown whole, and has no HTML.
+            let reply = try await app.send(
+                .POST, "/api/v1/tickets/\(ticketID)/messages", token: admin,
+                json: ["body": "نعتذر، صححنا الفاتورة.\n\n> الفاتورة خاطئة"])
+            #expect(reply.object["folded"] == nil && reply.object["html"] == nil)
+        }
+    }
+
     @Test("mail that cannot become a ticket is kept as it arrived; admins list it by outcome and read the raw message")
     func keptMailIsVisible() async throws {
         try await TestApp.run { app in

@@ -3887,6 +3887,32 @@ enum OpenAPIDocument {
               "created_at": {
                 "type": "string",
                 "format": "date-time"
+              },
+              "folded": {
+                "type": [
+                  "object",
+                  "null"
+                ],
+                "description": "A customer's mail split for a conversation view: what they newly wrote, and the quoted conversation and signature to fold away. Absent when nothing is quoted.",
+                "required": [
+                  "reply",
+                  "quoted"
+                ],
+                "properties": {
+                  "reply": {
+                    "type": "string"
+                  },
+                  "quoted": {
+                    "type": "string"
+                  }
+                }
+              },
+              "html": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "For a message that came as HTML mail: its HTML, sanitized with an allow-list (no scripts, event handlers, javascript: links or remote content loaders). `body` is the plain text."
               }
             },
             "examples": [

@@ -15,5 +15,6 @@ enum RaayaMigrations {
         CreateExternalIDs(),
         CreateChat(),
         UpdateChannelSourcesReplies(),
+        UpdateMessagesHTML(),
     ]
 }

@@ -54,6 +54,8 @@ final class Message: Model, @unchecked Sendable {
     @Field(key: "internal") var isInternal: Bool
     @Field(key: "channel") var channel: Channel
     @Field(key: "created_at") var createdAt: Date
+    /// Sanitized HTML, for messages that came as HTML mail.
+    @OptionalField(key: "html") var html: String?
 
     init() {}
 }

@@ -14,8 +14,12 @@ enum SearchIndex {
 
     /// Indexes new rows: (id, text) pairs, in one statement.
     static func add(_ rows: [(id: Int, text: String)], in table: Table, on sql: any SQLDatabase) async throws {
-        try await sql.insertRows(
-            into: table.rawValue, columns: ["rowid", "content"], rows.map { [$0.id, SearchText.indexText($0.text)] })
+        try await add(indexed: rows.map { ($0.id, SearchText.indexText($0.text)) }, in: table, on: sql)
+    }
+
+    /// `add` for text already made into search text (`SearchText.indexText`).
+    static func add(indexed rows: [(id: Int, content: String)], in table: Table, on sql: any SQLDatabase) async throws {
+        try await sql.insertRows(into: table.rawValue, columns: ["rowid", "content"], rows.map { [$0.id, $0.content] })
     }
 
     /// Adds text to what is indexed for one row (a new message on a ticket).

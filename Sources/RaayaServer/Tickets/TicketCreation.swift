@@ -11,6 +11,20 @@ struct TicketCreation: CombinableWrite {
     let ticket: NewTicket
     let actor: Principal?
     let now: Date
+    /// The ticket's search text, worked out where the creation is made (a request's event loop), not on the
+    /// writer's thread, which every write waits for.
+    let searchText: String
+
+    init(ticket: NewTicket, actor: Principal?, now: Date, searchText: String? = nil) {
+        self.ticket = ticket
+        self.actor = actor
+        self.now = now
+        self.searchText = searchText ?? Self.searchText(subject: ticket.subject, body: ticket.body)
+    }
+
+    static func searchText(subject: String, body: String) -> String {
+        SearchText.indexText(subject + "\n" + body)
+    }
 
     static func apply(_ items: [TicketCreation], on sql: any SQLDatabase) async throws -> [Result<TicketDTO, any Error>] {
         let references = try await References(items, on: sql)
@@ -42,8 +56,11 @@ struct TicketCreation: CombinableWrite {
         let created = zip(ready, ids).map { (item: items[$0.index], customerID: $0.customerID, id: $1) }
         try await sql.insertRows(
             into: Message.schema,
-            columns: ["ticket_id", "author_kind", "author_customer_id", "body", "internal", "channel", "created_at"],
-            created.map { [$0.id, AuthorKind.customer.rawValue, $0.customerID, $0.item.ticket.body, false, $0.item.ticket.channel.rawValue, $0.item.now] })
+            columns: ["ticket_id", "author_kind", "author_customer_id", "body", "internal", "channel", "created_at", "html"],
+            created.map {
+                [$0.id, AuthorKind.customer.rawValue, $0.customerID, $0.item.ticket.body, false, $0.item.ticket.channel.rawValue,
+                 $0.item.now, $0.item.ticket.html]
+            })
         try await sql.insertRows(
             into: TicketTag.schema, columns: ["ticket_id", "tag"],
             created.flatMap { ticket in ticket.item.ticket.tags.map { [ticket.id, $0] } })
@@ -59,8 +76,7 @@ struct TicketCreation: CombinableWrite {
                     String(decoding: try JSON.encoder.encode(details), as: UTF8.self), ticket.item.now,
                 ]
             })
-        try await SearchIndex.add(
-            created.map { ($0.id, $0.item.ticket.subject + "\n" + $0.item.ticket.body) }, in: .tickets, on: sql)
+        try await SearchIndex.add(indexed: created.map { ($0.id, $0.item.searchText) }, in: .tickets, on: sql)
 
         let customerIDs = Set(created.map(\.customerID)).sorted()
         let customerDTOs =

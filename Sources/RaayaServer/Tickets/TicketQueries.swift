@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RaayaCore
+import RaayaMail
 import SQLKit
 
 /// Filters of the ticket list, as the API takes them.
@@ -159,7 +160,14 @@ extension MessageDTO {
             id: try message.requireID(), ticketID: message.$ticket.id, authorKind: message.authorKind,
             authorID: message.authorUserID ?? message.authorCustomerID, body: message.body,
             internal: message.isInternal, channel: message.channel, createdAt: message.createdAt,
-            attachments: attachments)
+            attachments: attachments, folded: Self.folded(message), html: message.html)
+    }
+
+    /// Only a customer's mail quotes the conversation; other messages are shown whole.
+    private static func folded(_ message: Message) -> Folded? {
+        guard message.channel == .email, message.authorKind == .customer else { return nil }
+        let parts = MailText.splitQuoted(message.body)
+        return parts.quoted.isEmpty ? nil : Folded(reply: parts.new, quoted: parts.quoted)
     }
 }
 

@@ -14,6 +14,8 @@ struct NewTicket: Sendable {
     var groupID: Int?
     var assigneeID: Int?
     var tags: [String]
+    /// The first message's sanitized HTML, when it came as HTML mail.
+    var html: String? = nil
 }
 
 /// Changes to a ticket's fields; nil leaves a field alone, `.some(nil)` clears it.
@@ -30,6 +32,8 @@ struct NewMessage: Sendable {
     var isInternal: Bool
     var author: AuthorKind
     var channel: Channel?
+    /// Sanitized HTML, when the message came as HTML mail.
+    var html: String? = nil
 }
 
 /// The only writer of tickets: each change is stored with its event, inside one write of the `WriteQueue`.
@@ -170,7 +174,7 @@ struct TicketService {
         let messageID = try await insertMessage(
             ticketID: id, author: new.author, authorUserID: new.author == .agent ? actor?.userID : nil,
             authorCustomerID: new.author == .customer ? ticket.$customer.id : nil, body: new.body,
-            isInternal: new.isInternal, channel: new.channel ?? ticket.channel)
+            isInternal: new.isInternal, channel: new.channel ?? ticket.channel, html: new.html)
         try await record(
             .messageAdded, on: id,
             ["message_id": String(messageID), "author": new.author.rawValue, "internal": String(new.isInternal)])
@@ -205,14 +209,14 @@ struct TicketService {
     @discardableResult
     private func insertMessage(
         ticketID: Int, author: AuthorKind, authorUserID: Int?, authorCustomerID: Int?, body: String, isInternal: Bool,
-        channel: Channel
+        channel: Channel, html: String? = nil
     ) async throws -> Int {
         try await database.sqlDatabase().insertReturningID(
             into: Message.schema,
             [
                 "ticket_id": ticketID, "author_kind": author.rawValue, "author_user_id": authorUserID,
                 "author_customer_id": authorCustomerID, "body": body, "internal": isInternal,
-                "channel": channel.rawValue, "created_at": now,
+                "channel": channel.rawValue, "created_at": now, "html": html,
             ])
     }
 

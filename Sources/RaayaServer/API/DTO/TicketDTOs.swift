@@ -81,9 +81,19 @@ struct MessageDTO: Codable, Sendable {
     let channel: Channel
     let createdAt: Date
     let attachments: [AttachmentDTO]
+    /// Mail from a customer, split: what they newly wrote (`reply`) and the quoted conversation and signature
+    /// below it (`quoted`), which a conversation view folds away. Nil when nothing is quoted.
+    let folded: Folded?
+    /// The HTML of a message that came as HTML mail, sanitized with an allow-list.
+    let html: String?
+
+    struct Folded: Codable, Sendable {
+        let reply: String
+        let quoted: String
+    }
 
     enum CodingKeys: String, CodingKey {
-        case id, body, `internal`, channel, attachments
+        case id, body, `internal`, channel, attachments, folded, html
         case ticketID = "ticket_id"
         case authorKind = "author"
         case authorID = "author_id"

@@ -166,6 +166,13 @@ struct MailIntake: Sendable {
         return (String(cut) ?? "") + "\n[…]"
     }
 
+    /// The mail's HTML, sanitized with the allow-list, when it has HTML and it fits the size of a message.
+    static func html(of mail: MailMessage) -> String? {
+        guard let html = mail.htmlBody, html.utf8.count <= Limits.bodyBytes else { return nil }
+        let safe = HTMLSanitizer.sanitize(html).trimmingWhitespace()
+        return safe.isEmpty ? nil : safe
+    }
+
     /// The inbound_mails row of one mail.
     struct StoredMail {
         let raw: [UInt8]
@@ -194,6 +201,22 @@ struct MailArrival: CombinableWrite {
     let attachments: [Attachment]
     let recipients: [String]
     let now: Date
+    // Worked out before the write, off the writer's thread: the message's text and HTML, and the ticket's
+    // search text if the mail opens one.
+    let body: String
+    let html: String?
+    let searchText: String
+
+    init(raw: [UInt8], mail: MailMessage, attachments: [Attachment], recipients: [String], now: Date) {
+        self.raw = raw
+        self.mail = mail
+        self.attachments = attachments
+        self.recipients = recipients
+        self.now = now
+        body = MailIntake.body(of: mail)
+        html = MailIntake.html(of: mail)
+        searchText = TicketCreation.searchText(subject: MailIntake.subject(of: mail), body: body)
+    }
 
     /// An attachment already in the file store.
     struct Attachment: Sendable {
@@ -236,12 +259,11 @@ struct MailArrival: CombinableWrite {
             return try await stored.save(.kept(reason: "no sender address"), on: sql)
         }
         stored.sender = email
-        let body = MailIntake.body(of: mail)
         let outcome: MailOutcome
         if let ticketID = try await MailIntake.thread(mail, from: email, on: sql) {
             guard let replies else { return nil }
             let messageID = try await replies.addMessage(
-                to: ticketID, NewMessage(body: body, isInternal: false, author: .customer, channel: .email))
+                to: ticketID, NewMessage(body: body, isInternal: false, author: .customer, channel: .email, html: html))
             // A closed ticket's follow-up is another ticket: the message tells which.
             let row = try await sql.raw("SELECT ticket_id FROM messages WHERE id = \(bind: messageID)").first()
             outcome = .added(ticketID: try row?.decode(column: "ticket_id", as: Int.self) ?? ticketID)
@@ -254,8 +276,8 @@ struct MailArrival: CombinableWrite {
                     customer: CustomerDraft(
                         name: sender.name.flatMap { $0.isEmpty ? nil : String($0.prefix(Limits.nameCharacters)) },
                         email: email, language: mailbox.language),
-                    groupID: mailbox.groupID, assigneeID: nil, tags: []),
-                actor: nil, now: now)
+                    groupID: mailbox.groupID, assigneeID: nil, tags: [], html: html),
+                actor: nil, now: now, searchText: searchText)
             let ticketID = try await TicketCreation.apply([creation], on: sql)[0].get().id
             outcome = .opened(ticketID: ticketID)
             if !attachments.isEmpty {

@@ -67,15 +67,20 @@ final class OutboxDelivery: LifecycleHandler, Sendable {
         let logger = app.logger
         let due: [Due]
         do {
+            // Most seconds nothing is due: a read says so without a write transaction.
+            let transports: SQLQueryString = relay == nil ? " AND transport = 'http'" : ""
+            guard try await app.db.sqlDatabase().raw("""
+                SELECT id FROM outbox WHERE status = 'pending'\(transports) AND next_attempt_at <= \(bind: clock.now()) LIMIT 1
+                """).first() != nil
+            else { return 0 }
             due = try await app.raaya.writer.write { database in
                 let sql = try database.sqlDatabase()
                 let now = clock.now()
                 let lock: SQLQueryString = database.isSQLite ? "" : " FOR UPDATE SKIP LOCKED"
                 // Without a relay, mail waits; HTTP calls go out regardless.
-                let transports: SQLQueryString = relay == nil ? " AND transport = 'http'" : ""
                 return try await sql.raw("""
                     UPDATE outbox SET next_attempt_at = \(bind: now.addingTimeInterval(300)) WHERE id IN \
-                    (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= \(bind: now)\(transports) \
+                    (SELECT id FROM outbox WHERE status = 'pending'\(transports) AND next_attempt_at <= \(bind: now) \
                     ORDER BY id LIMIT \(bind: limit)\(lock)) RETURNING id, transport, sender, recipient, payload, attempts
                     """).all().map { row in
                     Due(

@@ -13,6 +13,9 @@ struct UpdateChannelSourcesReplies: AsyncMigration {
         try await database.schema("outbox")
             .field("transport", .string, .required, .sql(.default("smtp")))
             .update()
+        // Without a relay only HTTP calls are due, however much mail waits.
+        try await database.sqlDatabase().create(index: "outbox_due_transport").on("outbox").column("status")
+            .column("transport").column("next_attempt_at").run()
     }
 
     func revert(on database: any Database) async throws {
