@@ -10,14 +10,23 @@ import Vapor
 final class SMTPSink {
     private let peer: PeerProcess
 
-    init() async throws {
-        peer = try await PeerProcess(script: "smtp_sink.py")
+    init(arguments: [String] = []) async throws {
+        peer = try await PeerProcess(script: "smtp_sink.py", arguments: arguments)
     }
 
     var port: Int { peer.port }
 
     /// This server as the outbox's relay.
     var relay: Configuration.SMTPRelay { Configuration.SMTPRelay(host: "127.0.0.1", port: port) }
+
+    /// The certificate of a sink started with `--tls`.
+    var certificate: String { peer.folder.appendingPathComponent("cert.pem").path }
+
+    /// What a sink started with `--auth` answered each AUTH (`PLAIN ok`, `LOGIN refused`).
+    var authentications: [String] {
+        (try? String(contentsOf: peer.folder.appendingPathComponent("auth.log"), encoding: .utf8))?
+            .split(separator: "\n").map(String.init) ?? []
+    }
 
     /// The messages received so far, in order.
     func messages() throws -> [MailMessage] {
@@ -77,6 +86,45 @@ struct EmailOutboxTests {
             let outbox = try await app.app.db.sqlDatabase().raw("SELECT status FROM outbox ORDER BY id").all()
                 .map { try $0.decode(column: "status", as: String.self) }
             #expect(outbox == ["sent", "sent"])
+        }
+    }
+
+    @Test("a relay that requires STARTTLS and AUTH gets both; a wrong password fails the mail; an untrusted certificate is refused")
+    func startTLSAndAuth() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            let sink = try await SMTPSink(arguments: ["--tls", "--auth", "raaya:كلمة-سر"])
+            defer { sink.stop() }
+            _ = try await EmailTests.mailbox(app, token: admin)
+            _ = try await app.sendMail(token: admin, EmailTests.windows1256Mail(messageID: "tls-1@example.com"))
+
+            // The sink's certificate is not from an authority the system trusts: refused, kept for later.
+            let untrusted = Configuration.SMTPRelay(host: "localhost", port: sink.port, user: "raaya", password: "كلمة-سر")
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: untrusted, hostname: "raaya.test") == 1)
+            var outbox = try await app.send(.GET, "/api/v1/outbox", token: admin).items
+            #expect(outbox.first?.string("status") == "pending")
+            #expect(try sink.messages().isEmpty)
+            #expect(sink.authentications.isEmpty, "no password may be sent before the certificate is trusted")
+
+            var wrong = untrusted
+            wrong.trustedCertificates = sink.certificate
+            wrong.password = "خطأ"
+            app.clock.advance(by: 31)
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: wrong, hostname: "raaya.test") == 1)
+            outbox = try await app.send(.GET, "/api/v1/outbox", token: admin).items
+            #expect(outbox.first?.string("status") == "failed", "\(outbox)")
+            #expect(sink.authentications.last?.hasSuffix("refused") == true)
+
+            let retried = try await app.send(.POST, "/api/v1/outbox/\(try #require(outbox.first?.int("id")))/retry", token: admin)
+            #expect(retried.status == .ok)
+            var trusted = untrusted
+            trusted.trustedCertificates = sink.certificate
+            #expect(await OutboxDelivery.deliverDue(app.app, relay: trusted, hostname: "raaya.test") == 1)
+            outbox = try await app.send(.GET, "/api/v1/outbox", token: admin).items
+            #expect(outbox.first?.string("status") == "sent", "\(outbox)")
+            #expect(sink.authentications.last?.hasSuffix("ok") == true)
+            let delivered = try #require(try sink.messages().first)
+            #expect(delivered.subject.contains("تم استلام طلبك"))
         }
     }
 

@@ -30,6 +30,9 @@ public struct Configuration: Sendable {
         public var port: Int
         public var user: String?
         public var password: String?
+        /// A PEM file of the certificates to trust for the relay's STARTTLS instead of the system's roots
+        /// (`RAAYA_SMTP_RELAY_CA`: a relay with a certificate from a private authority).
+        public var trustedCertificates: String? = nil
     }
 
     public struct ListenAddress: Sendable, Equatable {
@@ -76,7 +79,23 @@ public struct Configuration: Sendable {
         return Configuration(
             database: database, dataDirectory: dataDirectory, secretKey: value("RAAYA_SECRET_KEY"),
             publicURL: publicURL, hostname: hostname, port: port, bcryptCost: cost, smtpListen: smtpListen,
-            smtpRelay: try value("RAAYA_SMTP_RELAY").map(parseSMTPRelay))
+            smtpRelay: try smtpRelay(value("RAAYA_SMTP_RELAY"), trusting: value("RAAYA_SMTP_RELAY_CA")))
+    }
+
+    private static func smtpRelay(_ url: String?, trusting certificates: String?) throws -> SMTPRelay? {
+        guard var relay = try url.map(parseSMTPRelay) else {
+            if certificates != nil { throw Invalid(variable: "RAAYA_SMTP_RELAY_CA", reason: "needs RAAYA_SMTP_RELAY") }
+            return nil
+        }
+        if let certificates {
+            guard let pem = FileManager.default.contents(atPath: certificates),
+                String(decoding: pem, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----")
+            else {
+                throw Invalid(variable: "RAAYA_SMTP_RELAY_CA", reason: "must be a readable PEM file of certificates")
+            }
+            relay.trustedCertificates = certificates
+        }
+        return relay
     }
 
     /// `postgres://…`/`postgresql://…`, or `sqlite:///absolute/file.sqlite` / `sqlite://relative/file.sqlite`.

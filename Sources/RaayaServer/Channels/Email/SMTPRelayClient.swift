@@ -7,7 +7,7 @@ import RaayaMail
 
 /// Hands one message to the SMTP relay (SwiftNIO); `SMTPClientSession` holds the conversation: EHLO, STARTTLS
 /// when offered, AUTH when credentials are set, MAIL, RCPT, DATA. A relay whose certificate does not verify
-/// against the system's roots is refused.
+/// against the system's roots (or `RAAYA_SMTP_RELAY_CA`'s) is refused before any password is sent.
 enum SMTPRelayClient {
     static func send(
         _ message: [UInt8], from: String, to recipients: [String], via relay: Configuration.SMTPRelay, hostname: String,
@@ -26,7 +26,7 @@ enum SMTPRelayClient {
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandlers([
                             IdleStateHandler(readTimeout: .minutes(5)),
-                            SMTPRelayHandler(session: session, relayHost: relay.host, result: result),
+                            SMTPRelayHandler(session: session, relay: relay, result: result),
                         ])
                     }
                 }
@@ -46,13 +46,13 @@ private final class SMTPRelayHandler: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     private var session: SMTPClientSession
-    private let relayHost: String
+    private let relay: Configuration.SMTPRelay
     private let result: EventLoopPromise<SMTPClientResult>
     private var finished = false
 
-    init(session: SMTPClientSession, relayHost: String, result: EventLoopPromise<SMTPClientResult>) {
+    init(session: SMTPClientSession, relay: Configuration.SMTPRelay, result: EventLoopPromise<SMTPClientResult>) {
         self.session = session
-        self.relayHost = relayHost
+        self.relay = relay
         self.result = result
     }
 
@@ -91,8 +91,15 @@ private final class SMTPRelayHandler: ChannelInboundHandler {
                 context.writeAndFlush(Self.wrapOutboundOut(ByteBuffer(bytes: bytes)), promise: nil)
             case .startTLS:
                 do {
-                    let tls = try NIOSSLContext(configuration: .makeClientConfiguration())
-                    let handler = try NIOSSLClientHandler(context: tls, serverHostname: relayHost)
+                    var configuration = TLSConfiguration.makeClientConfiguration()
+                    if let trusted = relay.trustedCertificates {
+                        configuration.trustRoots = .file(trusted)
+                    }
+                    let tls = try NIOSSLContext(configuration: configuration)
+                    // A relay named by its IP address is checked against the trusted roots only: an address
+                    // cannot be sent as the TLS server name.
+                    let isAddress = (try? SocketAddress(ipAddress: relay.host, port: 0)) != nil
+                    let handler = try NIOSSLClientHandler(context: tls, serverHostname: isAddress ? nil : relay.host)
                     try context.pipeline.syncOperations.addHandler(handler, position: .first)
                 } catch {
                     perform(session.connectionLost("STARTTLS failed: \(error)"), context: context)
