@@ -116,6 +116,10 @@ struct AccessTests {
             ]
             // Meta's handshake proves itself with the source's verify token; without it, 403 as Meta expects.
             let handshake = "GET /api/v1/channels/social/:source"
+            // Pages anyone may open: signing in, the language, the workspace's script.
+            let openPages = [
+                "GET /", "GET /sign-in", "POST /sign-in", "GET /language", "POST /language", "GET /assets/workspace.js",
+            ]
             for route in app.app.routes.all {
                 let path = "/" + route.path.map { component -> String in
                     if case .parameter = component { return "1" }
@@ -123,6 +127,16 @@ struct AccessTests {
                 }.joined(separator: "/")
                 let name = "\(route.method.rawValue) \("/" + route.path.map(\.description).joined(separator: "/"))"
                 if open.contains(name) { continue }
+                if route.userInfo[PageRoutes.marker] != nil {
+                    if openPages.contains(name) { continue }
+                    // Without a session a page sends the reader to sign in; a form without one is refused.
+                    let response = try await app.send(route.method, path)
+                    let location = response.headers.first(name: .location)
+                    #expect(
+                        (response.status == .seeOther && location == "/sign-in") || response.status == .forbidden,
+                        "\(name) answered \(response.status) \(location ?? "")")
+                    continue
+                }
                 let response = try await app.send(route.method, path, json: [:])
                 #expect(response.status == (name == handshake ? .forbidden : .unauthorized), "\(name) answered \(response.status)")
             }

@@ -23,7 +23,7 @@ struct SystemTests {
             #expect(response.object.string("openapi")?.hasPrefix("3.1") == true)
             let paths = try #require(response.object["paths"] as? [String: [String: Any]])
             var missing: [String] = []
-            for route in app.app.routes.all {
+            for route in app.app.routes.all where route.userInfo[PageRoutes.marker] == nil {
                 let path = "/" + route.path.map { component -> String in
                     if case .parameter(let name) = component { return "{\(name)}" }
                     return component.description

@@ -6,13 +6,22 @@ import Vapor
 enum AccountsAPI {
     @Sendable static func login(_ request: Request) async throws -> Response {
         let input = try request.decodeJSON(LoginRequest.self)
-        guard let email = Identity.normalizedEmail(input.email) else {
+        let (userID, token, expiresAt) = try await signIn(email: input.email, password: input.password, request: request)
+        let dto = try await AccountQueries(database: request.db).user(userID)
+        return try JSON.response(LoginResponse(token: token, expiresAt: expiresAt, user: dto))
+    }
+
+    /// Checks a password and issues a token (the API's sign-in and the sign-in page both come here).
+    static func signIn(email rawEmail: String, password: String, request: Request) async throws
+        -> (userID: Int, token: String, expiresAt: Date)
+    {
+        guard let email = Identity.normalizedEmail(rawEmail) else {
             throw DomainError.invalid("email", "is not a valid email address")
         }
         let user = try await User.query(on: request.db).filter(\.$email == email).first()
         // Hash work happens for unknown emails too, so timing does not tell which accounts exist.
         let hash = user?.passwordHash ?? unknownUserHash
-        let matched = try await request.password.async.verify(input.password, created: hash)
+        let matched = try await request.password.async.verify(password, created: hash)
         guard let user, let userID = user.id else { throw DomainError.unauthenticated("wrong email or password") }
         let clock = request.raaya.clock
         let outcome = try await request.raaya.writer.write { database in
@@ -22,8 +31,7 @@ enum AccountsAPI {
         case .refused(let error):
             throw error
         case .signedIn(let token, let expiresAt):
-            let dto = try await AccountQueries(database: request.db).user(userID)
-            return try JSON.response(LoginResponse(token: token, expiresAt: expiresAt, user: dto))
+            return (userID, token, expiresAt)
         }
     }
 

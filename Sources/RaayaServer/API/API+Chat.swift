@@ -72,7 +72,11 @@ enum ChatAPI {
     /// An agent's websocket. The token comes as `Authorization: Bearer` or, from browsers (which cannot set
     /// headers on a websocket), as `?access_token=`.
     @Sendable static func agentSocket(_ request: Request) async throws -> Response {
-        let token = request.headers.bearerAuthorization?.token ?? (try? request.query.get(String.self, at: "access_token"))
+        var token = request.headers.bearerAuthorization?.token ?? (try? request.query.get(String.self, at: "access_token"))
+        // The workspace's own pages connect with their session cookie, from our own origin only.
+        if token == nil, let session = request.cookies[WebSession.cookie]?.string, Self.isOwnOrigin(request) {
+            token = session
+        }
         guard let token, !token.isEmpty else {
             throw DomainError.unauthenticated("send Authorization: Bearer <token> or ?access_token=<token>")
         }
@@ -80,6 +84,15 @@ enum ChatAPI {
         return LiveSocket.accept(request, tickInterval: ChatDesk.presenceRefresh) { request, socket in
             try ChatAgentConnection(socket: socket, request: request, principal: principal)
         }
+    }
+
+    /// A browser's websocket comes with the page's origin: a cookie is only taken from pages of this Raaya.
+    private static func isOwnOrigin(_ request: Request) -> Bool {
+        guard let origin = request.headers.first(name: .origin), let host = request.headers.first(name: .host) else {
+            return false
+        }
+        return origin == "http://\(host)" || origin == "https://\(host)"
+            || origin == request.raaya.configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
     }
 
     /// Chats waiting for an agent, longest first, each marked `overdue` past the settings' alert time.

@@ -1,8 +1,10 @@
 import Vapor
 
-/// Every route Raaya serves, grouped by area and guard. `/openapi.json` documents each one.
+/// Every route Raaya serves, grouped by area and guard. `/openapi.json` documents each one but the pages
+/// (`PageRoutes`).
 enum Routes {
     static func register(on app: Application) throws {
+        PageRoutes.register(on: app)
         app.get("healthz", use: SystemAPI.health)
         app.get("openapi.json", use: SystemAPI.openAPI)
 

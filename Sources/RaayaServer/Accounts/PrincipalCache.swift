@@ -33,4 +33,9 @@ actor PrincipalCache {
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
         entries[hash] = Entry(principal: principal, tokenExpiresAt: tokenExpiresAt, loadedAt: now)
     }
+
+    /// A token was revoked (signing out): it stops working here at once, not after `freshness`.
+    func forget(tokenHash hash: String) {
+        entries[hash] = nil
+    }
 }

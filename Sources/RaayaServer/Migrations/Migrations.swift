@@ -16,5 +16,6 @@ enum RaayaMigrations {
         CreateChat(),
         UpdateChannelSourcesReplies(),
         UpdateMessagesHTML(),
+        UpdateUsersLanguage(),
     ]
 }

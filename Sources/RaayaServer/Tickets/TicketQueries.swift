@@ -6,6 +6,12 @@ import SQLKit
 
 /// Filters of the ticket list, as the API takes them.
 struct TicketFilter: Sendable {
+    /// Any of these statuses (the workspace's views); `status` narrows to one.
+    var statuses: [TicketStatus]? = nil
+    /// Only tickets nobody is assigned to.
+    var unassigned = false
+    /// Only tickets of these groups.
+    var groupIDs: [Int]? = nil
     var status: TicketStatus?
     var priority: TicketPriority?
     var groupID: Int?
@@ -28,16 +34,7 @@ struct TicketQueries {
 
     /// Newest activity first, `limit` at a time, continuing after `cursor`.
     func list(_ filter: TicketFilter, limit: Int, after cursor: ActivityCursor?) async throws -> Page<TicketDTO> {
-        var condition: SQLQueryString = "1 = 1"
-        if let status = filter.status { condition += " AND t.status = \(bind: status.rawValue)" }
-        if let priority = filter.priority { condition += " AND t.priority = \(bind: priority.rawValue)" }
-        if let groupID = filter.groupID { condition += " AND t.group_id = \(bind: groupID)" }
-        if let assigneeID = filter.assigneeID { condition += " AND t.assignee_id = \(bind: assigneeID)" }
-        if let channel = filter.channel { condition += " AND t.channel = \(bind: channel.rawValue)" }
-        if let customerID = filter.customerID { condition += " AND t.customer_id = \(bind: customerID)" }
-        if let tag = filter.tag {
-            condition += " AND t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = \(bind: tag))"
-        }
+        var condition = Self.condition(filter)
         if let cursor {
             let time = Date(millisecondsSince1970: cursor.activityMilliseconds)
             condition += " AND (t.updated_at < \(bind: time) OR (t.updated_at = \(bind: time) AND t.id < \(bind: cursor.id)))"
@@ -49,6 +46,32 @@ struct TicketQueries {
             ActivityCursor(activityMilliseconds: $0.updatedAt.millisecondsSince1970, id: $0.id).token
         } : nil
         return Page(data: page, nextCursor: next)
+    }
+
+    /// How many tickets the caller may see match the filter.
+    func count(_ filter: TicketFilter) async throws -> Int {
+        try await database.sqlDatabase().raw(
+            "SELECT COUNT(*) AS n FROM tickets t WHERE \(Self.condition(filter))\(restriction)"
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    private static func condition(_ filter: TicketFilter) -> SQLQueryString {
+        var condition: SQLQueryString = "1 = 1"
+        if let statuses = filter.statuses {
+            condition += " AND t.status IN (\(unsafeRaw: statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
+        }
+        if filter.unassigned { condition += " AND t.assignee_id IS NULL" }
+        if let groupIDs = filter.groupIDs { condition += " AND t.group_id IN (\(TicketReader.list(groupIDs.isEmpty ? [0] : groupIDs)))" }
+        if let status = filter.status { condition += " AND t.status = \(bind: status.rawValue)" }
+        if let priority = filter.priority { condition += " AND t.priority = \(bind: priority.rawValue)" }
+        if let groupID = filter.groupID { condition += " AND t.group_id = \(bind: groupID)" }
+        if let assigneeID = filter.assigneeID { condition += " AND t.assignee_id = \(bind: assigneeID)" }
+        if let channel = filter.channel { condition += " AND t.channel = \(bind: channel.rawValue)" }
+        if let customerID = filter.customerID { condition += " AND t.customer_id = \(bind: customerID)" }
+        if let tag = filter.tag {
+            condition += " AND t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = \(bind: tag))"
+        }
+        return condition
     }
 
     /// Tickets matching a full-text query, best match first.

@@ -1,0 +1,110 @@
+import Foundation
+import Vapor
+
+/// The frame of every page: `<html lang dir>`, the header with navigation, search, language and sign-out, and
+/// one stylesheet written with logical properties, so right-to-left needs nothing of its own.
+enum Layout {
+    static func page(
+        _ session: WebSession, title: String, body: HTML, script: HTML = "", status: HTTPStatus = .ok
+    ) -> Response {
+        let language = session.language
+        let header: HTML =
+            session.principal == nil
+            ? """
+            <header class="top"><a class="brand" href="/">\(Phrase.appName, language)</a>
+            <a class="language" href="/language?to=\(language.other.rawValue)" lang="\(language.other.rawValue)">\(Phrase.switchLanguage, language)</a></header>
+            """
+            : """
+            <header class="top"><a class="brand" href="/agent">\(Phrase.appName, language)</a>
+            <nav><a href="/agent">\(Phrase.inbox, language)</a></nav>
+            <form class="search" method="get" action="/agent/search" role="search"><input type="search" name="q" \
+            aria-label="\(Phrase.search, language)" placeholder="\(Phrase.searchPlaceholder, language)"></form>
+            <span class="who">\(session.userName ?? "")</span>
+            <form method="post" action="/language"><input type="hidden" name="_csrf" value="\(session.csrf)">\
+            <input type="hidden" name="to" value="\(language.other.rawValue)"><button class="link" lang="\(language.other.rawValue)">\(Phrase.switchLanguage, language)</button></form>
+            <form method="post" action="/sign-out"><input type="hidden" name="_csrf" value="\(session.csrf)">\
+            <button class="link">\(Phrase.signOut, language)</button></form></header>
+            """
+        let document: HTML = """
+            <!doctype html>
+            <html lang="\(language.rawValue)" dir="\(language.direction)">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) — \(Phrase.appName, language)</title>
+            <style>\(HTML(trusted: stylesheet))</style></head>
+            <body>\(header)<main>\(body)</main>\(script)</body></html>
+            """
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.add(name: .cacheControl, value: "no-store")
+        headers.add(name: "X-Content-Type-Options", value: "nosniff")
+        headers.add(name: "Referrer-Policy", value: "same-origin")
+        // Only our own scripts and styles run: an injected <script> or onerror= would be refused by the browser
+        // even if it ever got past the escaping.
+        headers.add(
+            name: "Content-Security-Policy",
+            value: "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "frame-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+        return Response(status: status, headers: headers, body: .init(string: document.description))
+    }
+
+    static func redirect(_ path: String) -> Response {
+        Response(status: .seeOther, headers: ["Location": path])
+    }
+
+    private static let stylesheet = """
+        :root { --accent: #0b6e4f; --line: #dde3ea; --muted: #5b6673; --bg: #f7f8fa; --warn: #b54708; --warnbg: #fff4e5; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 15px/1.5 system-ui, "Segoe UI", Tahoma, "Noto Sans Arabic", sans-serif; color: #1d2733; background: var(--bg); }
+        a { color: var(--accent); }
+        .top { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; padding-block: 10px; padding-inline: 16px; background: #fff; border-block-end: 1px solid var(--line); }
+        .top .brand { font-weight: 700; font-size: 18px; text-decoration: none; margin-inline-end: 8px; }
+        .top nav { display: flex; gap: 12px; }
+        .top .search { flex: 1 1 220px; }
+        .top .search input { inline-size: 100%; padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
+        .top .who { color: var(--muted); }
+        button.link { background: none; border: 0; color: var(--accent); font: inherit; cursor: pointer; padding: 0; text-decoration: underline; }
+        main { padding: 16px; max-inline-size: 1200px; margin-inline: auto; }
+        h1 { font-size: 20px; margin-block: 0 12px; }
+        h2 { font-size: 16px; margin-block: 16px 8px; }
+        .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px; }
+        .signin { max-inline-size: 380px; margin-block: 48px; margin-inline: auto; }
+        label { display: block; margin-block: 10px 4px; font-weight: 600; }
+        input[type=email], input[type=password], input[type=text], select, textarea { inline-size: 100%; padding: 8px 10px; border: 1px solid var(--line); border-radius: 6px; font: inherit; background: #fff; }
+        textarea { min-block-size: 110px; resize: vertical; }
+        .button, button.primary { display: inline-block; margin-block-start: 12px; padding: 8px 16px; border: 0; border-radius: 6px; background: var(--accent); color: #fff; font: inherit; font-weight: 600; cursor: pointer; text-decoration: none; }
+        .error { color: #b42318; background: #fef3f2; border: 1px solid #fecdca; padding: 8px 12px; border-radius: 6px; }
+        .notice { color: #05603a; background: #ecfdf3; border: 1px solid #abefc6; padding: 8px 12px; border-radius: 6px; }
+        .layout { display: grid; grid-template-columns: 1fr 300px; gap: 16px; }
+        @media (max-width: 820px) { .layout { grid-template-columns: 1fr; } }
+        .views { display: flex; flex-wrap: wrap; gap: 6px; margin-block-end: 12px; }
+        .views a { padding: 4px 10px; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; background: #fff; }
+        .views a[aria-current=page] { background: var(--accent); color: #fff; border-color: var(--accent); }
+        .count { font-size: 12px; opacity: .8; margin-inline-start: 4px; }
+        table.tickets { inline-size: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
+        table.tickets th, table.tickets td { text-align: start; padding: 8px 10px; border-block-end: 1px solid var(--line); vertical-align: top; }
+        table.tickets th { font-size: 13px; color: var(--muted); font-weight: 600; }
+        table.tickets tr.selected { outline: 2px solid var(--accent); outline-offset: -2px; }
+        .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px; background: #eef2f6; }
+        .badge.new { background: #e0f2fe; } .badge.open { background: #fef9c3; } .badge.solved, .badge.closed { background: #dcfce7; }
+        .muted { color: var(--muted); font-size: 13px; }
+        .chats li { list-style: none; padding: 8px; border: 1px solid var(--line); border-radius: 6px; margin-block-end: 6px; background: #fff; }
+        .chats ul { padding: 0; margin: 0; }
+        .chats li.overdue { border-color: var(--warn); background: var(--warnbg); }
+        .chats li.overdue .late { color: var(--warn); font-weight: 700; }
+        .message { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px; margin-block-end: 10px; }
+        .message.agent { border-inline-start: 4px solid var(--accent); }
+        .message.customer { border-inline-start: 4px solid #6172f3; }
+        .message.internal { background: #fffbeb; border-inline-start: 4px solid #f79009; }
+        .message.system, .message.bot { background: #f2f4f7; }
+        .message .meta { font-size: 13px; color: var(--muted); margin-block-end: 6px; }
+        .message .body { white-space: pre-wrap; overflow-wrap: anywhere; }
+        .message iframe { inline-size: 100%; min-block-size: 160px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+        details.quoted { margin-block-start: 8px; color: var(--muted); }
+        details.quoted .body { border-inline-start: 3px solid var(--line); padding-inline-start: 8px; }
+        .replybox .choices { display: flex; gap: 16px; margin-block: 8px; }
+        .replybox .choices label { display: inline; font-weight: 400; }
+        dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 12px; margin: 0; }
+        dl.facts dt { color: var(--muted); }
+        dl.facts dd { margin: 0; }
+        """
+}

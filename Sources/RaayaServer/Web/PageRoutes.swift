@@ -1,0 +1,26 @@
+import Vapor
+
+/// The pages' routes (not part of the API: no bearer tokens, no OpenAPI). Each is marked `page` in its
+/// `userInfo`, so tests can tell them from the API's.
+enum PageRoutes {
+    static let marker = "raaya.page"
+
+    static func register(on app: Application) {
+        let before = app.routes.all.count
+        app.get(use: WorkspacePages.home)
+        app.get("sign-in", use: SignInPages.form)
+        app.post("sign-in", use: SignInPages.submit)
+        app.post("sign-out", use: SignInPages.signOut)
+        app.get("language", use: SignInPages.chooseLanguage)
+        app.post("language", use: SignInPages.chooseLanguage)
+        app.get("assets", "workspace.js", use: WorkspaceScript.serve)
+
+        app.get("agent", use: WorkspacePages.inbox)
+        app.get("agent", "chats", use: WorkspacePages.chats)
+        app.get("agent", "search", use: WorkspacePages.search)
+        app.get("agent", "tickets", ":id", use: WorkspacePages.ticket)
+        app.post("agent", "tickets", ":id", use: WorkspacePages.update)
+        app.post("agent", "tickets", ":id", "messages", use: WorkspacePages.reply)
+        for route in app.routes.all.dropFirst(before) { route.userInfo[marker] = true }
+    }
+}

@@ -1,0 +1,237 @@
+import RaayaCore
+
+/// The languages of the pages.
+enum Language: String, CaseIterable, Sendable {
+    case ar, en
+
+    var direction: String { self == .ar ? "rtl" : "ltr" }
+    var other: Language { self == .ar ? .en : .ar }
+
+    /// `ar`, `ar-SA`, `en-GB`… as a page language; nil for anything else.
+    init?(tag: String?) {
+        guard let base = tag?.lowercased().split(separator: "-").first, let language = Language(rawValue: String(base))
+        else { return nil }
+        self = language
+    }
+}
+
+/// Every text the pages show, in Arabic and English. A phrase is a case, and each language's text is a
+/// `switch` over all of them, so a page cannot use a phrase that lacks a translation: it would not compile.
+enum Phrase: String, CaseIterable, Sendable {
+    case appName, signIn, signOut, email, password, signInTitle, wrongPassword, lockedOut, switchLanguage
+    case inbox, myOpen, unassigned, allNew, pending, recentlySolved, noTickets, tickets, search, searchPlaceholder
+    case subject, customer, status, priority, channel, group, assignee, updated, created, nobody, noGroup
+    case conversation, reply, internalNote, send, publicReply, internalBadge, quoted, showQuoted, attachments
+    case ticketDetails, save, changesSaved, replySent, notFound, forbidden, badRequest, csrfFailed
+    case liveChats, waitingSince, overdue, noWaitingChats, chatLive, previous, next, backToInbox, customerPanel
+    case identities, pastTickets, events, by, system, bot, agentRole, customerRole, somethingWrong, required
+    case keyboardHint, newMessageArrived, typing
+
+    func text(_ language: Language) -> String {
+        switch language {
+        case .ar: arabic
+        case .en: english
+        }
+    }
+
+    private var arabic: String {
+        switch self {
+        case .appName: "رعاية"
+        case .signIn: "تسجيل الدخول"
+        case .signOut: "تسجيل الخروج"
+        case .email: "البريد الإلكتروني"
+        case .password: "كلمة المرور"
+        case .signInTitle: "الدخول إلى مساحة العمل"
+        case .wrongPassword: "البريد الإلكتروني أو كلمة المرور غير صحيحة"
+        case .lockedOut: "محاولات كثيرة خاطئة؛ حاول بعد قليل"
+        case .switchLanguage: "English"
+        case .inbox: "صندوق التذاكر"
+        case .myOpen: "تذاكري المفتوحة"
+        case .unassigned: "غير المسندة في مجموعاتي"
+        case .allNew: "كل الجديدة"
+        case .pending: "بانتظار العميل"
+        case .recentlySolved: "المحلولة مؤخراً"
+        case .noTickets: "لا توجد تذاكر هنا"
+        case .tickets: "التذاكر"
+        case .search: "بحث"
+        case .searchPlaceholder: "ابحث في التذاكر والعملاء"
+        case .subject: "الموضوع"
+        case .customer: "العميل"
+        case .status: "الحالة"
+        case .priority: "الأولوية"
+        case .channel: "القناة"
+        case .group: "المجموعة"
+        case .assignee: "المسؤول"
+        case .updated: "آخر نشاط"
+        case .created: "أُنشئت"
+        case .nobody: "لا أحد"
+        case .noGroup: "بلا مجموعة"
+        case .conversation: "المحادثة"
+        case .reply: "الرد"
+        case .internalNote: "ملاحظة داخلية"
+        case .send: "إرسال"
+        case .publicReply: "رد للعميل"
+        case .internalBadge: "داخلية"
+        case .quoted: "النص المقتبس"
+        case .showQuoted: "إظهار النص المقتبس والتوقيع"
+        case .attachments: "المرفقات"
+        case .ticketDetails: "تفاصيل التذكرة"
+        case .save: "حفظ"
+        case .changesSaved: "حُفظت التغييرات"
+        case .replySent: "أُرسل الرد"
+        case .notFound: "الصفحة غير موجودة أو لا تملك صلاحية رؤيتها"
+        case .forbidden: "لا تملك صلاحية هذا الإجراء"
+        case .badRequest: "تعذّر قبول الطلب"
+        case .csrfFailed: "انتهت صلاحية النموذج؛ أعد تحميل الصفحة وحاول مجدداً"
+        case .liveChats: "المحادثات المباشرة"
+        case .waitingSince: "ينتظر منذ"
+        case .overdue: "تأخر الرد"
+        case .noWaitingChats: "لا محادثات تنتظر"
+        case .chatLive: "متصل بالمحادثة المباشرة"
+        case .previous: "السابق"
+        case .next: "التالي"
+        case .backToInbox: "العودة إلى الصندوق"
+        case .customerPanel: "بيانات العميل"
+        case .identities: "وسائل التواصل"
+        case .pastTickets: "تذاكر سابقة"
+        case .events: "سجل التغييرات"
+        case .by: "بواسطة"
+        case .system: "النظام"
+        case .bot: "المساعد الآلي"
+        case .agentRole: "موظف"
+        case .customerRole: "عميل"
+        case .somethingWrong: "حدث خطأ من جهتنا"
+        case .required: "مطلوب"
+        case .keyboardHint: "j / k للتنقل، Enter للفتح"
+        case .newMessageArrived: "وصلت رسالة جديدة"
+        case .typing: "يكتب الآن…"
+        }
+    }
+
+    private var english: String {
+        switch self {
+        case .appName: "Raaya"
+        case .signIn: "Sign in"
+        case .signOut: "Sign out"
+        case .email: "Email"
+        case .password: "Password"
+        case .signInTitle: "Sign in to the workspace"
+        case .wrongPassword: "Wrong email or password"
+        case .lockedOut: "Too many failed attempts; try again shortly"
+        case .switchLanguage: "العربية"
+        case .inbox: "Inbox"
+        case .myOpen: "My open tickets"
+        case .unassigned: "Unassigned in my groups"
+        case .allNew: "All new"
+        case .pending: "Pending"
+        case .recentlySolved: "Recently solved"
+        case .noTickets: "No tickets here"
+        case .tickets: "Tickets"
+        case .search: "Search"
+        case .searchPlaceholder: "Search tickets and customers"
+        case .subject: "Subject"
+        case .customer: "Customer"
+        case .status: "Status"
+        case .priority: "Priority"
+        case .channel: "Channel"
+        case .group: "Group"
+        case .assignee: "Assignee"
+        case .updated: "Last activity"
+        case .created: "Created"
+        case .nobody: "Nobody"
+        case .noGroup: "No group"
+        case .conversation: "Conversation"
+        case .reply: "Reply"
+        case .internalNote: "Internal note"
+        case .send: "Send"
+        case .publicReply: "Reply to the customer"
+        case .internalBadge: "Internal"
+        case .quoted: "Quoted text"
+        case .showQuoted: "Show quoted text and signature"
+        case .attachments: "Attachments"
+        case .ticketDetails: "Ticket details"
+        case .save: "Save"
+        case .changesSaved: "Changes saved"
+        case .replySent: "Reply sent"
+        case .notFound: "Not found, or not yours to see"
+        case .forbidden: "You may not do this"
+        case .badRequest: "The request could not be accepted"
+        case .csrfFailed: "This form has expired; reload the page and try again"
+        case .liveChats: "Live chats"
+        case .waitingSince: "Waiting since"
+        case .overdue: "Overdue"
+        case .noWaitingChats: "No chat is waiting"
+        case .chatLive: "Connected to live chat"
+        case .previous: "Previous"
+        case .next: "Next"
+        case .backToInbox: "Back to the inbox"
+        case .customerPanel: "Customer"
+        case .identities: "Contact details"
+        case .pastTickets: "Other tickets"
+        case .events: "Audit trail"
+        case .by: "by"
+        case .system: "System"
+        case .bot: "Bot"
+        case .agentRole: "Agent"
+        case .customerRole: "Customer"
+        case .somethingWrong: "Something went wrong on our side"
+        case .required: "required"
+        case .keyboardHint: "j / k to move, Enter to open"
+        case .newMessageArrived: "A new message arrived"
+        case .typing: "is typing…"
+        }
+    }
+}
+
+extension TicketStatus {
+    func name(_ language: Language) -> String {
+        switch (self, language) {
+        case (.new, .ar): "جديدة"
+        case (.open, .ar): "مفتوحة"
+        case (.pending, .ar): "بانتظار العميل"
+        case (.onHold, .ar): "معلّقة"
+        case (.solved, .ar): "محلولة"
+        case (.closed, .ar): "مغلقة"
+        case (.new, .en): "New"
+        case (.open, .en): "Open"
+        case (.pending, .en): "Pending"
+        case (.onHold, .en): "On hold"
+        case (.solved, .en): "Solved"
+        case (.closed, .en): "Closed"
+        }
+    }
+}
+
+extension TicketPriority {
+    func name(_ language: Language) -> String {
+        switch (self, language) {
+        case (.low, .ar): "منخفضة"
+        case (.normal, .ar): "عادية"
+        case (.high, .ar): "عالية"
+        case (.urgent, .ar): "عاجلة"
+        case (.low, .en): "Low"
+        case (.normal, .en): "Normal"
+        case (.high, .en): "High"
+        case (.urgent, .en): "Urgent"
+        }
+    }
+}
+
+extension Channel {
+    func name(_ language: Language) -> String {
+        switch (self, language) {
+        case (.email, .ar): "البريد"
+        case (.chat, .ar): "الدردشة"
+        case (.web, .ar): "البوابة"
+        case (.phone, .ar): "الهاتف"
+        case (.social, .ar): "التواصل الاجتماعي"
+        case (.api, .ar): "الواجهة البرمجية"
+        case (.email, .en): "Email"
+        case (.chat, .en): "Chat"
+        case (.web, .en): "Web"
+        case (.phone, .en): "Phone"
+        case (.social, .en): "Social"
+        case (.api, .en): "API"
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Crypto
+import Foundation
+import RaayaCore
+import SQLKit
+import Vapor
+
+/// Who is looking at a page, in which language, and the token that proves a form came from our own page.
+///
+/// Signing in on the page issues the same kind of token as the API's sign-in; the browser keeps it in an
+/// HttpOnly, SameSite=Lax cookie (Secure when Raaya is served over https). Every form carries a CSRF token: the
+/// HMAC of the session's token with the server's key, so it needs no storage and dies with the session.
+struct WebSession: Sendable {
+    static let cookie = "raaya_session"
+    static let languageCookie = "raaya_lang"
+    static let csrfField = "_csrf"
+
+    let principal: Principal?
+    let token: String?
+    let language: Language
+    let userName: String?
+
+    var csrf: String { token.map { Self.csrf(for: $0, key: keyForCSRF) } ?? "" }
+    private let keyForCSRF: SymmetricKey
+
+    static func load(_ request: Request) async throws -> WebSession {
+        let token = request.cookies[cookie]?.string
+        var principal: Principal?
+        if let token, !token.isEmpty {
+            principal = try? await BearerAuthenticator.principal(token: token, request: request)
+        }
+        var language = Language(tag: request.cookies[languageCookie]?.string)
+        var name: String?
+        if let principal,
+            let row = try await request.db.sqlDatabase().raw(
+                "SELECT name, language FROM users WHERE id = \(bind: principal.userID)"
+            ).first()
+        {
+            name = try row.decode(column: "name", as: String.self)
+            language = Language(tag: try row.decodeOptional(column: "language", as: String.self)) ?? language
+        }
+        let accepted = request.headers.first(name: .acceptLanguage).flatMap { header in
+            header.split(separator: ",").lazy.compactMap { Language(tag: String($0.split(separator: ";")[0]).trimmingWhitespace()) }.first
+        }
+        return WebSession(
+            principal: principal, token: principal == nil ? nil : token, language: language ?? accepted ?? .ar,
+            userName: name, keyForCSRF: request.raaya.secretKey)
+    }
+
+    /// The signed-in staff member, or a redirect to the sign-in page.
+    func requirePrincipal() throws -> Principal {
+        guard let principal else { throw WebRedirect(to: "/sign-in") }
+        return principal
+    }
+
+    /// Refuses a form without this session's CSRF token.
+    func checkCSRF(_ request: Request) throws {
+        let given = (try? request.content.get(String.self, at: Self.csrfField)) ?? ""
+        guard let token, Self.equal(Array(given.utf8), Array(Self.csrf(for: token, key: keyForCSRF).utf8)) else {
+            throw Abort(.forbidden, reason: "csrf")
+        }
+    }
+
+    static func csrf(for token: String, key: SymmetricKey) -> String {
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: Array("raaya-csrf:\(token)".utf8), using: key))
+    }
+
+    private static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// The cookie that keeps a session: HttpOnly, SameSite=Lax, Secure under https.
+    static func sessionCookie(_ token: String, expires: Date, request: Request) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: token, expires: expires, path: "/", isSecure: request.raaya.configuration.publicURL.hasPrefix("https:"),
+            isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+/// Thrown by a page that needs a signed-in user; the pages answer it with a redirect.
+struct WebRedirect: Error {
+    let to: String
+}

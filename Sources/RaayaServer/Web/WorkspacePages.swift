@@ -1,0 +1,315 @@
+import Foundation
+import RaayaCore
+import SQLKit
+import Vapor
+
+/// The agents' workspace: the inbox with its views and the live chats waiting, a ticket with its conversation,
+/// reply box and controls, and search. Pages call the same services as the API.
+enum WorkspacePages {
+    /// The inbox's views, each a filter of the ticket list.
+    enum View: String, CaseIterable {
+        case mine, unassigned, new, pending, solved
+
+        var phrase: Phrase {
+            switch self {
+            case .mine: .myOpen
+            case .unassigned: .unassigned
+            case .new: .allNew
+            case .pending: .pending
+            case .solved: .recentlySolved
+            }
+        }
+
+        func filter(for principal: Principal) -> TicketFilter {
+            switch self {
+            case .mine: TicketFilter(statuses: [.new, .open, .pending, .onHold], assigneeID: principal.userID)
+            case .unassigned:
+                TicketFilter(
+                    statuses: [.new, .open], unassigned: true,
+                    groupIDs: principal.role.seesAllTickets ? nil : principal.groupIDs.sorted())
+            case .new: TicketFilter(status: .new)
+            case .pending: TicketFilter(status: .pending)
+            case .solved: TicketFilter(status: .solved)
+            }
+        }
+    }
+
+    /// Runs a page: a session that is needed but missing goes to the sign-in page; a missing ticket, a refused
+    /// form or a failure shows an error page in the reader's language.
+    static func page(
+        _ request: Request, _ render: @escaping @Sendable (WebSession) async throws -> Response
+    ) async throws -> Response {
+        let session = try await WebSession.load(request)
+        do {
+            return try await render(session)
+        } catch let redirect as WebRedirect {
+            return Layout.redirect(redirect.to)
+        } catch let error as DomainError {
+            let (phrase, status): (Phrase, HTTPStatus) =
+                switch error {
+                case .notFound: (.notFound, .notFound)
+                case .forbidden: (.forbidden, .forbidden)
+                default: (.badRequest, .unprocessableEntity)
+                }
+            let detail = Problem(error).detail
+            return Layout.page(
+                session, title: phrase.text(session.language),
+                body: "<p class=\"error\" role=\"alert\">\(phrase, session.language)</p><p class=\"muted\" dir=\"auto\">\(detail)</p>",
+                status: status)
+        } catch let abort as AbortError where abort.status == .forbidden {
+            return Layout.page(
+                session, title: Phrase.csrfFailed.text(session.language),
+                body: "<p class=\"error\" role=\"alert\">\(Phrase.csrfFailed, session.language)</p>", status: .forbidden)
+        }
+    }
+
+    @Sendable static func home(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        return Layout.redirect(session.principal == nil ? "/sign-in" : "/agent")
+    }
+
+    @Sendable static func inbox(_ request: Request) async throws -> Response {
+        try await page(request) { session in
+            let principal = try session.requirePrincipal()
+            let language = session.language
+            let view = View(rawValue: (try? request.query.get(String.self, at: "view")) ?? "") ?? .mine
+            let queries = TicketQueries(database: request.db, visibility: principal.visibility)
+            let cursor = (try? request.query.get(String.self, at: "cursor")).flatMap(ActivityCursor.init(token:))
+            let page = try await queries.list(view.filter(for: principal), limit: 25, after: cursor)
+            var tabs: [HTML] = []
+            for candidate in View.allCases {
+                let count = try await queries.count(candidate.filter(for: principal))
+                tabs.append(
+                    """
+                    <a href="/agent?view=\(candidate.rawValue)"\(HTML(trusted: candidate == view ? " aria-current=\"page\"" : ""))>\
+                    \(candidate.phrase, language)<span class="count">\(count)</span></a>
+                    """)
+            }
+            let rows: [HTML] = page.data.map { ticket in
+                """
+                <tr data-href="/agent/tickets/\(ticket.id)"><td>#\(ticket.id)</td>
+                <td><a href="/agent/tickets/\(ticket.id)" dir="auto">\(ticket.subject)</a></td>
+                <td dir="auto">\(ticket.customer.name)</td>
+                <td><span class="badge \(ticket.status.rawValue)">\(ticket.status.name(language))</span></td>
+                <td>\(ticket.priority.name(language))</td><td>\(ticket.channel.name(language))</td>
+                <td dir="auto">\(ticket.assignee?.name ?? Phrase.nobody.text(language))</td>
+                <td><time datetime="\(JSON.rfc3339(ticket.updatedAt))">\(Self.shortTime(ticket.updatedAt))</time></td></tr>
+                """
+            }
+            let table: HTML =
+                rows.isEmpty
+                ? "<p class=\"muted\">\(Phrase.noTickets, language)</p>"
+                : """
+                <table class="tickets" id="tickets"><thead><tr><th>#</th><th>\(Phrase.subject, language)</th>\
+                <th>\(Phrase.customer, language)</th><th>\(Phrase.status, language)</th><th>\(Phrase.priority, language)</th>\
+                <th>\(Phrase.channel, language)</th><th>\(Phrase.assignee, language)</th><th>\(Phrase.updated, language)</th></tr></thead>
+                <tbody>\(rows)</tbody></table>
+                """
+            let more: HTML = page.nextCursor.map {
+                "<p><a href=\"/agent?view=\(view.rawValue)&amp;cursor=\($0)\">\(Phrase.next, language)</a></p>"
+            } ?? ""
+            let chats = try await chatPanel(request, session: session, principal: principal)
+            let body: HTML = """
+                <div class="layout"><section><h1>\(Phrase.inbox, language)</h1>
+                <nav class="views" aria-label="\(Phrase.inbox, language)">\(tabs)</nav>
+                \(table)\(more)<p class="muted">\(Phrase.keyboardHint, language)</p></section>
+                <aside class="chats" id="chats" aria-live="polite">\(chats)</aside></div>
+                """
+            return Layout.page(
+                session, title: Phrase.inbox.text(language), body: body,
+                script: "<script src=\"/assets/workspace.js\" defer></script>")
+        }
+    }
+
+    /// The live chats waiting for an answer, longest first, those past the alert time marked overdue. The
+    /// inbox shows it, and its script fetches it again when the chat socket says something changed.
+    @Sendable static func chats(_ request: Request) async throws -> Response {
+        try await page(request) { session in
+            let principal = try session.requirePrincipal()
+            var headers = HTTPHeaders()
+            headers.contentType = .html
+            headers.add(name: .cacheControl, value: "no-store")
+            return Response(
+                status: .ok, headers: headers,
+                body: .init(string: try await chatPanel(request, session: session, principal: principal).description))
+        }
+    }
+
+    private static func chatPanel(_ request: Request, session: WebSession, principal: Principal) async throws -> HTML {
+        let language = session.language
+        let settings = try await ChatSettings.load(on: request.db.sqlDatabase())
+        let waiting = try await TicketQueries(database: request.db, visibility: principal.visibility)
+            .waitingChats(now: request.raaya.clock.now(), alertAfter: settings.waitAlertSeconds)
+        let items: [HTML] = waiting.map { chat in
+            """
+            <li class="\(chat.overdue ? "overdue" : "waiting")" data-since="\(JSON.rfc3339(chat.waitingSince))">\
+            <a href="/agent/tickets/\(chat.ticketID)" dir="auto">\(chat.customerName): \(chat.subject)</a>
+            <div class="muted">\(Phrase.waitingSince, language) \(Self.shortTime(chat.waitingSince))\
+            \(chat.overdue ? HTML(" · <span class=\"late\">\(Phrase.overdue, language)</span>") : "")</div></li>
+            """
+        }
+        return """
+            <h2>\(Phrase.liveChats, language)</h2><div data-wait-alert="\(settings.waitAlertSeconds)"></div>
+            \(items.isEmpty ? HTML("<p class=\"muted\">\(Phrase.noWaitingChats, language)</p>") : "<ul>\(items)</ul>")
+            """
+    }
+
+    @Sendable static func ticket(_ request: Request) async throws -> Response {
+        try await page(request) { session in
+            let principal = try session.requirePrincipal()
+            let language = session.language
+            let id = try request.pathID(resource: "ticket")
+            let queries = TicketQueries(database: request.db, visibility: principal.visibility)
+            let ticket = try await queries.detail(id)
+            let messages = try await queries.messages(of: id)
+            let notice: HTML =
+                switch try? request.query.get(String.self, at: "done") {
+                case "sent": "<p class=\"notice\" role=\"status\">\(Phrase.replySent, language)</p>"
+                case "saved": "<p class=\"notice\" role=\"status\">\(Phrase.changesSaved, language)</p>"
+                default: ""
+                }
+            let conversation: [HTML] = messages.map { message($0, language: language) }
+            let statusOptions: [HTML] = TicketStatus.allCases.filter { $0 == ticket.status || ticket.status.canMove(to: $0) }
+                .map { status in
+                    "<option value=\"\(status.rawValue)\"\(HTML(trusted: status == ticket.status ? " selected" : ""))>\(status.name(language))</option>"
+                }
+            let priorityOptions: [HTML] = TicketPriority.allCases.map { priority in
+                "<option value=\"\(priority.rawValue)\"\(HTML(trusted: priority == ticket.priority ? " selected" : ""))>\(priority.name(language))</option>"
+            }
+            let customer = ticket.customer
+            let contacts: [HTML] = (customer.emails + customer.phones).map { "<li dir=\"ltr\">\($0)</li>" }
+            let body: HTML = """
+                <p><a href="/agent">\(Phrase.backToInbox, language)</a></p>
+                <div class="layout" data-ticket="\(id)"><section>
+                <h1 dir="auto">#\(id) \(ticket.subject)</h1>\(notice)
+                <h2>\(Phrase.conversation, language)</h2><div id="conversation">\(conversation)</div>
+                <p class="muted" id="typing" hidden>\(Phrase.typing, language)</p>
+                <form class="card replybox" method="post" action="/agent/tickets/\(id)/messages">
+                <input type="hidden" name="_csrf" value="\(session.csrf)">
+                <label for="body">\(Phrase.reply, language)</label>
+                <textarea id="body" name="body" required dir="auto"></textarea>
+                <div class="choices"><label><input type="radio" name="kind" value="public" checked> \(Phrase.publicReply, language)</label>
+                <label><input type="radio" name="kind" value="internal"> \(Phrase.internalNote, language)</label></div>
+                <button class="primary" type="submit">\(Phrase.send, language)</button></form></section>
+                <aside><form class="card" method="post" action="/agent/tickets/\(id)">
+                <input type="hidden" name="_csrf" value="\(session.csrf)"><h2>\(Phrase.ticketDetails, language)</h2>
+                <label for="status">\(Phrase.status, language)</label><select id="status" name="status">\(statusOptions)</select>
+                <label for="priority">\(Phrase.priority, language)</label><select id="priority" name="priority">\(priorityOptions)</select>
+                <dl class="facts"><dt>\(Phrase.channel, language)</dt><dd>\(ticket.channel.name(language))</dd>
+                <dt>\(Phrase.group, language)</dt><dd dir="auto">\(ticket.group?.name ?? Phrase.noGroup.text(language))</dd>
+                <dt>\(Phrase.assignee, language)</dt><dd dir="auto">\(ticket.assignee?.name ?? Phrase.nobody.text(language))</dd>
+                <dt>\(Phrase.created, language)</dt><dd>\(Self.shortTime(ticket.createdAt))</dd></dl>
+                <button class="primary" type="submit">\(Phrase.save, language)</button></form>
+                <section class="card"><h2>\(Phrase.customerPanel, language)</h2><p dir="auto"><strong>\(customer.name)</strong></p>
+                <h3 class="muted">\(Phrase.identities, language)</h3><ul>\(contacts)</ul></section></aside></div>
+                """
+            return Layout.page(
+                session, title: "#\(id) \(ticket.subject)", body: body,
+                script: "<script src=\"/assets/workspace.js\" defer></script>")
+        }
+    }
+
+    /// One message of the conversation: who, when, the text (a customer's quoted text folded away), and the
+    /// customer's HTML, already sanitized, in a sandboxed frame where no script can run.
+    private static func message(_ message: MessageDTO, language: Language) -> HTML {
+        let author: Phrase =
+            switch message.authorKind {
+            case .customer: .customerRole
+            case .agent: .agentRole
+            case .bot: .bot
+            case .system: .system
+            }
+        let classes = message.internal ? "message internal" : "message \(message.authorKind.rawValue)"
+        let text: HTML =
+            if let folded = message.folded {
+                """
+                <div class="body" dir="auto">\(folded.reply)</div>
+                <details class="quoted"><summary>\(Phrase.showQuoted, language)</summary><div class="body" dir="auto">\(folded.quoted)</div></details>
+                """
+            } else {
+                "<div class=\"body\" dir=\"auto\">\(message.body)</div>"
+            }
+        let html: HTML = message.html.map { "<iframe sandbox title=\"HTML\" srcdoc=\"\($0)\"></iframe>" } ?? ""
+        return """
+            <article class="\(classes)" id="m\(message.id)"><div class="meta">\(author, language) · \(message.channel.name(language)) · \
+            <time datetime="\(JSON.rfc3339(message.createdAt))">\(Self.shortTime(message.createdAt))</time>\
+            \(message.internal ? HTML(" · <span class=\"badge\">\(Phrase.internalBadge, language)</span>") : "")</div>\(text)\(html)</article>
+            """
+    }
+
+    @Sendable static func reply(_ request: Request) async throws -> Response {
+        try await page(request) { session in
+            let principal = try session.requirePrincipal()
+            try session.checkCSRF(request)
+            let id = try request.pathID(resource: "ticket")
+            var validation = Validation()
+            let body = validation.requiredBody(try? request.content.get(String.self, at: "body"), field: "body")
+            try validation.check()
+            let isInternal = (try? request.content.get(String.self, at: "kind")) == "internal"
+            let clock = request.raaya.clock
+            _ = try await request.raaya.writer.write { database in
+                try await TicketService(database: database, now: clock.now(), actor: principal)
+                    .addMessage(to: id, NewMessage(body: body, isInternal: isInternal, author: .agent, channel: nil))
+            }
+            return Layout.redirect("/agent/tickets/\(id)?done=sent")
+        }
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        try await page(request) { session in
+            let principal = try session.requirePrincipal()
+            try session.checkCSRF(request)
+            let id = try request.pathID(resource: "ticket")
+            var changes = TicketChanges()
+            if let raw = try? request.content.get(String.self, at: "status") {
+                guard let status = TicketStatus(rawValue: raw) else { throw DomainError.invalid("status", "is not a status") }
+                changes.status = status
+            }
+            if let raw = try? request.content.get(String.self, at: "priority") {
+                guard let priority = TicketPriority(rawValue: raw) else { throw DomainError.invalid("priority", "is not a priority") }
+                changes.priority = priority
+            }
+            let clock = request.raaya.clock
+            let wanted = changes
+            try await request.raaya.writer.write { database in
+                try await TicketService(database: database, now: clock.now(), actor: principal).update(id, wanted)
+            }
+            return Layout.redirect("/agent/tickets/\(id)?done=saved")
+        }
+    }
+
+    /// `HH:mm, d MMM` in UTC, written the same in both languages (digits as typed elsewhere on the page).
+    static func shortTime(_ date: Date) -> String {
+        let text = JSON.rfc3339(date)
+        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+}
+
+extension WorkspacePages {
+    /// Tickets and customers matching the search box (the API's search), in the reader's language.
+    @Sendable static func search(_ request: Request) async throws -> Response {
+        try await page(request) { session in
+            let principal = try session.requirePrincipal()
+            let language = session.language
+            let text = (try? request.query.get(String.self, at: "q")) ?? ""
+            var tickets: [TicketDTO] = []
+            if let query = SearchIndex.Query(text) {
+                tickets = try await TicketQueries(database: request.db, visibility: principal.visibility).search(query, limit: 50)
+            }
+            let rows: [HTML] = tickets.map { ticket in
+                """
+                <tr><td>#\(ticket.id)</td><td><a href="/agent/tickets/\(ticket.id)" dir="auto">\(ticket.subject)</a></td>
+                <td dir="auto">\(ticket.customer.name)</td><td>\(ticket.status.name(language))</td></tr>
+                """
+            }
+            let body: HTML = """
+                <h1>\(Phrase.search, language): <span dir="auto">\(text)</span></h1>
+                \(rows.isEmpty ? HTML("<p class=\"muted\">\(Phrase.noTickets, language)</p>") : """
+                <table class="tickets"><thead><tr><th>#</th><th>\(Phrase.subject, language)</th><th>\(Phrase.customer, language)</th>\
+                <th>\(Phrase.status, language)</th></tr></thead><tbody>\(rows)</tbody></table>
+                """)
+                """
+            return Layout.page(session, title: Phrase.search.text(language), body: body)
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import NIOHTTP1
+import RaayaCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import RaayaServer
+
+/// A browser's side of the pages: forms posted URL-encoded, cookies kept between requests.
+final class Browser: @unchecked Sendable {
+    let app: TestApp
+    var cookies: [String: String] = [:]
+    var language: String?
+
+    init(_ app: TestApp, language: String? = nil) {
+        self.app = app
+        self.language = language
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestResponse {
+        try await send(.GET, path, form: nil)
+    }
+
+    @discardableResult
+    func post(_ path: String, _ form: [String: String]) async throws -> TestResponse {
+        try await send(.POST, path, form: form)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, form: [String: String]?) async throws -> TestResponse {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if let language { headers.add(name: .acceptLanguage, value: language) }
+        var body = ByteBuffer()
+        if let form {
+            headers.contentType = .urlEncodedForm
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            body.writeString(form.map {
+                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+            }.joined(separator: "&"))
+        }
+        let response = try await app.app.testing().sendRequest(method, path, headers: headers, body: body)
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2 else { continue }
+            if header.contains("Expires=Thu, 01 Jan 1970") || header.contains("Max-Age=0") || pair[1].isEmpty {
+                cookies[pair[0]] = nil
+            } else {
+                cookies[pair[0]] = pair[1]
+            }
+        }
+        return TestResponse(status: response.status, headers: response.headers, body: Data(buffer: response.body))
+    }
+
+    /// The value of a hidden form field on a page.
+    static func field(_ name: String, in page: TestResponse) -> String? {
+        guard let range = page.text.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(page.text[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @discardableResult
+    func signIn(_ email: String = "admin@example.com", password: String = "admin-password") async throws -> TestResponse {
+        let form = try await get("/sign-in")
+        let csrf = try #require(Self.field("_csrf", in: form))
+        return try await post("/sign-in", ["email": email, "password": password, "_csrf": csrf])
+    }
+}
+
+@Suite("Pages: sign-in, inbox, ticket, reply, language, escaping")
+struct WebTests {
+    @Test("sign in (Arabic by default, right to left), see the inbox, reply on a ticket, switch to English and keep it")
+    func signInAndWork() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let created = try await app.createTicket(token: token, subject: "الفاتورة <script>alert(1)</script>")
+            let ticketID = try #require(created.int("id"))
+            let browser = Browser(app)
+
+            let form = try await browser.get("/sign-in")
+            #expect(form.text.contains("<html lang=\"ar\" dir=\"rtl\">"))
+            #expect(form.text.contains("تسجيل الدخول"))
+            #expect(try await browser.get("/agent").headers.first(name: .location) == "/sign-in")
+
+            let wrong = try await browser.signIn(password: "not-this-one")
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.text.contains("البريد الإلكتروني أو كلمة المرور غير صحيحة"))
+            let signedIn = try await browser.signIn()
+            #expect(signedIn.status == .seeOther && signedIn.headers.first(name: .location) == "/agent")
+            let cookie = try #require(signedIn.headers[.setCookie].first { $0.hasPrefix("raaya_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
+
+            let inbox = try await browser.get("/agent?view=new")
+            #expect(inbox.status == .ok)
+            #expect(inbox.text.contains("صندوق التذاكر"))
+            #expect(inbox.text.contains("الفاتورة &lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!inbox.text.contains("<script>alert(1)"), "user content must be escaped")
+            #expect(inbox.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
+
+            let page = try await browser.get("/agent/tickets/\(ticketID)")
+            #expect(page.text.contains("أين فاتورتي؟"))
+            let csrf = try #require(Browser.field("_csrf", in: page))
+            let forged = try await browser.post("/agent/tickets/\(ticketID)/messages", ["body": "مزوّر", "_csrf": "x"])
+            #expect(forged.status == .forbidden)
+            let reply = try await browser.post(
+                "/agent/tickets/\(ticketID)/messages", ["body": "أرسلنا الفاتورة الآن", "kind": "public", "_csrf": csrf])
+            #expect(reply.status == .seeOther)
+            let messages = try await app.send(.GET, "/api/v1/tickets/\(ticketID)/messages", token: token).items
+            #expect(messages.map { $0.string("body") } == ["أين فاتورتي؟ Where is my invoice?", "أرسلنا الفاتورة الآن"])
+            let note = try await browser.post(
+                "/agent/tickets/\(ticketID)/messages", ["body": "ملاحظة للفريق", "kind": "internal", "_csrf": csrf])
+            #expect(note.status == .seeOther)
+            let solved = try await browser.post("/agent/tickets/\(ticketID)", ["status": "solved", "priority": "high", "_csrf": csrf])
+            #expect(solved.status == .seeOther)
+            let ticket = try await app.send(.GET, "/api/v1/tickets/\(ticketID)", token: token).object
+            #expect(ticket.string("status") == "solved" && ticket.string("priority") == "high")
+            let shown = try await browser.get("/agent/tickets/\(ticketID)?done=saved")
+            #expect(shown.text.contains("message internal"))
+            #expect(shown.text.contains("حُفظت التغييرات"))
+
+            let switched = try await browser.post("/language", ["to": "en", "_csrf": csrf])
+            #expect(switched.status == .seeOther)
+            let english = try await browser.get("/agent")
+            #expect(english.text.contains("<html lang=\"en\" dir=\"ltr\">"))
+            #expect(english.text.contains("Inbox"))
+            // Remembered on the account: a new browser, once signed in, gets English.
+            let other = Browser(app)
+            try await other.signIn()
+            #expect(try await other.get("/agent").text.contains("<html lang=\"en\" dir=\"ltr\">"))
+
+            let signOutForm = try await browser.post("/sign-out", ["_csrf": try #require(Browser.field("_csrf", in: english))])
+            #expect(signOutForm.headers.first(name: .location) == "/sign-in")
+            #expect(try await browser.get("/agent").headers.first(name: .location) == "/sign-in")
+            #expect(try await app.send(.GET, "/api/v1/me", token: token).status == .ok, "other sessions stay signed in")
+        }
+    }
+
+    @Test("every page, in Arabic and in English, shows its own language only", arguments: ["ar", "en"])
+    func everyPageInItsLanguage(language: String) async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let ticket = try await app.createTicket(token: token, subject: "استفسار عن الشحنة", body: "متى تصل شحنتي؟")
+            let ticketID = try #require(ticket.int("id"))
+            let browser = Browser(app, language: language)
+            let signInPage = try await browser.get("/sign-in")
+            try await browser.signIn()
+            var pages = [signInPage]
+            for path in WorkspacePages.View.allCases.map({ "/agent?view=\($0.rawValue)" })
+                + ["/agent/tickets/\(ticketID)", "/agent/search?q=الشحنه", "/agent/chats"]
+            {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok, "\(path): \(page.status)")
+                pages.append(page)
+            }
+            let lang = try #require(Language(rawValue: language))
+            let foreign = Phrase.allCases.filter { $0 != .switchLanguage }.map { $0.text(lang.other) }
+                .filter { $0.count > 3 && !Phrase.allCases.map { $0.text(lang) }.contains($0) }
+            for page in pages {
+                let visible = page.text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+                for text in foreign where visible.contains(text) {
+                    Issue.record("a \(language) page shows \"\(text)\"")
+                }
+                #expect(!page.text.contains("\\("), "a raw interpolation on a page")
+            }
+            let documents = pages.filter { $0.text.hasPrefix("<!doctype html>") }
+            #expect(documents.count == pages.count - 1, "all but the chats fragment are whole pages")
+            #expect(documents.allSatisfy { $0.text.contains("<html lang=\"\(language)\" dir=\"\(lang.direction)\">") })
+        }
+    }
+
+    @Test("the inbox lists live chats waiting for an answer and highlights those waiting past the alert time")
+    func waitingChatsHighlighted() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let port = try await app.serve()
+            let agent = try await TestSocket.connect(port: port, path: "/api/v1/chat/agents/ws", token: token)
+            _ = try await agent.next("hello")
+            let visitor = try await TestSocket.connect(port: port, path: "/chat/ws")
+            try await visitor.send(["type": "hello", "language": "ar"])
+            _ = try await visitor.next("welcome")
+            try await visitor.send(["type": "message", "client_id": "c", "text": "هل يمكنني تغيير عنوان التوصيل؟", "name": "ريم"])
+            let ticketID = try #require(try await visitor.next("ack")["ticket_id"] as? Int)
+
+            let browser = Browser(app)
+            try await browser.signIn()
+            let inbox = try await browser.get("/agent")
+            #expect(inbox.text.contains("المحادثات المباشرة"))
+            #expect(inbox.text.contains("<li class=\"waiting\""))
+            #expect(inbox.text.contains("href=\"/agent/tickets/\(ticketID)\""))
+            app.clock.advance(by: 61)
+            let later = try await browser.get("/agent/chats")
+            #expect(later.text.contains("<li class=\"overdue\""))
+            #expect(later.text.contains("تأخر الرد"))
+            await visitor.close()
+            await agent.close()
+        }
+    }
+}
