@@ -48,11 +48,13 @@ struct TicketQueries {
         return Page(data: page, nextCursor: next)
     }
 
-    /// How many tickets the caller may see match the filter.
-    func count(_ filter: TicketFilter) async throws -> Int {
-        try await database.sqlDatabase().raw(
-            "SELECT COUNT(*) AS n FROM tickets t WHERE \(Self.condition(filter))\(restriction)"
-        ).first()?.decode(column: "n", as: Int.self) ?? 0
+    /// How many tickets the caller may see match the filter, counting no further than `limit` (a view's badge
+    /// says "1000+" rather than count 100,000 rows on every page).
+    func count(_ filter: TicketFilter, upTo limit: Int) async throws -> Int {
+        try await database.sqlDatabase().raw("""
+            SELECT COUNT(*) AS n FROM (SELECT 1 FROM tickets t WHERE \(Self.condition(filter))\(restriction) \
+            LIMIT \(bind: limit)) AS counted
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     private static func condition(_ filter: TicketFilter) -> SQLQueryString {
@@ -140,16 +142,16 @@ struct TicketQueries {
         }
     }
 
-    /// Live chats whose customer's last message has no public answer yet, longest waiting first. Chats left
-    /// for an answer by email are not waiting for a live agent.
+    /// Live chats (conversations from the chat widget) whose customer's last message has no public answer yet,
+    /// longest waiting first. Chats left for an answer by email are not waiting for a live agent.
     func waitingChats(now: Date, alertAfter seconds: Int) async throws -> [ChatFrame.WaitingChat] {
         let sql = try database.sqlDatabase()
         return try await sql.raw("""
             SELECT t.id, t.subject, t.status, t.group_id, t.assignee_id, c.name AS customer_name, \
-            MIN(m.created_at) AS waiting_since FROM tickets t JOIN customers c ON c.id = t.customer_id \
+            MIN(m.created_at) AS waiting_since FROM chat_conversations cc JOIN tickets t ON t.id = cc.ticket_id \
+            JOIN customers c ON c.id = t.customer_id \
             JOIN messages m ON m.ticket_id = t.id AND m.author_kind = 'customer' AND m.internal = \(bind: false) \
-            WHERE t.channel = 'chat' AND t.status IN ('new', 'open')\(restriction) \
-            AND NOT EXISTS (SELECT 1 FROM chat_conversations cc WHERE cc.ticket_id = t.id AND cc.by_email = \(bind: true)) \
+            WHERE cc.by_email = \(bind: false) AND t.status IN ('new', 'open')\(restriction) \
             AND m.id > COALESCE((SELECT MAX(a.id) FROM messages a WHERE a.ticket_id = t.id AND a.author_kind = 'agent' \
             AND a.internal = \(bind: false)), 0) \
             GROUP BY t.id, t.subject, t.status, t.group_id, t.assignee_id, c.name ORDER BY waiting_since, t.id LIMIT 500

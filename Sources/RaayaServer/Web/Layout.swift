@@ -103,6 +103,10 @@ enum Layout {
         details.quoted .body { border-inline-start: 3px solid var(--line); padding-inline-start: 8px; }
         .replybox .choices { display: flex; gap: 16px; margin-block: 8px; }
         .replybox .choices label { display: inline; font-weight: 400; }
+        aside > * + * { margin-block-start: 12px; }
+        .card > h2:first-child, .card > h1:first-child { margin-block-start: 0; }
+        ul.plain { list-style: none; padding: 0; margin: 0; }
+        table.tickets td:last-child, time { white-space: nowrap; }
         dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 12px; margin: 0; }
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; }

@@ -104,7 +104,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .required: "مطلوب"
         case .keyboardHint: "j / k للتنقل، Enter للفتح"
         case .newMessageArrived: "وصلت رسالة جديدة"
-        case .typing: "يكتب الآن…"
+        case .typing: "العميل يكتب الآن…"
         }
     }
 
@@ -178,7 +178,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .required: "required"
         case .keyboardHint: "j / k to move, Enter to open"
         case .newMessageArrived: "A new message arrived"
-        case .typing: "is typing…"
+        case .typing: "The customer is typing…"
         }
     }
 }

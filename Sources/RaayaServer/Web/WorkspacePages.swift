@@ -78,11 +78,11 @@ enum WorkspacePages {
             let page = try await queries.list(view.filter(for: principal), limit: 25, after: cursor)
             var tabs: [HTML] = []
             for candidate in View.allCases {
-                let count = try await queries.count(candidate.filter(for: principal))
+                let count = try await queries.count(candidate.filter(for: principal), upTo: 1_000)
                 tabs.append(
                     """
                     <a href="/agent?view=\(candidate.rawValue)"\(HTML(trusted: candidate == view ? " aria-current=\"page\"" : ""))>\
-                    \(candidate.phrase, language)<span class="count">\(count)</span></a>
+                    \(candidate.phrase, language)<span class="count">\(count < 1_000 ? String(count) : "1000+")</span></a>
                     """)
             }
             let rows: [HTML] = page.data.map { ticket in
@@ -177,7 +177,7 @@ enum WorkspacePages {
                 "<option value=\"\(priority.rawValue)\"\(HTML(trusted: priority == ticket.priority ? " selected" : ""))>\(priority.name(language))</option>"
             }
             let customer = ticket.customer
-            let contacts: [HTML] = (customer.emails + customer.phones).map { "<li dir=\"ltr\">\($0)</li>" }
+            let contacts: [HTML] = (customer.emails + customer.phones).map { "<li><bdi>\($0)</bdi></li>" }
             let body: HTML = """
                 <p><a href="/agent">\(Phrase.backToInbox, language)</a></p>
                 <div class="layout" data-ticket="\(id)"><section>
@@ -201,7 +201,8 @@ enum WorkspacePages {
                 <dt>\(Phrase.created, language)</dt><dd>\(Self.shortTime(ticket.createdAt))</dd></dl>
                 <button class="primary" type="submit">\(Phrase.save, language)</button></form>
                 <section class="card"><h2>\(Phrase.customerPanel, language)</h2><p dir="auto"><strong>\(customer.name)</strong></p>
-                <h3 class="muted">\(Phrase.identities, language)</h3><ul>\(contacts)</ul></section></aside></div>
+                \(contacts.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.identities, language)</h3><ul class=\"plain\">\(contacts)</ul>"))\
+                </section></aside></div>
                 """
             return Layout.page(
                 session, title: "#\(id) \(ticket.subject)", body: body,
