@@ -3,7 +3,7 @@
 -- Sends the bearer token from $RAAYA_TOKEN, counts responses by status class in
 -- every thread, and at the end prints one machine-readable line that
 -- scripts/bench parses:
---   raaya-result requests=N duration_us=N p50_us=N p99_us=N s2xx=N ... timeouts=N
+--   raaya-result requests=N duration_us=N p50_us=N p95_us=N p99_us=N s2xx=N ... timeouts=N
 -- wrk itself only reports "Non-2xx or 3xx responses"; 3xx counts as failure here.
 
 local token = os.getenv("RAAYA_TOKEN")
@@ -48,10 +48,10 @@ function done(summary, latency, requests)
   end
   local e = summary.errors
   io.write(string.format(
-    "raaya-result requests=%d duration_us=%d p50_us=%d p99_us=%d " ..
+    "raaya-result requests=%d duration_us=%d p50_us=%d p95_us=%d p99_us=%d " ..
     "s2xx=%d s3xx=%d s4xx=%d s5xx=%d sother=%d " ..
     "connect_errors=%d read_errors=%d write_errors=%d timeouts=%d\n",
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99),
     c.s2xx, c.s3xx, c.s4xx, c.s5xx, c.sother,
     e.connect, e.read, e.write, e.timeout))
 end

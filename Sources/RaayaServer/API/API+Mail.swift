@@ -58,20 +58,13 @@ enum MailAPI {
             InboundMailDTO(outcome: outcome.name, ticketID: outcome.ticketID, reason: outcome.reason), status: .accepted)
     }
 
-    static let outcomes = ["opened", "added", "duplicate", "ignored", "kept"]
-
     /// Inbound mail, newest first, optionally of one outcome: `kept` lists what could not become a ticket.
     @Sendable static func listInbound(_ request: Request) async throws -> Response {
         try request.principal.require(.admin, .supervisor)
         let parameters = request.queryParameters
         let limit = try parameters.limit
-        var condition: SQLQueryString = "1 = 1"
-        if let outcome = parameters.string("outcome") {
-            guard outcomes.contains(outcome) else {
-                throw DomainError.invalid("outcome", "must be one of \(outcomes.joined(separator: ", "))")
-            }
-            condition = "outcome = \(bind: outcome)"
-        }
+        let condition: SQLQueryString =
+            try parameters.value("outcome", as: MailOutcome.Kind.self).map { "outcome = \(bind: $0.rawValue)" } ?? "1 = 1"
         let rows = try await request.db.sqlDatabase().raw("""
             SELECT id, mailbox_id, message_id, sender, outcome, reason, ticket_id, LENGTH(raw) AS size, received_at \
             FROM inbound_mails WHERE \(condition) ORDER BY id DESC LIMIT \(bind: limit)

@@ -29,19 +29,16 @@ struct OutboxItemDTO: Codable, Sendable {
 
 /// What is waiting to go out, what went, and what failed — and a way to send a failed mail again.
 enum OutboxAPI {
-    static let statuses = ["pending", "sent", "failed"]
+    enum Status: String, CaseIterable {
+        case pending, sent, failed
+    }
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         try request.principal.require(.admin, .supervisor)
         let parameters = request.queryParameters
         let limit = try parameters.limit
-        var condition: SQLQueryString = "1 = 1"
-        if let status = parameters.string("status") {
-            guard statuses.contains(status) else {
-                throw DomainError.invalid("status", "must be one of \(statuses.joined(separator: ", "))")
-            }
-            condition = "status = \(bind: status)"
-        }
+        let condition: SQLQueryString =
+            try parameters.value("status", as: Status.self).map { "status = \(bind: $0.rawValue)" } ?? "1 = 1"
         let items = try await rows(where: condition, limit: limit, on: request.db.sqlDatabase())
         return try JSON.response(Page(data: items, nextCursor: nil))
     }

@@ -25,16 +25,22 @@ enum MailOutcome: Equatable, Sendable {
         }
     }
 
-    /// As stored in `inbound_mails.outcome` and answered over HTTP.
-    var name: String {
+    /// The outcomes by name, as stored in `inbound_mails.outcome`, answered over HTTP and filtered by.
+    enum Kind: String, CaseIterable, Sendable {
+        case opened, added, duplicate, ignored, kept
+    }
+
+    var kind: Kind {
         switch self {
-        case .opened: "opened"
-        case .added: "added"
-        case .duplicate: "duplicate"
-        case .ignored: "ignored"
-        case .kept: "kept"
+        case .opened: .opened
+        case .added: .added
+        case .duplicate: .duplicate
+        case .ignored: .ignored
+        case .kept: .kept
         }
     }
+
+    var name: String { kind.rawValue }
 
     /// Why no ticket, for mail kept without one.
     var reason: String? {
