@@ -145,8 +145,10 @@ struct WebTests {
             let signInPage = try await browser.get("/sign-in")
             try await browser.signIn()
             var pages = [signInPage]
+            let customerID = try #require((ticket["customer"] as? [String: Any])?.int("id"))
             for path in WorkspacePages.View.allCases.map({ "/agent?view=\($0.rawValue)" })
-                + ["/agent/tickets/\(ticketID)", "/agent/search?q=الشحنه", "/agent/chats"]
+                + ["/agent/tickets/\(ticketID)", "/agent/search?q=الشحنه", "/agent/chats", "/agent/customers/\(customerID)",
+                   "/agent?view=new&status=new&priority=normal&channel=email"]
             {
                 let page = try await browser.get(path)
                 #expect(page.status == .ok, "\(path): \(page.status)")
@@ -193,6 +195,38 @@ struct WebTests {
             #expect(later.text.contains("تأخر الرد"))
             await visitor.close()
             await agent.close()
+        }
+    }
+
+    @Test("the customer page shows every ticket of theirs across channels and the team's notes; filters narrow the inbox")
+    func customerPageAndFilters() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let byMail = try await app.createTicket(token: token, subject: "طلب استرجاع", channel: "email")
+            _ = try await app.createTicket(token: token, subject: "اتصال بخصوص الطلب", channel: "phone")
+            _ = try await app.createTicket(token: token, subject: "عميل آخر", customerEmail: "other@example.com")
+            let customerID = try #require((byMail["customer"] as? [String: Any])?.int("id"))
+            let browser = Browser(app, language: "ar")
+            try await browser.signIn()
+
+            let page = try await browser.get("/agent/customers/\(customerID)")
+            #expect(page.text.contains("طلب استرجاع") && page.text.contains("اتصال بخصوص الطلب"))
+            #expect(!page.text.contains("عميل آخر"))
+            let csrf = try #require(Browser.field("_csrf", in: page))
+            #expect(try await browser.post("/agent/customers/\(customerID)/notes", ["body": "عميل مهم", "_csrf": "x"]).status == .forbidden)
+            let added = try await browser.post("/agent/customers/\(customerID)/notes", ["body": "عميل مهم <b>VIP</b>", "_csrf": csrf])
+            #expect(added.status == .seeOther)
+            let notes = try await app.send(.GET, "/api/v1/customers/\(customerID)", token: token).object["notes"] as? [[String: Any]]
+            #expect(notes?.map { $0.string("body") } == ["عميل مهم <b>VIP</b>"])
+            #expect(try await browser.get("/agent/customers/\(customerID)").text.contains("عميل مهم &lt;b&gt;VIP&lt;/b&gt;"))
+
+            let phoneOnly = try await browser.get("/agent?view=new&channel=phone")
+            #expect(phoneOnly.text.contains("اتصال بخصوص الطلب") && !phoneOnly.text.contains("طلب استرجاع"))
+            #expect(try await browser.get("/agent?view=new&channel=pigeon").status == .unprocessableEntity)
+
+            let ticketPage = try await browser.get("/agent/tickets/\(try #require(byMail.int("id")))")
+            #expect(ticketPage.text.contains("سجل التغييرات") && ticketPage.text.contains("أُنشئت التذكرة"))
+            #expect(ticketPage.text.contains("href=\"/agent/customers/\(customerID)\""))
         }
     }
 }

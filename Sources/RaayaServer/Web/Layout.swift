@@ -104,6 +104,10 @@ enum Layout {
         .replybox .choices { display: flex; gap: 16px; margin-block: 8px; }
         .replybox .choices label { display: inline; font-weight: 400; }
         aside > * + * { margin-block-start: 12px; }
+        form.filters { display: flex; flex-wrap: wrap; align-items: end; gap: 8px 12px; margin-block-end: 12px; }
+        form.filters label { display: flex; flex-direction: column; margin: 0; font-weight: 400; font-size: 13px; color: var(--muted); }
+        form.filters select { inline-size: auto; min-inline-size: 120px; }
+        form.filters button { margin: 0; }
         .card > h2:first-child, .card > h1:first-child { margin-block-start: 0; }
         ul.plain { list-style: none; padding: 0; margin: 0; }
         table.tickets td:last-child, time { white-space: nowrap; }

@@ -21,6 +21,8 @@ enum PageRoutes {
         app.get("agent", "tickets", ":id", use: WorkspacePages.ticket)
         app.post("agent", "tickets", ":id", use: WorkspacePages.update)
         app.post("agent", "tickets", ":id", "messages", use: WorkspacePages.reply)
+        app.get("agent", "customers", ":id", use: CustomerPages.show)
+        app.post("agent", "customers", ":id", "notes", use: CustomerPages.addNote)
         for route in app.routes.all.dropFirst(before) { route.userInfo[marker] = true }
     }
 }

@@ -25,7 +25,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case ticketDetails, save, changesSaved, replySent, notFound, forbidden, badRequest, csrfFailed
     case liveChats, waitingSince, overdue, noWaitingChats, chatLive, previous, next, backToInbox, customerPanel
     case identities, pastTickets, events, by, system, bot, agentRole, customerRole, somethingWrong, required
-    case keyboardHint, newMessageArrived, typing
+    case keyboardHint, newMessageArrived, typing, notes, addNote, organization, filter, any, noNotes, language
 
     func text(_ language: Language) -> String {
         switch language {
@@ -105,6 +105,13 @@ enum Phrase: String, CaseIterable, Sendable {
         case .keyboardHint: "j / k للتنقل، Enter للفتح"
         case .newMessageArrived: "وصلت رسالة جديدة"
         case .typing: "العميل يكتب الآن…"
+        case .notes: "ملاحظات"
+        case .addNote: "إضافة ملاحظة"
+        case .organization: "المؤسسة"
+        case .filter: "تصفية"
+        case .any: "الكل"
+        case .noNotes: "لا ملاحظات بعد"
+        case .language: "اللغة"
         }
     }
 
@@ -179,6 +186,13 @@ enum Phrase: String, CaseIterable, Sendable {
         case .keyboardHint: "j / k to move, Enter to open"
         case .newMessageArrived: "A new message arrived"
         case .typing: "The customer is typing…"
+        case .notes: "Notes"
+        case .addNote: "Add a note"
+        case .organization: "Organization"
+        case .filter: "Filter"
+        case .any: "Any"
+        case .noNotes: "No notes yet"
+        case .language: "Language"
         }
     }
 }
@@ -232,6 +246,27 @@ extension Channel {
         case (.phone, .en): "Phone"
         case (.social, .en): "Social"
         case (.api, .en): "API"
+        }
+    }
+}
+
+extension TicketEventKind {
+    func name(_ language: Language) -> String {
+        let arabic = language == .ar
+        return switch self {
+        case .created: arabic ? "أُنشئت التذكرة" : "Ticket created"
+        case .statusChanged: arabic ? "تغيّرت الحالة" : "Status changed"
+        case .priorityChanged: arabic ? "تغيّرت الأولوية" : "Priority changed"
+        case .assigned: arabic ? "تغيّر المسؤول" : "Assignee changed"
+        case .groupChanged: arabic ? "تغيّرت المجموعة" : "Group changed"
+        case .tagsChanged: arabic ? "تغيّرت الوسوم" : "Tags changed"
+        case .messageAdded: arabic ? "أُضيفت رسالة" : "Message added"
+        case .firstResponse: arabic ? "أول رد" : "First response"
+        case .reopened: arabic ? "أُعيد فتحها" : "Reopened"
+        case .followUpCreated: arabic ? "أُنشئت متابعة" : "Follow-up created"
+        case .merged: arabic ? "دُمجت في تذكرة أخرى" : "Merged into another ticket"
+        case .mergedFrom: arabic ? "دُمجت فيها تذكرة" : "Another ticket merged in"
+        case .callLogged: arabic ? "سُجّلت مكالمة" : "Call logged"
         }
     }
 }

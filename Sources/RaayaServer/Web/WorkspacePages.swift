@@ -75,7 +75,30 @@ enum WorkspacePages {
             let view = View(rawValue: (try? request.query.get(String.self, at: "view")) ?? "") ?? .mine
             let queries = TicketQueries(database: request.db, visibility: principal.visibility)
             let cursor = (try? request.query.get(String.self, at: "cursor")).flatMap(ActivityCursor.init(token:))
-            let page = try await queries.list(view.filter(for: principal), limit: 25, after: cursor)
+            // The filters narrow the view; a value that is not one of the choices is a bad request.
+            let parameters = request.queryParameters
+            var filter = view.filter(for: principal)
+            let status = try parameters.value("status", as: TicketStatus.self)
+            let priority = try parameters.value("priority", as: TicketPriority.self)
+            let channel = try parameters.value("channel", as: Channel.self)
+            if let status { filter.status = status }
+            filter.priority = priority
+            filter.channel = channel
+            let page = try await queries.list(filter, limit: 25, after: cursor)
+            func choices<T: RawRepresentable & CaseIterable>(_ name: String, _ selected: T?, _ label: (T) -> String) -> HTML
+            where T.RawValue == String {
+                let options: [HTML] = T.allCases.map { value in
+                    "<option value=\"\(value.rawValue)\"\(HTML(trusted: value.rawValue == selected?.rawValue ? " selected" : ""))>\(label(value))</option>"
+                }
+                return "<select name=\"\(name)\"><option value=\"\">\(Phrase.any, language)</option>\(options)</select>"
+            }
+            let filters: HTML = """
+                <form class="filters" method="get" action="/agent"><input type="hidden" name="view" value="\(view.rawValue)">
+                <label>\(Phrase.status, language) \(choices("status", status) { $0.name(language) })</label>
+                <label>\(Phrase.priority, language) \(choices("priority", priority) { $0.name(language) })</label>
+                <label>\(Phrase.channel, language) \(choices("channel", channel) { $0.name(language) })</label>
+                <button class="primary" type="submit">\(Phrase.filter, language)</button></form>
+                """
             var tabs: [HTML] = []
             for candidate in View.allCases {
                 let count = try await queries.count(candidate.filter(for: principal), upTo: 1_000)
@@ -111,7 +134,7 @@ enum WorkspacePages {
             let chats = try await chatPanel(request, session: session, principal: principal)
             let body: HTML = """
                 <div class="layout"><section><h1>\(Phrase.inbox, language)</h1>
-                <nav class="views" aria-label="\(Phrase.inbox, language)">\(tabs)</nav>
+                <nav class="views" aria-label="\(Phrase.inbox, language)">\(tabs)</nav>\(filters)
                 \(table)\(more)<p class="muted">\(Phrase.keyboardHint, language)</p></section>
                 <aside class="chats" id="chats" aria-live="polite">\(chats)</aside></div>
                 """
@@ -162,6 +185,9 @@ enum WorkspacePages {
             let queries = TicketQueries(database: request.db, visibility: principal.visibility)
             let ticket = try await queries.detail(id)
             let messages = try await queries.messages(of: id)
+            let events = try await queries.events(of: id)
+            let others = try await queries.list(TicketFilter(customerID: ticket.customer.id), limit: 6, after: nil).data
+                .filter { $0.id != id }.prefix(5)
             let notice: HTML =
                 switch try? request.query.get(String.self, at: "done") {
                 case "sent": "<p class=\"notice\" role=\"status\">\(Phrase.replySent, language)</p>"
@@ -169,6 +195,11 @@ enum WorkspacePages {
                 default: ""
                 }
             let conversation: [HTML] = messages.map { message($0, language: language) }
+            let trail: [HTML] = events.map { event in
+                let details = event.data.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+                let name = TicketEventKind(rawValue: event.kind)?.name(language) ?? event.kind
+                return "<li class=\"muted\"><time>\(Self.shortTime(event.createdAt))</time> · \(name) <span dir=\"ltr\">\(details)</span></li>"
+            }
             let statusOptions: [HTML] = TicketStatus.allCases.filter { $0 == ticket.status || ticket.status.canMove(to: $0) }
                 .map { status in
                     "<option value=\"\(status.rawValue)\"\(HTML(trusted: status == ticket.status ? " selected" : ""))>\(status.name(language))</option>"
@@ -200,9 +231,12 @@ enum WorkspacePages {
                 <dt>\(Phrase.assignee, language)</dt><dd dir="auto">\(ticket.assignee?.name ?? Phrase.nobody.text(language))</dd>
                 <dt>\(Phrase.created, language)</dt><dd>\(Self.shortTime(ticket.createdAt))</dd></dl>
                 <button class="primary" type="submit">\(Phrase.save, language)</button></form>
-                <section class="card"><h2>\(Phrase.customerPanel, language)</h2><p dir="auto"><strong>\(customer.name)</strong></p>
+                <section class="card"><h2>\(Phrase.customerPanel, language)</h2>\
+                <p dir="auto"><a href="/agent/customers/\(customer.id)"><strong>\(customer.name)</strong></a></p>
                 \(contacts.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.identities, language)</h3><ul class=\"plain\">\(contacts)</ul>"))\
-                </section></aside></div>
+                \(others.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.pastTickets, language)</h3><ul class=\"plain\">\(others.map { other in HTML("<li><a href=\"/agent/tickets/\(other.id)\" dir=\"auto\">#\(other.id) \(other.subject)</a></li>") })</ul>"))
+                </section>
+                <details class="card"><summary>\(Phrase.events, language)</summary><ul class="plain">\(trail)</ul></details></aside></div>
                 """
             return Layout.page(
                 session, title: "#\(id) \(ticket.subject)", body: body,
