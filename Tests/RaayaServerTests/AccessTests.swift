@@ -119,6 +119,8 @@ struct AccessTests {
             // Pages anyone may open: signing in, the language, the workspace's script.
             let openPages = [
                 "GET /", "GET /sign-in", "POST /sign-in", "GET /language", "POST /language", "GET /assets/workspace.js",
+                // The portal's front door: anyone may submit a request or ask for a sign-in link.
+                "GET /help", "POST /help/requests", "GET /help/sign-in", "POST /help/sign-in", "GET /help/session",
             ]
             for route in app.app.routes.all {
                 let path = "/" + route.path.map { component -> String in
@@ -132,8 +134,9 @@ struct AccessTests {
                     // Without a session a page sends the reader to sign in; a form without one is refused.
                     let response = try await app.send(route.method, path)
                     let location = response.headers.first(name: .location)
+                    let signIn = path.hasPrefix("/help") ? "/help/sign-in" : "/sign-in"
                     #expect(
-                        (response.status == .seeOther && location == "/sign-in") || response.status == .forbidden,
+                        (response.status == .seeOther && location == signIn) || response.status == .forbidden,
                         "\(name) answered \(response.status) \(location ?? "")")
                     continue
                 }

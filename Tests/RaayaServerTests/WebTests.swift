@@ -28,18 +28,22 @@ final class Browser: @unchecked Sendable {
     }
 
     private func send(_ method: HTTPMethod, _ path: String, form: [String: String]?) async throws -> TestResponse {
+        guard let form else { return try await raw(method, path, contentType: nil, body: nil) }
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let encoded = form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+            .joined(separator: "&")
+        return try await raw(method, path, contentType: "application/x-www-form-urlencoded", body: Data(encoded.utf8))
+    }
+
+    /// A request with this body, as the browser would send it with its cookies.
+    func raw(_ method: HTTPMethod, _ path: String, contentType: String?, body data: Data?) async throws -> TestResponse {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if let language { headers.add(name: .acceptLanguage, value: language) }
+        if let contentType { headers.replaceOrAdd(name: .contentType, value: contentType) }
         var body = ByteBuffer()
-        if let form {
-            headers.contentType = .urlEncodedForm
-            var allowed = CharacterSet.alphanumerics
-            allowed.insert(charactersIn: "-._~")
-            body.writeString(form.map {
-                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
-            }.joined(separator: "&"))
-        }
+        if let data { body.writeBytes(data) }
         let response = try await app.app.testing().sendRequest(method, path, headers: headers, body: body)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
@@ -148,7 +152,7 @@ struct WebTests {
             let customerID = try #require((ticket["customer"] as? [String: Any])?.int("id"))
             for path in WorkspacePages.View.allCases.map({ "/agent?view=\($0.rawValue)" })
                 + ["/agent/tickets/\(ticketID)", "/agent/search?q=الشحنه", "/agent/chats", "/agent/customers/\(customerID)",
-                   "/agent?view=new&status=new&priority=normal&channel=email"]
+                   "/agent?view=new&status=new&priority=normal&channel=email", "/help", "/help/sign-in"]
             {
                 let page = try await browser.get(path)
                 #expect(page.status == .ok, "\(path): \(page.status)")

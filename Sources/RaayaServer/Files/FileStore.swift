@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import NIOPosix
 import RaayaCore
+import SQLKit
 
 /// Files Raaya keeps beside the database (attachments), under `RAAYA_DATA_DIR/files`, named by their SHA-256 so
 /// the same file arriving twice is kept once.
@@ -83,4 +84,22 @@ struct FileStoreError: Error, CustomStringConvertible {
     let code: Int32
 
     var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+}
+
+/// A file a message carries, already in the file store; its row is written with the message.
+struct StoredAttachment: Sendable {
+    let filename: String
+    let contentType: String
+    let contentID: String?
+    let inline: Bool
+    let file: FileStore.Stored
+
+    static func insert(_ attachments: [StoredAttachment], messageID: Int, on sql: any SQLDatabase, now: Date) async throws {
+        try await sql.insertRows(
+            into: "attachments",
+            columns: ["message_id", "filename", "content_type", "content_id", "inline", "size", "sha256", "path", "created_at"],
+            attachments.map {
+                [messageID, $0.filename, $0.contentType, $0.contentID, $0.inline, $0.file.size, $0.file.sha256, $0.file.path, now]
+            })
+    }
 }

@@ -17,5 +17,6 @@ enum RaayaMigrations {
         UpdateChannelSourcesReplies(),
         UpdateMessagesHTML(),
         UpdateUsersLanguage(),
+        CreatePortalLinks(),
     ]
 }

@@ -22,6 +22,14 @@ enum PageRoutes {
         app.post("agent", "tickets", ":id", use: WorkspacePages.update)
         app.post("agent", "tickets", ":id", "messages", use: WorkspacePages.reply)
         app.get("agent", "customers", ":id", use: CustomerPages.show)
+        app.get("help", use: PortalPages.home)
+        app.on(.POST, "help", "requests", body: .collect(maxSize: "21mb"), use: PortalPages.submit)
+        app.get("help", "sign-in", use: PortalPages.signInForm)
+        app.post("help", "sign-in", use: PortalPages.sendLink)
+        app.get("help", "session", use: PortalPages.session)
+        app.get("help", "requests", use: PortalPages.requests)
+        app.get("help", "requests", ":id", use: PortalPages.showRequest)
+        app.post("help", "requests", ":id", "messages", use: PortalPages.reply)
         app.post("agent", "customers", ":id", "notes", use: CustomerPages.addNote)
         for route in app.routes.all.dropFirst(before) { route.userInfo[marker] = true }
     }

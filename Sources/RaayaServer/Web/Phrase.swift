@@ -26,6 +26,8 @@ enum Phrase: String, CaseIterable, Sendable {
     case liveChats, waitingSince, overdue, noWaitingChats, chatLive, previous, next, backToInbox, customerPanel
     case identities, pastTickets, events, by, system, bot, agentRole, customerRole, somethingWrong, required
     case keyboardHint, newMessageArrived, typing, notes, addNote, organization, filter, any, noNotes, language
+    case helpCenter, submitRequest, yourName, yourEmail, describe, attachment, requestReceived, requestReceivedDetail
+    case myRequests, portalSignIn, portalSignInHelp, linkSent, linkInvalid, sendLink, noRequests, writeReply
 
     func text(_ language: Language) -> String {
         switch language {
@@ -112,6 +114,22 @@ enum Phrase: String, CaseIterable, Sendable {
         case .any: "الكل"
         case .noNotes: "لا ملاحظات بعد"
         case .language: "اللغة"
+        case .helpCenter: "مركز المساعدة"
+        case .submitRequest: "أرسل طلباً"
+        case .yourName: "اسمك"
+        case .yourEmail: "بريدك الإلكتروني"
+        case .describe: "اشرح طلبك"
+        case .attachment: "مرفق (اختياري)"
+        case .requestReceived: "استلمنا طلبك"
+        case .requestReceivedDetail: "أرسلنا إلى بريدك تأكيداً برقم الطلب، وسنرد عليك قريباً."
+        case .myRequests: "طلباتي"
+        case .portalSignIn: "متابعة طلباتي"
+        case .portalSignInHelp: "أدخل بريدك الإلكتروني وسنرسل إليك رابط دخول صالحاً لمرة واحدة."
+        case .linkSent: "إن كان بريدك معروفاً لدينا فستصلك رسالة فيها رابط الدخول."
+        case .linkInvalid: "الرابط غير صالح أو انتهت صلاحيته أو استُخدم من قبل"
+        case .sendLink: "أرسل الرابط"
+        case .noRequests: "لا طلبات بعد"
+        case .writeReply: "اكتب ردك"
         }
     }
 
@@ -193,6 +211,22 @@ enum Phrase: String, CaseIterable, Sendable {
         case .any: "Any"
         case .noNotes: "No notes yet"
         case .language: "Language"
+        case .helpCenter: "Help center"
+        case .submitRequest: "Submit a request"
+        case .yourName: "Your name"
+        case .yourEmail: "Your email"
+        case .describe: "Describe your request"
+        case .attachment: "Attachment (optional)"
+        case .requestReceived: "We received your request"
+        case .requestReceivedDetail: "We emailed you a confirmation with its number, and will answer soon."
+        case .myRequests: "My requests"
+        case .portalSignIn: "Follow my requests"
+        case .portalSignInHelp: "Enter your email and we will send you a sign-in link that works once."
+        case .linkSent: "If we know your email, a message with the sign-in link is on its way."
+        case .linkInvalid: "This link is not valid, has expired, or was used already"
+        case .sendLink: "Send the link"
+        case .noRequests: "No requests yet"
+        case .writeReply: "Write your reply"
         }
     }
 }

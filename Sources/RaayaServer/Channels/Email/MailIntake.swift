@@ -95,7 +95,7 @@ struct MailIntake: Sendable {
         // Parsing is the costly part and needs no database: it happens before the write, and so does storing
         // the attachments (the rows naming them are written with the message).
         let mail = MailMessage.parse(raw)
-        var attachments: [MailArrival.Attachment] = []
+        var attachments: [StoredAttachment] = []
         for attachment in mail.attachments.prefix(Limits.attachmentsPerMessage) where !attachment.bytes.isEmpty {
             guard attachment.size <= Limits.attachmentBytes else {
                 logger.notice(
@@ -104,7 +104,7 @@ struct MailIntake: Sendable {
                 continue
             }
             attachments.append(
-                MailArrival.Attachment(
+                StoredAttachment(
                     filename: attachment.filename ?? "attachment", contentType: attachment.contentType,
                     contentID: attachment.contentID, inline: attachment.disposition == .inline,
                     file: try await files.store(attachment.bytes)))
@@ -204,7 +204,7 @@ struct MailIntake: Sendable {
 struct MailArrival: CombinableWrite {
     let raw: [UInt8]
     let mail: MailMessage
-    let attachments: [Attachment]
+    let attachments: [StoredAttachment]
     let recipients: [String]
     let now: Date
     // Worked out before the write, off the writer's thread: the message's text and HTML, and the ticket's
@@ -213,7 +213,7 @@ struct MailArrival: CombinableWrite {
     let html: String?
     let searchText: String
 
-    init(raw: [UInt8], mail: MailMessage, attachments: [Attachment], recipients: [String], now: Date) {
+    init(raw: [UInt8], mail: MailMessage, attachments: [StoredAttachment], recipients: [String], now: Date) {
         self.raw = raw
         self.mail = mail
         self.attachments = attachments
@@ -224,14 +224,6 @@ struct MailArrival: CombinableWrite {
         searchText = TicketCreation.searchText(subject: MailIntake.subject(of: mail), body: body)
     }
 
-    /// An attachment already in the file store.
-    struct Attachment: Sendable {
-        let filename: String
-        let contentType: String
-        let contentID: String?
-        let inline: Bool
-        let file: FileStore.Stored
-    }
 
     /// Each mail in turn, on one connection: nil for a mail that replies to an existing ticket, which then
     /// wrote nothing and goes through the ticket service alone.
@@ -304,14 +296,6 @@ struct MailArrival: CombinableWrite {
     }
 
     private func attach(to messageID: Int, on sql: any SQLDatabase) async throws {
-        try await sql.insertRows(
-            into: "attachments",
-            columns: ["message_id", "filename", "content_type", "content_id", "inline", "size", "sha256", "path", "created_at"],
-            attachments.map {
-                [
-                    messageID, $0.filename, $0.contentType, $0.contentID, $0.inline, $0.file.size, $0.file.sha256,
-                    $0.file.path, now,
-                ]
-            })
+        try await StoredAttachment.insert(attachments, messageID: messageID, on: sql, now: now)
     }
 }

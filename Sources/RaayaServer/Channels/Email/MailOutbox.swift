@@ -27,6 +27,26 @@ enum MailOutbox {
             context, kind: "acknowledgement", subject: text.subject, text: text.body, automatic: true, on: sql, now: now)
     }
 
+    /// Mails a customer the portal's sign-in link (about their latest ticket, through its mailbox). Returns
+    /// whether there was a ticket to send it about.
+    static func enqueueSignInLink(customerID: Int, link: String, on sql: any SQLDatabase, now: Date) async throws -> Bool {
+        guard
+            let latest = try await sql.raw(
+                "SELECT id FROM tickets WHERE customer_id = \(bind: customerID) ORDER BY id DESC LIMIT 1"
+            ).first()?.decode(column: "id", as: Int.self),
+            let context = try await Context.load(ticketID: latest, on: sql, anyChannel: true)
+        else { return false }
+        let arabic = context.language?.hasPrefix("ar") ?? true
+        let text =
+            arabic
+            ? "مرحباً \(context.customerName)،\n\nلمتابعة طلباتك افتح هذا الرابط (صالح لمرة واحدة ولمدة ٣٠ دقيقة):\n\(link)\n"
+            : "Hello \(context.customerName),\n\nTo follow your requests, open this link (it works once, for 30 minutes):\n\(link)\n"
+        try await enqueue(
+            context, kind: "sign_in_link", subject: arabic ? "رابط الدخول إلى طلباتك" : "Your sign-in link",
+            text: text + signatureBlock(context.mailbox.signature), automatic: true, on: sql, now: now)
+        return true
+    }
+
     /// A mailbox's signature below the mail's text, after the `-- ` line mail readers fold away.
     static func signatureBlock(_ signature: String?) -> String {
         signature.map { "\n\n-- \n\($0)" } ?? ""
@@ -68,16 +88,16 @@ enum MailOutbox {
         /// Message-IDs of the ticket's mail so far, oldest first; the last one is what a new mail answers.
         let references: [String]
 
-        /// Email tickets, and chats the visitor left while nobody could answer, are answered by mail.
+        /// Email and portal tickets, and chats the visitor left while nobody could answer, are answered by mail.
         private static func goesByMail(_ ticket: any SQLRow) throws -> Bool {
             switch try ticket.decodeRaw(column: "channel", as: Channel.self) {
-            case .email: true
+            case .email, .web: true
             case .chat: try ticket.decodeOptional(column: "chat_by_email", as: Bool.self) ?? false
             default: false
             }
         }
 
-        static func load(ticketID: Int, on sql: any SQLDatabase) async throws -> Context? {
+        static func load(ticketID: Int, on sql: any SQLDatabase, anyChannel: Bool = false) async throws -> Context? {
             guard
                 let ticket = try await sql.raw("""
                     SELECT t.subject, t.channel, c.name, c.language, \
@@ -85,7 +105,7 @@ enum MailOutbox {
                     (SELECT by_email FROM chat_conversations WHERE ticket_id = t.id) AS chat_by_email \
                     FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = \(bind: ticketID)
                     """).first(),
-                try Self.goesByMail(ticket),
+                try anyChannel || Self.goesByMail(ticket),
                 let email = try ticket.decodeOptional(column: "email", as: String.self)
             else { return nil }
             // The mailbox the customer wrote to (or, for a follow-up, the one its first ticket came through);
