@@ -114,10 +114,24 @@ struct WebTests {
             let note = try await browser.post(
                 "/agent/tickets/\(ticketID)/messages", ["body": "ملاحظة للفريق", "kind": "internal", "_csrf": csrf])
             #expect(note.status == .seeOther)
-            let solved = try await browser.post("/agent/tickets/\(ticketID)", ["status": "solved", "priority": "high", "_csrf": csrf])
+            let group = try await app.createGroup(token: token, name: "الفوترة Billing")
+            let agentID = try await app.createUser(email: "sara@example.com", name: "سارة", role: .agent, groups: [group])
+            let solved = try await browser.post(
+                "/agent/tickets/\(ticketID)",
+                [
+                    "status": "solved", "priority": "high", "assignee_id": String(agentID), "group_id": String(group),
+                    "tags": "فاتورة، vip, فاتورة", "_csrf": csrf,
+                ])
             #expect(solved.status == .seeOther)
             let ticket = try await app.send(.GET, "/api/v1/tickets/\(ticketID)", token: token).object
             #expect(ticket.string("status") == "solved" && ticket.string("priority") == "high")
+            #expect((ticket["assignee"] as? [String: Any])?.int("id") == agentID)
+            #expect((ticket["group"] as? [String: Any])?.int("id") == group)
+            #expect(Set(ticket["tags"] as? [String] ?? []) == ["فاتورة", "vip"], "two tags, the repeat once")
+            let cleared = try await browser.post("/agent/tickets/\(ticketID)", ["assignee_id": "", "_csrf": csrf])
+            #expect(cleared.status == .seeOther)
+            #expect(try await app.send(.GET, "/api/v1/tickets/\(ticketID)", token: token).object["assignee"] is NSNull)
+            #expect(try await browser.post("/agent/tickets/\(ticketID)", ["group_id": "999", "_csrf": csrf]).status == .unprocessableEntity)
             let shown = try await browser.get("/agent/tickets/\(ticketID)?done=saved")
             #expect(shown.text.contains("message internal"))
             #expect(shown.text.contains("حُفظت التغييرات"))

@@ -93,9 +93,18 @@ actor LiveFeed {
         self.logger = logger
     }
 
-    /// Starts listening (PostgreSQL) and the once-a-second read that catches any notice that went missing.
+    private var started = false
+
+    /// Lets the feed run once the server has booted. Listening (PostgreSQL) and the once-a-second read that
+    /// catches any notice that went missing begin with the first subscriber: an instance nobody watches live
+    /// holds no extra database connection.
     func start() {
-        guard background.isEmpty else { return }
+        started = true
+        if !subscribers.isEmpty { runInBackground() }
+    }
+
+    private func runInBackground() {
+        guard started, !isStopped, background.isEmpty else { return }
         if let postgres {
             background.append(Task { await self.listen(postgres) })
         }
@@ -123,6 +132,7 @@ actor LiveFeed {
         let id = UUID()
         let (stream, continuation) = AsyncStream.makeStream(of: LiveUpdate.self, bufferingPolicy: .bufferingNewest(2_000))
         subscribers[id] = continuation
+        runInBackground()
         return (id, stream)
     }
 

@@ -28,6 +28,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case keyboardHint, newMessageArrived, typing, notes, addNote, organization, filter, any, noNotes, language
     case helpCenter, submitRequest, yourName, yourEmail, describe, attachment, requestReceived, requestReceivedDetail
     case myRequests, portalSignIn, portalSignInHelp, linkSent, linkInvalid, sendLink, noRequests, writeReply
+    case tagsField
 
     func text(_ language: Language) -> String {
         switch language {
@@ -130,6 +131,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .sendLink: "أرسل الرابط"
         case .noRequests: "لا طلبات بعد"
         case .writeReply: "اكتب ردك"
+        case .tagsField: "الوسوم (مفصولة بفواصل)"
         }
     }
 
@@ -227,6 +229,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .sendLink: "Send the link"
         case .noRequests: "No requests yet"
         case .writeReply: "Write your reply"
+        case .tagsField: "Tags (separated by commas)"
         }
     }
 }

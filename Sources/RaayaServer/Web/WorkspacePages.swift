@@ -204,6 +204,13 @@ enum WorkspacePages {
                 .map { status in
                     "<option value=\"\(status.rawValue)\"\(HTML(trusted: status == ticket.status ? " selected" : ""))>\(status.name(language))</option>"
                 }
+            let accounts = AccountQueries(database: request.db)
+            let assigneeOptions: [HTML] = try await accounts.users().map { user in
+                "<option value=\"\(user.id)\"\(HTML(trusted: user.id == ticket.assignee?.id ? " selected" : ""))>\(user.name)</option>"
+            }
+            let groupOptions: [HTML] = try await accounts.groups().map { group in
+                "<option value=\"\(group.id)\"\(HTML(trusted: group.id == ticket.group?.id ? " selected" : ""))>\(group.name)</option>"
+            }
             let priorityOptions: [HTML] = TicketPriority.allCases.map { priority in
                 "<option value=\"\(priority.rawValue)\"\(HTML(trusted: priority == ticket.priority ? " selected" : ""))>\(priority.name(language))</option>"
             }
@@ -226,9 +233,13 @@ enum WorkspacePages {
                 <input type="hidden" name="_csrf" value="\(session.csrf)"><h2>\(Phrase.ticketDetails, language)</h2>
                 <label for="status">\(Phrase.status, language)</label><select id="status" name="status">\(statusOptions)</select>
                 <label for="priority">\(Phrase.priority, language)</label><select id="priority" name="priority">\(priorityOptions)</select>
+                <label for="assignee">\(Phrase.assignee, language)</label><select id="assignee" name="assignee_id">\
+                <option value="">\(Phrase.nobody, language)</option>\(assigneeOptions)</select>
+                <label for="group">\(Phrase.group, language)</label><select id="group" name="group_id">\
+                <option value="">\(Phrase.noGroup, language)</option>\(groupOptions)</select>
+                <label for="tags">\(Phrase.tagsField, language)</label>\
+                <input id="tags" name="tags" type="text" dir="auto" value="\(ticket.tags.joined(separator: "، "))">
                 <dl class="facts"><dt>\(Phrase.channel, language)</dt><dd>\(ticket.channel.name(language))</dd>
-                <dt>\(Phrase.group, language)</dt><dd dir="auto">\(ticket.group?.name ?? Phrase.noGroup.text(language))</dd>
-                <dt>\(Phrase.assignee, language)</dt><dd dir="auto">\(ticket.assignee?.name ?? Phrase.nobody.text(language))</dd>
                 <dt>\(Phrase.created, language)</dt><dd>\(Self.shortTime(ticket.createdAt))</dd></dl>
                 <button class="primary" type="submit">\(Phrase.save, language)</button></form>
                 <section class="card"><h2>\(Phrase.customerPanel, language)</h2>\
@@ -303,6 +314,22 @@ enum WorkspacePages {
             if let raw = try? request.content.get(String.self, at: "priority") {
                 guard let priority = TicketPriority(rawValue: raw) else { throw DomainError.invalid("priority", "is not a priority") }
                 changes.priority = priority
+            }
+            // A select's empty choice clears (nobody, no group); fields the form did not send stay as they are.
+            func reference(_ name: String) throws -> Int?? {
+                guard let raw = try? request.content.get(String.self, at: name) else { return nil }
+                if raw.isEmpty { return .some(nil) }
+                guard let id = Int(raw) else { throw DomainError.invalid(name, "must be an id") }
+                return .some(id)
+            }
+            changes.assigneeID = try reference("assignee_id")
+            changes.groupID = try reference("group_id")
+            if let raw = try? request.content.get(String.self, at: "tags") {
+                var validation = Validation()
+                let words = raw.split(whereSeparator: { $0 == "," || $0 == "،" }).map(String.init)
+                    .filter { !$0.trimmingWhitespace().isEmpty }
+                changes.tags = Tags.validated(words, into: &validation)
+                try validation.check()
             }
             let clock = request.raaya.clock
             let wanted = changes

@@ -42,20 +42,21 @@ actor TestSocket {
         try await #require(socket).send(String(decoding: data, as: UTF8.self))
     }
 
-    /// The first frame of this type not taken yet (earlier frames of other types stay), waiting up to 5 s.
+    /// The first frame of this type not taken yet (earlier frames of other types stay), waiting up to 15 s (a busy
+    /// machine running the suites in parallel can be slow).
     nonisolated func next(_ type: String) async throws -> [String: Any] {
         let text = try await nextText(type)
         return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
     }
 
     private func nextText(_ type: String) async throws -> String {
-        for _ in 0..<500 {
+        for _ in 0..<1_500 {
             if let index = frames.firstIndex(where: { Self.type(of: $0) == type }) {
                 return frames.remove(at: index)
             }
             try await Task.sleep(for: .milliseconds(10))
         }
-        Issue.record("no \(type) frame within 5 s; frames so far: \(frames)")
+        Issue.record("no \(type) frame within 15 s; frames so far: \(frames)")
         throw CancellationError()
     }
 
