@@ -21,11 +21,11 @@ enum Phrase: String, CaseIterable, Sendable {
     case appName, signIn, signOut, email, password, signInTitle, wrongPassword, lockedOut, switchLanguage
     case inbox, myOpen, unassigned, allNew, pending, recentlySolved, noTickets, tickets, search, searchPlaceholder
     case subject, customer, status, priority, channel, group, assignee, updated, created, nobody, noGroup
-    case conversation, reply, internalNote, send, publicReply, internalBadge, quoted, showQuoted, attachments
+    case conversation, reply, internalNote, send, publicReply, internalBadge, showQuoted
     case ticketDetails, save, changesSaved, replySent, notFound, forbidden, badRequest, csrfFailed
-    case liveChats, waitingSince, overdue, noWaitingChats, chatLive, previous, next, backToInbox, customerPanel
-    case identities, pastTickets, events, by, system, bot, agentRole, customerRole, somethingWrong, required
-    case keyboardHint, newMessageArrived, typing, notes, addNote, organization, filter, any, noNotes, language
+    case liveChats, waitingSince, overdue, noWaitingChats, next, backToInbox, customerPanel
+    case identities, pastTickets, events, system, bot, agentRole, customerRole
+    case keyboardHint, typing, notes, addNote, organization, filter, any, noNotes, language
     case helpCenter, submitRequest, yourName, yourEmail, describe, attachment, requestReceived, requestReceivedDetail
     case myRequests, portalSignIn, portalSignInHelp, linkSent, linkInvalid, sendLink, noRequests, writeReply
     case tagsField
@@ -75,9 +75,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .send: "إرسال"
         case .publicReply: "رد للعميل"
         case .internalBadge: "داخلية"
-        case .quoted: "النص المقتبس"
         case .showQuoted: "إظهار النص المقتبس والتوقيع"
-        case .attachments: "المرفقات"
         case .ticketDetails: "تفاصيل التذكرة"
         case .save: "حفظ"
         case .changesSaved: "حُفظت التغييرات"
@@ -90,23 +88,17 @@ enum Phrase: String, CaseIterable, Sendable {
         case .waitingSince: "ينتظر منذ"
         case .overdue: "تأخر الرد"
         case .noWaitingChats: "لا محادثات تنتظر"
-        case .chatLive: "متصل بالمحادثة المباشرة"
-        case .previous: "السابق"
         case .next: "التالي"
         case .backToInbox: "العودة إلى الصندوق"
         case .customerPanel: "بيانات العميل"
         case .identities: "وسائل التواصل"
         case .pastTickets: "تذاكر سابقة"
         case .events: "سجل التغييرات"
-        case .by: "بواسطة"
         case .system: "النظام"
         case .bot: "المساعد الآلي"
         case .agentRole: "موظف"
         case .customerRole: "عميل"
-        case .somethingWrong: "حدث خطأ من جهتنا"
-        case .required: "مطلوب"
         case .keyboardHint: "j / k للتنقل، Enter للفتح"
-        case .newMessageArrived: "وصلت رسالة جديدة"
         case .typing: "العميل يكتب الآن…"
         case .notes: "ملاحظات"
         case .addNote: "إضافة ملاحظة"
@@ -173,9 +165,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .send: "Send"
         case .publicReply: "Reply to the customer"
         case .internalBadge: "Internal"
-        case .quoted: "Quoted text"
         case .showQuoted: "Show quoted text and signature"
-        case .attachments: "Attachments"
         case .ticketDetails: "Ticket details"
         case .save: "Save"
         case .changesSaved: "Changes saved"
@@ -188,23 +178,17 @@ enum Phrase: String, CaseIterable, Sendable {
         case .waitingSince: "Waiting since"
         case .overdue: "Overdue"
         case .noWaitingChats: "No chat is waiting"
-        case .chatLive: "Connected to live chat"
-        case .previous: "Previous"
         case .next: "Next"
         case .backToInbox: "Back to the inbox"
         case .customerPanel: "Customer"
         case .identities: "Contact details"
         case .pastTickets: "Other tickets"
         case .events: "Audit trail"
-        case .by: "by"
         case .system: "System"
         case .bot: "Bot"
         case .agentRole: "Agent"
         case .customerRole: "Customer"
-        case .somethingWrong: "Something went wrong on our side"
-        case .required: "required"
         case .keyboardHint: "j / k to move, Enter to open"
-        case .newMessageArrived: "A new message arrived"
         case .typing: "The customer is typing…"
         case .notes: "Notes"
         case .addNote: "Add a note"
