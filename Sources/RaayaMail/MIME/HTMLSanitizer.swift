@@ -103,7 +103,8 @@ public enum HTMLSanitizer {
         }
     }
 
-    static func escape(_ text: String) -> String {
+    /// Text made safe inside HTML, in an element or a quoted attribute (the pages escape with this too).
+    public static func escape(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -112,6 +113,7 @@ public enum HTMLSanitizer {
             case "<": output += "&lt;"
             case ">": output += "&gt;"
             case "\"": output += "&quot;"
+            case "'": output += "&#39;"
             case "\0": output += "\u{FFFD}"
             default: output.unicodeScalars.append(scalar)
             }

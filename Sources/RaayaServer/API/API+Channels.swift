@@ -226,8 +226,7 @@ extension ChannelsAPI {
         let challenge = (try? request.query.get(String.self, at: "hub.challenge")) ?? ""
         guard mode == "subscribe", let token,
             let expected = try await ChannelSource.find(kind: .social, name: name, on: request.db.sqlDatabase())?.verifyToken,
-            Array(token.utf8).count == Array(expected.utf8).count,
-            zip(token.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+            ConstantTime.equal(token, expected)
         else {
             throw DomainError.forbidden("wrong hub.verify_token for social source \(name)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import RaayaMail
 
 /// A piece of HTML. Text interpolated into it is escaped; only other `HTML` values go in as they are, so a
 /// page cannot show user content unescaped by accident.
@@ -53,18 +54,6 @@ struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible
     }
 
     static func escape(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for character in value.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
+        HTMLSanitizer.escape(value)
     }
 }

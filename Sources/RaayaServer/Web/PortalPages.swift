@@ -40,16 +40,13 @@ enum PortalPages {
         return verify(value, kind: "c1", key: services.secretKey, now: services.clock.now())?.customerID
     }
 
-    /// A form's CSRF value for visitors without a session: random, in a cookie and in the form.
+    /// The portal's forms are shown without a staff session: they carry a form token (`WebSession.formToken`).
     private static func formToken(_ request: Request) -> String {
-        request.cookies[formCookie]?.string ?? AccountService.newToken()
+        WebSession.formToken(request, cookie: formCookie)
     }
 
     private static func checkForm(_ request: Request) throws {
-        let given = (try? request.content.get(String.self, at: WebSession.csrfField)) ?? ""
-        guard let expected = request.cookies[formCookie]?.string, !expected.isEmpty, given == expected else {
-            throw Abort(.forbidden, reason: "csrf")
-        }
+        try WebSession.checkFormToken(request, cookie: formCookie)
     }
 
     private static func respond(
@@ -61,9 +58,7 @@ enum PortalPages {
             <a href="/help/requests">\(Phrase.myRequests, language)</a></nav>
             """
         let response = Layout.page(session, title: title.text(language), body: "\(nav)\(body)", status: status)
-        response.cookies[formCookie] = HTTPCookies.Value(
-            string: token, path: "/help", isSecure: request.raaya.configuration.publicURL.hasPrefix("https:"),
-            isHTTPOnly: true, sameSite: .strict)
+        response.cookies[formCookie] = WebSession.formTokenCookie(token, path: "/help", request: request)
         return response
     }
 

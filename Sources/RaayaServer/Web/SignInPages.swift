@@ -4,8 +4,7 @@ import Vapor
 
 /// Signing in and out, and choosing the pages' language.
 enum SignInPages {
-    /// The sign-in form has no session yet: its CSRF check is a random value kept both in a cookie and in the
-    /// form (a site that posts to us cannot read or set our cookie).
+    /// The sign-in form has no session yet: its CSRF value is a form token (`WebSession.formToken`).
     static let preCSRFCookie = "raaya_signin"
 
     @Sendable static func form(_ request: Request) async throws -> Response {
@@ -18,8 +17,7 @@ enum SignInPages {
         let session = try await WebSession.load(request)
         let email = (try? request.content.get(String.self, at: "email")) ?? ""
         let password = (try? request.content.get(String.self, at: "password")) ?? ""
-        let given = (try? request.content.get(String.self, at: WebSession.csrfField)) ?? ""
-        guard let expected = request.cookies[preCSRFCookie]?.string, !expected.isEmpty, given == expected else {
+        guard (try? WebSession.checkFormToken(request, cookie: preCSRFCookie)) != nil else {
             return try render(session, error: .csrfFailed, email: email, request: request, status: .forbidden)
         }
         do {
@@ -79,7 +77,7 @@ enum SignInPages {
         _ session: WebSession, error: Phrase?, email: String, request: Request, status: HTTPStatus = .ok
     ) throws -> Response {
         let language = session.language
-        let csrf = request.cookies[preCSRFCookie]?.string ?? AccountService.newToken()
+        let csrf = WebSession.formToken(request, cookie: preCSRFCookie)
         let body: HTML = """
             <section class="card signin"><h1>\(Phrase.signInTitle, language)</h1>
             \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0, language)</p>") } ?? "")
@@ -93,9 +91,7 @@ enum SignInPages {
             </form></section>
             """
         let response = Layout.page(session, title: Phrase.signIn.text(language), body: body, status: status)
-        response.cookies[preCSRFCookie] = HTTPCookies.Value(
-            string: csrf, path: "/sign-in", isSecure: request.raaya.configuration.publicURL.hasPrefix("https:"),
-            isHTTPOnly: true, sameSite: .strict)
+        response.cookies[preCSRFCookie] = WebSession.formTokenCookie(csrf, path: "/sign-in", request: request)
         return response
     }
 }

@@ -55,17 +55,34 @@ struct WebSession: Sendable {
     /// Refuses a form without this session's CSRF token.
     func checkCSRF(_ request: Request) throws {
         let given = (try? request.content.get(String.self, at: Self.csrfField)) ?? ""
-        guard let token, Self.equal(Array(given.utf8), Array(Self.csrf(for: token, key: keyForCSRF).utf8)) else {
+        guard let token, ConstantTime.equal(given, Self.csrf(for: token, key: keyForCSRF)) else {
             throw Abort(.forbidden, reason: "csrf")
         }
     }
 
-    static func csrf(for token: String, key: SymmetricKey) -> String {
-        Hex.encode(HMAC<SHA256>.authenticationCode(for: Array("raaya-csrf:\(token)".utf8), using: key))
+    // Forms shown before there is a session (signing in, the portal) carry a random value that is kept in a
+    // cookie too: a site that posts to us can neither read nor set our cookie.
+
+    /// The form value for this request: the cookie's, or a new one (`formTokenCookie` then keeps it).
+    static func formToken(_ request: Request, cookie: String) -> String {
+        request.cookies[cookie]?.string ?? AccountService.newToken()
     }
 
-    private static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.count == b.count && zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    static func checkFormToken(_ request: Request, cookie: String) throws {
+        let given = (try? request.content.get(String.self, at: csrfField)) ?? ""
+        guard let expected = request.cookies[cookie]?.string, !expected.isEmpty, ConstantTime.equal(given, expected) else {
+            throw Abort(.forbidden, reason: "csrf")
+        }
+    }
+
+    static func formTokenCookie(_ token: String, path: String, request: Request) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: token, path: path, isSecure: request.raaya.configuration.publicURL.hasPrefix("https:"),
+            isHTTPOnly: true, sameSite: .strict)
+    }
+
+    static func csrf(for token: String, key: SymmetricKey) -> String {
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: Array("raaya-csrf:\(token)".utf8), using: key))
     }
 
     /// The cookie that keeps a session: HttpOnly, SameSite=Lax, Secure under https.
