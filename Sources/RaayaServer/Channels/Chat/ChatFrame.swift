@@ -95,14 +95,6 @@ enum ChatFrame {
             case type, available, reason
             case nextOpen = "next_open"
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(type, forKey: .type)
-            try container.encode(available, forKey: .available)
-            try container.encode(reason, forKey: .reason)
-            try container.encode(nextOpen, forKey: .nextOpen)
-        }
     }
 
     /// A message was stored: its id and time.
@@ -130,14 +122,6 @@ enum ChatFrame {
         enum CodingKeys: String, CodingKey {
             case type, field, detail
             case clientID = "client_id"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(type, forKey: .type)
-            try container.encode(clientID, forKey: .clientID)
-            try container.encode(field, forKey: .field)
-            try container.encode(detail, forKey: .detail)
         }
     }
 
