@@ -17,6 +17,8 @@ protocol LiveConnection: Actor {
 enum LiveSocket {
     /// A client that sends faster than this many frames ahead of their handling is disconnected.
     static let maxQueuedFrames = 64
+    /// A connection that holds updates back while it waits on a write keeps at most this many.
+    static let maxHeldEvents = 2_000
     /// Frames carry at most a chat message (4,000 characters) and its JSON.
     static let maxFrameSize: WebSocketMaxFrameSize = .init(integerLiteral: 64 * 1024)
 

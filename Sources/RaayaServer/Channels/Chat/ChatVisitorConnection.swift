@@ -14,6 +14,11 @@ actor ChatVisitorConnection: LiveConnection {
     private var language: String?
     private var ticketID: Int?
     private var availability: ChatAvailability?
+    /// Messages being stored right now. The feed can report a message's events before its intake returns the
+    /// ticket (the actor takes deliveries while `message` waits), so events wait here meanwhile: the visitor
+    /// then sees the acknowledgement before the echo of the same message.
+    private var arriving = 0
+    private var heldBack: [LiveEvent] = []
 
     init(socket: WebSocket, request: Request) throws {
         self.socket = socket
@@ -77,22 +82,42 @@ actor ChatVisitorConnection: LiveConnection {
                 throw DomainError.invalid("email", "is required: nobody can answer right now, so the answer comes by email")
             }
         }
-        let received = try await ChatIntake.receive(
-            ChatArrival(
-                visitor: visitor, text: text, name: name, email: email, language: language, byEmail: !availability.available),
-            groupID: availability.settings.groupID, writer: services.writer, now: services.clock.now())
+        arriving += 1
+        let received: ChatIntake.Received
+        do {
+            received = try await ChatIntake.receive(
+                ChatArrival(
+                    visitor: visitor, text: text, name: name, email: email, language: language, byEmail: !availability.available),
+                groupID: availability.settings.groupID, writer: services.writer, now: services.clock.now())
+        } catch {
+            await arrived()
+            throw error
+        }
         ticketID = received.ticketID
         await send(ChatFrame.Ack(clientID: frame.clientID, id: received.messageID, ticketID: received.ticketID, at: received.createdAt))
+        await arrived()
+    }
+
+    /// One intake finished: once none is left, the held-back events of the conversation's ticket go out.
+    private func arrived() async {
+        arriving -= 1
+        guard arriving == 0 else { return }
+        let held = heldBack
+        heldBack = []
+        for event in held { await show(event) }
     }
 
     func deliver(_ update: LiveUpdate) async {
         switch update {
         case .event(let event):
-            guard event.ticketID == ticketID, let message = event.message, !message.isInternal else { return }
-            await send(
-                ChatFrame.Message(
-                    id: message.id, author: message.author, name: message.author == .agent ? message.authorName : nil,
-                    text: message.body, at: message.createdAt))
+            if arriving > 0 {
+                // Only shown messages matter; the cap bounds what a busy desk can pile up during one store.
+                if let message = event.message, !message.isInternal, heldBack.count < LiveSocket.maxHeldEvents {
+                    heldBack.append(event)
+                }
+            } else {
+                await show(event)
+            }
         case .signal(let signal):
             switch signal.kind {
             case .typing:
@@ -102,6 +127,14 @@ actor ChatVisitorConnection: LiveConnection {
                 await tick()
             }
         }
+    }
+
+    private func show(_ event: LiveEvent) async {
+        guard event.ticketID == ticketID, let message = event.message, !message.isInternal else { return }
+        await send(
+                ChatFrame.Message(
+                    id: message.id, author: message.author, name: message.author == .agent ? message.authorName : nil,
+                    text: message.body, at: message.createdAt))
     }
 
     /// Tells the widget when chat opens or closes (hours, agents coming and going).
