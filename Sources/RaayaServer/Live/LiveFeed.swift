@@ -37,6 +37,8 @@ struct LiveSignal: Codable, Sendable {
         case typing
         /// An agent connected or disconnected: chat availability may have changed.
         case presence
+        /// An agent opened (`active`) or left a ticket's page; `announce` asks the others there to say so too.
+        case viewing
     }
 
     enum Party: String, Codable, Sendable {
@@ -49,9 +51,12 @@ struct LiveSignal: Codable, Sendable {
     var active: Bool?
     var name: String?
     var userID: Int?
+    /// The connection that sent it, so it can ignore its own.
+    var connection: String?
+    var announce: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case kind, from, active, name
+        case kind, from, active, name, connection, announce
         case ticketID = "ticket_id"
         case userID = "user_id"
     }

@@ -28,7 +28,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case keyboardHint, typing, notes, addNote, organization, filter, any, noNotes, language
     case helpCenter, submitRequest, yourName, yourEmail, describe, attachment, requestReceived, requestReceivedDetail
     case myRequests, portalSignIn, portalSignInHelp, linkSent, linkInvalid, sendLink, noRequests, writeReply
-    case tagsField
+    case tagsField, alsoViewing, alsoTyping, ticketChanged, reload
 
     func text(_ language: Language) -> String {
         switch language {
@@ -100,6 +100,10 @@ enum Phrase: String, CaseIterable, Sendable {
         case .customerRole: "عميل"
         case .keyboardHint: "j / k للتنقل، Enter للفتح"
         case .typing: "العميل يكتب الآن…"
+        case .alsoViewing: "{name} يشاهد هذه التذكرة أيضاً"
+        case .alsoTyping: "{name} يكتب رداً الآن"
+        case .ticketChanged: "تغيّرت هذه التذكرة للتو."
+        case .reload: "إعادة التحميل"
         case .notes: "ملاحظات"
         case .addNote: "إضافة ملاحظة"
         case .organization: "المؤسسة"
@@ -190,6 +194,10 @@ enum Phrase: String, CaseIterable, Sendable {
         case .customerRole: "Customer"
         case .keyboardHint: "j / k to move, Enter to open"
         case .typing: "The customer is typing…"
+        case .alsoViewing: "{name} is also viewing this ticket"
+        case .alsoTyping: "{name} is typing a reply"
+        case .ticketChanged: "This ticket was just changed."
+        case .reload: "Reload"
         case .notes: "Notes"
         case .addNote: "Add a note"
         case .organization: "Organization"

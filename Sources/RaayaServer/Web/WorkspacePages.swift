@@ -220,6 +220,10 @@ enum WorkspacePages {
                 <p><a href="/agent">\(Phrase.backToInbox, language)</a></p>
                 <div class="layout" data-ticket="\(id)"><section>
                 <h1 dir="auto">#\(id) \(ticket.subject)</h1>\(notice)
+                <p class="warning" id="collision" role="status" hidden data-viewing="\(Phrase.alsoViewing, language)" \
+                data-typing="\(Phrase.alsoTyping, language)"></p>
+                <p class="notice" id="changed" role="status" hidden>\(Phrase.ticketChanged, language) \
+                <a href="/agent/tickets/\(id)">\(Phrase.reload, language)</a></p>
                 <h2>\(Phrase.conversation, language)</h2><div id="conversation">\(conversation)</div>
                 <p class="muted" id="typing" hidden>\(Phrase.typing, language)</p>
                 <form class="card replybox" method="post" action="/agent/tickets/\(id)/messages">

@@ -1,8 +1,9 @@
 import Vapor
 
 /// The workspace's only script: keyboard navigation of the inbox (j/k, Enter), and live updates over the
-/// agents' chat socket — the waiting chats panel is fetched again when a chat changes (and every 15 s, so a chat
-/// that waits too long turns overdue), a chat's conversation gains new messages, and typing shows both ways.
+/// agents' live socket — the waiting chats panel is fetched again when a chat changes (and every 15 s, so a chat
+/// that waits too long turns overdue), an open ticket's conversation gains new messages and other changes are
+/// announced, other agents on the same ticket are named (viewing or typing), and typing shows both ways.
 /// The pages work without it.
 enum WorkspaceScript {
     @Sendable static func serve(_ request: Request) async throws -> Response {
@@ -52,19 +53,41 @@ enum WorkspaceScript {
       if (chats) setInterval(refreshChats, 15000);
 
       const typingLine = document.getElementById('typing');
+      const changedLine = document.getElementById('changed');
+
+      // Another agent on the same ticket: who is viewing it, and who is typing (which lapses unless repeated).
+      const collision = document.getElementById('collision');
+      let viewersTimer = null;
+      function showViewers(viewers) {
+        if (!collision) return;
+        clearTimeout(viewersTimer);
+        const lines = viewers.map((v) => (v.typing ? collision.dataset.typing : collision.dataset.viewing).replace('{name}', v.name));
+        collision.textContent = lines.join(' · ');
+        collision.hidden = viewers.length === 0;
+        if (viewers.some((v) => v.typing)) {
+          viewersTimer = setTimeout(() => showViewers(viewers.map((v) => Object.assign({}, v, { typing: false }))), 8000);
+        }
+      }
       let typingTimer = null;
       let socket = null;
       let delay = 1000;
       function connect() {
         const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
         socket = new WebSocket(scheme + '//' + location.host + '/api/v1/chat/agents/ws');
-        socket.onopen = () => { delay = 1000; };
+        socket.onopen = () => {
+          delay = 1000;
+          if (ticketID) socket.send(JSON.stringify({ type: 'watch', ticket_id: ticketID }));
+        };
         socket.onmessage = (event) => {
           let frame;
           try { frame = JSON.parse(event.data); } catch (e) { return; }
           if (frame.type === 'chat_opened' || frame.type === 'message' || frame.type === 'status') {
             refreshChats();
-            if (ticketID && frame.ticket_id === ticketID && frame.type === 'message') refreshConversation();
+          } else if (frame.type === 'ticket_changed' && frame.ticket_id === ticketID) {
+            if (frame.kind === 'message_added') refreshConversation();
+            else if (changedLine) changedLine.hidden = false;
+          } else if (frame.type === 'viewers' && frame.ticket_id === ticketID) {
+            showViewers(frame.viewers || []);
           } else if (frame.type === 'typing' && ticketID && frame.ticket_id === ticketID && typingLine) {
             typingLine.hidden = !frame.active;
             clearTimeout(typingTimer);

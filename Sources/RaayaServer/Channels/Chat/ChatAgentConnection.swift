@@ -4,9 +4,12 @@ import RaayaCore
 import SQLKit
 import Vapor
 
-/// One agent's chat websocket (`/api/v1/chat/agents/ws`): while it is open the agent counts as online for
+/// One agent's live websocket (`/api/v1/chat/agents/ws`): while it is open the agent counts as online for
 /// chat, hears of new chats and their messages live (only chats the agent may see), and can show the visitor
 /// that they are typing. Replies go through the API (`POST /api/v1/tickets/{id}/messages`) like any other.
+///
+/// A ticket's page also `watch`es its ticket (any channel): the connection then hears of every change to it,
+/// and who else has it open or is typing in it (the collision warning).
 actor ChatAgentConnection: LiveConnection {
     private let socket: WebSocket
     private let services: RaayaServices
@@ -17,7 +20,10 @@ actor ChatAgentConnection: LiveConnection {
     private var name = ""
     /// Chats this connection has told the agent about: typing is passed on for these only.
     private var known: Set<Int> = []
-    private var lastRefresh = ContinuousClock.now
+    /// The ticket whose page this connection shows, and the others there.
+    private var watching: Int?
+    private var viewers = TicketViewers(timeout: .seconds(ChatDesk.presenceTimeout))
+    private var shownViewers: [TicketViewers.Viewer] = []
 
     init(socket: WebSocket, request: Request, principal: Principal) throws {
         self.socket = socket
@@ -52,12 +58,20 @@ actor ChatAgentConnection: LiveConnection {
         }
         switch frame.type {
         case .typing:
-            guard let ticketID = frame.ticketID, await isVisibleChat(ticketID) else {
-                await send(ChatFrame.Refusal(clientID: frame.clientID, field: "ticket_id", detail: "ticket_id names no chat of yours"))
+            guard let ticketID = frame.ticketID, await isVisible(ticketID) else {
+                await send(ChatFrame.Refusal(clientID: frame.clientID, field: "ticket_id", detail: "ticket_id names no ticket of yours"))
                 return
             }
             await services.live.send(
-                LiveSignal(kind: .typing, ticketID: ticketID, from: .agent, active: frame.active ?? false, name: name, userID: principal.userID))
+                LiveSignal(
+                    kind: .typing, ticketID: ticketID, from: .agent, active: frame.active ?? false, name: name,
+                    userID: principal.userID, connection: connectionID))
+        case .watch:
+            if let ticketID = frame.ticketID, await !isVisible(ticketID) {
+                await send(ChatFrame.Refusal(clientID: frame.clientID, field: "ticket_id", detail: "ticket_id names no ticket of yours"))
+                return
+            }
+            await watch(frame.ticketID)
         case .ping:
             await send(ChatFrame.Pong())
         case .hello, .message:
@@ -68,9 +82,11 @@ actor ChatAgentConnection: LiveConnection {
     func deliver(_ update: LiveUpdate) async {
         switch update {
         case .event(let event):
-            guard event.channel == .chat, principal.visibility.canSee(groupID: event.groupID, assigneeID: event.assigneeID) else {
-                return
+            guard principal.visibility.canSee(groupID: event.groupID, assigneeID: event.assigneeID) else { return }
+            if event.ticketID == watching {
+                await send(ChatFrame.TicketChanged(ticketID: event.ticketID, kind: event.kind))
             }
+            guard event.channel == .chat else { return }
             known.insert(event.ticketID)
             switch event.kind {
             case .created, .messageAdded:
@@ -89,30 +105,87 @@ actor ChatAgentConnection: LiveConnection {
                 return
             }
         case .signal(let signal):
-            guard signal.kind == .typing, signal.from == .visitor, let ticketID = signal.ticketID, known.contains(ticketID) else {
+            switch (signal.kind, signal.from) {
+            case (.typing, .visitor):
+                guard let ticketID = signal.ticketID, known.contains(ticketID) else { return }
+                await send(ChatFrame.Typing(ticketID: ticketID, active: signal.active ?? false, name: nil))
+            case (.typing, .agent), (.viewing, _):
+                await heard(signal)
+            default:
                 return
             }
-            await send(ChatFrame.Typing(ticketID: ticketID, active: signal.active ?? false, name: nil))
         }
     }
 
-    private func isVisibleChat(_ ticketID: Int) async -> Bool {
+    /// Whether the agent may see the ticket (tickets they were told about are known to be visible).
+    private func isVisible(_ ticketID: Int) async -> Bool {
         if known.contains(ticketID) { return true }
         guard
-            let row = try? await database.raw(
-                "SELECT channel, group_id, assignee_id FROM tickets WHERE id = \(bind: ticketID)"
-            ).first(),
-            (try? row.decodeRaw(column: "channel", as: Channel.self)) == .chat,
-            principal.visibility.canSee(
-                groupID: try? row.decodeOptional(column: "group_id", as: Int.self),
-                assigneeID: try? row.decodeOptional(column: "assignee_id", as: Int.self))
+            let row = try? await database.raw("SELECT group_id, assignee_id FROM tickets WHERE id = \(bind: ticketID)").first()
         else { return false }
-        known.insert(ticketID)
-        return true
+        return principal.visibility.canSee(
+            groupID: try? row.decodeOptional(column: "group_id", as: Int.self),
+            assigneeID: try? row.decodeOptional(column: "assignee_id", as: Int.self))
     }
 
-    /// Keeps the agent counted as online.
+    /// Opens a ticket's page (or closes it with nil): the others on the old page hear this one left, those on
+    /// the new one that it came and are asked to say they are there.
+    private func watch(_ ticketID: Int?) async {
+        guard ticketID != watching else { return }
+        if let old = watching { await announce(old, active: false) }
+        watching = ticketID
+        viewers.removeAll()
+        shownViewers = []
+        if let ticketID {
+            await announce(ticketID, active: true, askOthers: true)
+            await send(ChatFrame.Viewers(ticketID: ticketID, viewers: []))
+        }
+    }
+
+    private func announce(_ ticketID: Int, active: Bool, askOthers: Bool = false) async {
+        await services.live.send(
+            LiveSignal(
+                kind: .viewing, ticketID: ticketID, active: active, name: name, userID: principal.userID,
+                connection: connectionID, announce: askOthers))
+    }
+
+    /// Another connection's viewing or typing on the watched ticket; the same person's other tabs do not count.
+    private func heard(_ signal: LiveSignal) async {
+        guard let ticketID = watching, signal.ticketID == ticketID, let connection = signal.connection,
+            connection != connectionID, let userID = signal.userID, userID != principal.userID
+        else { return }
+        let now = ContinuousClock.now
+        let name = signal.name ?? ""
+        switch signal.kind {
+        case .typing:
+            viewers.typing(connection: connection, userID: userID, name: name, active: signal.active ?? false, at: now)
+        case .viewing where signal.active == true:
+            viewers.viewing(connection: connection, userID: userID, name: name, at: now)
+            if signal.announce == true { await announce(ticketID, active: true) }
+        default:
+            viewers.left(connection: connection)
+        }
+        await showViewers()
+    }
+
+    /// Tells the page who else is there, when that changed.
+    private func showViewers() async {
+        guard let ticketID = watching else { return }
+        let current = viewers.current(at: .now)
+        guard current != shownViewers else { return }
+        shownViewers = current
+        await send(
+            ChatFrame.Viewers(
+                ticketID: ticketID,
+                viewers: current.map { ChatFrame.Viewers.Viewer(userID: $0.userID, name: $0.name, typing: $0.typing) }))
+    }
+
+    /// Keeps the agent counted as online, and on the page of the ticket it watches.
     func tick() async {
+        if let watching {
+            await announce(watching, active: true)
+            await showViewers()
+        }
         let (connectionID, now) = (self.connectionID, services.clock.now())
         _ = try? await services.writer.write { database in
             try await database.sqlDatabase().raw(
@@ -124,6 +197,7 @@ actor ChatAgentConnection: LiveConnection {
     func finish() async {
         // When the server stops, the database goes with it; the row expires by itself.
         guard await !services.live.isStopped else { return }
+        if let watching { await announce(watching, active: false) }
         let connectionID = self.connectionID
         _ = try? await services.writer.write { database in
             try await database.sqlDatabase().raw("DELETE FROM chat_agents WHERE connection_id = \(bind: connectionID)").run()

@@ -9,6 +9,8 @@ enum ChatFrame {
     struct Incoming: Decodable, Sendable {
         enum Kind: String, Decodable, Sendable {
             case hello, message, typing, ping
+            /// Agents: the ticket whose page is open (`ticket_id`; none when the page closes).
+            case watch
         }
 
         var type: Kind
@@ -19,7 +21,7 @@ enum ChatFrame {
         var name: String?
         var email: String?
         var active: Bool?
-        /// Agents: the chat they are typing in.
+        /// Agents: the ticket they are typing in or watching.
         var ticketID: Int?
 
         enum CodingKeys: String, CodingKey {
@@ -142,6 +144,41 @@ enum ChatFrame {
     }
 
     // MARK: Agents
+
+    /// The other agents who have the watched ticket open, and whether they are typing in it.
+    struct Viewers: Encodable, Sendable {
+        struct Viewer: Encodable, Sendable {
+            let userID: Int
+            let name: String
+            let typing: Bool
+
+            enum CodingKeys: String, CodingKey {
+                case name, typing
+                case userID = "user_id"
+            }
+        }
+
+        let type = "viewers"
+        let ticketID: Int
+        let viewers: [Viewer]
+
+        enum CodingKeys: String, CodingKey {
+            case type, viewers
+            case ticketID = "ticket_id"
+        }
+    }
+
+    /// Something was stored on the watched ticket (any channel): `kind` is the event's.
+    struct TicketChanged: Encodable, Sendable {
+        let type = "ticket_changed"
+        let ticketID: Int
+        let kind: TicketEventKind
+
+        enum CodingKeys: String, CodingKey {
+            case type, kind
+            case ticketID = "ticket_id"
+        }
+    }
 
     /// A chat that waits for an agent: its customer's last message has no answer yet.
     struct WaitingChat: Encodable, Sendable {

@@ -40,6 +40,7 @@ actor ChatVisitorConnection: LiveConnection {
                 guard let ticketID, visitor != nil else { return }
                 await services.live.send(LiveSignal(kind: .typing, ticketID: ticketID, from: .visitor, active: frame.active ?? false))
             case .ping: await send(ChatFrame.Pong())
+            case .watch: await refuse(frame.clientID, field: "type", "watching tickets is for agents")
             }
         } catch let error as DomainError {
             let problem = Problem(error)
@@ -125,6 +126,8 @@ actor ChatVisitorConnection: LiveConnection {
                 await send(ChatFrame.Typing(ticketID: nil, active: signal.active ?? false, name: signal.name))
             case .presence:
                 await tick()
+            case .viewing:
+                return
             }
         }
     }
