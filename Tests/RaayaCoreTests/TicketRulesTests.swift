@@ -93,6 +93,14 @@ struct ValidationTests {
         #expect(validation.errors.isEmpty)
     }
 
+    @Test("a body's line breaks become \\n, whatever the browser or mailer sent")
+    func lineBreaks() {
+        var validation = Validation()
+        #expect(validation.requiredBody("السلام عليكم\r\nطلبي رقم ١٠٤٢\rلم يصل\n\r\nشكراً", field: "body")
+            == "السلام عليكم\nطلبي رقم ١٠٤٢\nلم يصل\n\nشكراً")
+        #expect(validation.requiredBody("سطر واحد", field: "body") == "سطر واحد")
+    }
+
     @Test("languages", arguments: [("ar", "ar"), ("AR-sa", "ar-sa"), ("en", "en")])
     func languages(raw: String, expected: String) {
         var validation = Validation()

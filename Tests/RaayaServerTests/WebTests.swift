@@ -247,4 +247,45 @@ struct WebTests {
             #expect(ticketPage.text.contains("href=\"/agent/customers/\(customerID)\""))
         }
     }
+
+    @Test("the inbox sorts by age or activity, filters by group, assignee and tag, and its next page keeps them")
+    func inboxSortAndFilters() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let group = try await app.createGroup(token: token, name: "الفواتير")
+            var ids: [Int] = []
+            for index in 1...27 {
+                let ticket = try await app.createTicket(
+                    token: token, subject: "فاتورة رقم \(index)", customerEmail: "c\(index)@example.com",
+                    groupID: index == 27 ? nil : group, tags: index.isMultiple(of: 2) ? ["عاجل"] : nil)
+                ids.append(try #require(ticket.int("id")))
+            }
+            // The oldest ticket is the latest touched, so the two orders differ at the top.
+            app.clock.advance(by: 60)
+            _ = try await app.send(.POST, "/api/v1/tickets/\(ids[0])/messages", token: token, json: ["body": "ملاحظة", "internal": true])
+            let browser = Browser(app, language: "ar")
+            try await browser.signIn()
+            func numbers(_ page: TestResponse) -> [Int] {
+                page.text.components(separatedBy: "<tr data-href=\"/agent/tickets/").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+            }
+            let byActivity = try await browser.get("/agent?view=new")
+            #expect(numbers(byActivity).prefix(2) == [ids[0], ids[26]])
+            let byAge = try await browser.get("/agent?view=new&sort=age")
+            #expect(numbers(byAge) == Array(ids.prefix(25)))
+            #expect(byAge.text.contains("الأقدم أولاً"))
+
+            let urgent = try await browser.get("/agent?view=new&group_id=\(group)&tag=%D8%B9%D8%A7%D8%AC%D9%84&sort=age")
+            #expect(numbers(urgent) == ids.prefix(26).filter { ids.firstIndex(of: $0)! % 2 == 1 })
+            let byGroup = try await browser.get("/agent?view=new&group_id=\(group)&sort=age")
+            #expect(numbers(byGroup) == Array(ids.prefix(25)))
+            // The next page continues the same filtered, sorted list.
+            let next = try #require(byGroup.text.components(separatedBy: "<p><a href=\"").last?.prefix { $0 != "\"" })
+            #expect(next.contains("group_id=\(group)") && next.contains("sort=age"))
+            let second = try await browser.get(String(next).replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(numbers(second) == [ids[25]])
+            #expect(numbers(try await browser.get("/agent?view=new&assignee_id=1")).isEmpty)
+            #expect(try await browser.get("/agent?view=new&sort=priority").status == .unprocessableEntity)
+            #expect(try await browser.get("/agent?view=new&sort=age&cursor=abc").status == .unprocessableEntity)
+        }
+    }
 }

@@ -26,15 +26,32 @@ public struct Validation: Sendable {
         return trimmed
     }
 
-    /// A message body: present after trimming, at most `Limits.bodyBytes` bytes of UTF-8. Kept as written.
+    /// A message body: present after trimming, at most `Limits.bodyBytes` bytes of UTF-8. Kept as written,
+    /// except that line breaks become `\n` (browsers send form text with `\r\n`).
     public mutating func requiredBody(_ value: String?, field: String) -> String {
-        let body = value ?? ""
+        let body = Self.unixLineBreaks(value ?? "")
         if body.trimmingWhitespace().isEmpty {
             fail(field, "is required")
         } else if body.utf8.count > Limits.bodyBytes {
             fail(field, "must be at most \(Limits.bodyBytes) bytes")
         }
         return body
+    }
+
+    /// `\r\n` and a lone `\r` as `\n`.
+    public static func unixLineBreaks(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        var scalars = String.UnicodeScalarView()
+        var previousWasReturn = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && previousWasReturn {
+                previousWasReturn = false
+                continue
+            }
+            previousWasReturn = scalar == "\r"
+            scalars.append(previousWasReturn ? "\n" : scalar)
+        }
+        return String(scalars)
     }
 
     /// A language tag Raaya speaks: `ar` or `en`, optionally with a region (`ar-SA`).

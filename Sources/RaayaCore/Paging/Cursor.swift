@@ -17,3 +17,12 @@ public struct ActivityCursor: Equatable, Sendable {
         self.init(activityMilliseconds: milliseconds, id: id)
     }
 }
+
+/// How a ticket list is ordered.
+public enum TicketOrder: String, CaseIterable, Sendable {
+    /// Latest activity first (the default).
+    case activity
+    /// Oldest first: what has waited longest is on top. Ticket numbers follow creation, so this is number order,
+    /// and its cursor is the last number shown.
+    case age
+}

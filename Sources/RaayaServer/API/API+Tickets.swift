@@ -31,14 +31,10 @@ enum TicketsAPI {
             channel: try parameters.value("channel", as: Channel.self),
             customerID: try parameters.integer("customer_id"),
             tag: parameters.string("tag").map(Tags.normalize))
-        let cursor = try parameters.string("cursor").map { raw in
-            guard let cursor = ActivityCursor(token: raw) else {
-                throw DomainError.invalid("cursor", "is not a cursor this API gave")
-            }
-            return cursor
-        }
         let page = try await TicketQueries(database: request.db, visibility: principal.visibility)
-            .list(filter, limit: try parameters.limit, after: cursor)
+            .list(
+                filter, order: try parameters.value("sort", as: TicketOrder.self) ?? .activity, limit: try parameters.limit,
+                after: parameters.string("cursor"))
         return JSON.response(writing: page)
     }
 

@@ -1422,6 +1422,18 @@ enum OpenAPIDocument {
               },
               {
                 "$ref": "#/components/parameters/Cursor"
+              },
+              {
+                "name": "sort",
+                "in": "query",
+                "description": "`activity` (latest activity first, the default) or `age` (oldest first, by ticket number).",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "activity",
+                    "age"
+                  ]
+                }
               }
             ],
             "responses": {

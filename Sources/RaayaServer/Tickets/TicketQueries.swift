@@ -32,21 +32,36 @@ struct TicketQueries {
         return ticket
     }
 
-    /// Newest activity first, `limit` at a time, continuing after `cursor`.
-    func list(_ filter: TicketFilter, limit: Int, after cursor: ActivityCursor?) async throws -> Page<TicketDTO> {
+    /// Tickets in `order`, `limit` at a time, continuing after `cursor` (the `next_cursor` of the page before, in
+    /// the same order; anything else is refused as the field `cursor`).
+    func list(_ filter: TicketFilter, order: TicketOrder = .activity, limit: Int, after cursor: String?) async throws
+        -> Page<TicketDTO>
+    {
         var condition = Self.condition(filter)
         if let cursor {
-            let time = Date(millisecondsSince1970: cursor.activityMilliseconds)
-            condition += " AND (t.updated_at < \(bind: time) OR (t.updated_at = \(bind: time) AND t.id < \(bind: cursor.id)))"
+            switch order {
+            case .activity:
+                guard let position = ActivityCursor(token: cursor) else { throw Self.badCursor }
+                let time = Date(millisecondsSince1970: position.activityMilliseconds)
+                condition += " AND (t.updated_at < \(bind: time) OR (t.updated_at = \(bind: time) AND t.id < \(bind: position.id)))"
+            case .age:
+                guard let id = Int(cursor) else { throw Self.badCursor }
+                condition += " AND t.id > \(bind: id)"
+            }
         }
         condition += restriction
-        let tickets = try await TicketReader(database).tickets(where: condition, limit: limit + 1)
+        let tickets = try await TicketReader(database).tickets(where: condition, order: order, limit: limit + 1)
         let page = Array(tickets.prefix(limit))
-        let next = tickets.count > limit ? page.last.map {
-            ActivityCursor(activityMilliseconds: $0.updatedAt.millisecondsSince1970, id: $0.id).token
+        let next = tickets.count > limit ? page.last.map { last in
+            switch order {
+            case .activity: ActivityCursor(activityMilliseconds: last.updatedAt.millisecondsSince1970, id: last.id).token
+            case .age: String(last.id)
+            }
         } : nil
         return Page(data: page, nextCursor: next)
     }
+
+    private static let badCursor = DomainError.invalid("cursor", "is not a cursor this list gave")
 
     /// How many tickets the caller may see match the filter, counting no further than `limit` (a view's badge
     /// says "1000+" rather than count 100,000 rows on every page).

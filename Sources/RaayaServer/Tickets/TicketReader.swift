@@ -41,10 +41,13 @@ struct TicketReader {
     }
 
     /// Tickets matching `condition` (over alias `t`), newest activity first.
-    func tickets(where condition: SQLQueryString, limit: Int) async throws -> [TicketDTO] {
-        let rows = try await sql.raw(
-            "\(columns) WHERE \(condition) ORDER BY t.updated_at DESC, t.id DESC LIMIT \(bind: limit)"
-        ).all()
+    func tickets(where condition: SQLQueryString, order: TicketOrder = .activity, limit: Int) async throws -> [TicketDTO] {
+        let sorting: SQLQueryString =
+            switch order {
+            case .activity: "t.updated_at DESC, t.id DESC"
+            case .age: "t.id ASC"
+            }
+        let rows = try await sql.raw("\(columns) WHERE \(condition) ORDER BY \(sorting) LIMIT \(bind: limit)").all()
         return try assemble(rows)
     }
 

@@ -74,6 +74,7 @@ enum Layout {
         .button, button.primary { display: inline-block; margin-block-start: 12px; padding: 8px 16px; border: 0; border-radius: 6px; background: var(--accent); color: #fff; font: inherit; font-weight: 600; cursor: pointer; text-decoration: none; }
         .error { color: #b42318; background: #fef3f2; border: 1px solid #fecdca; padding: 8px 12px; border-radius: 6px; }
         .notice { color: #05603a; background: #ecfdf3; border: 1px solid #abefc6; padding: 8px 12px; border-radius: 6px; }
+        time { direction: ltr; unicode-bidi: isolate; }
         .warning { color: #93370d; background: #fffaeb; border: 1px solid #fedf89; padding: 8px 12px; border-radius: 6px; }
         [hidden] { display: none !important; }
         .layout { display: grid; grid-template-columns: 1fr 300px; gap: 16px; }

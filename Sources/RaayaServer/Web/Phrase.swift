@@ -28,7 +28,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case keyboardHint, typing, notes, addNote, organization, filter, any, noNotes, language
     case helpCenter, submitRequest, yourName, yourEmail, describe, attachment, requestReceived, requestReceivedDetail
     case myRequests, portalSignIn, portalSignInHelp, linkSent, linkInvalid, sendLink, noRequests, writeReply
-    case tagsField, alsoViewing, alsoTyping, ticketChanged, reload
+    case tagsField, alsoViewing, alsoTyping, ticketChanged, reload, tag, sortBy, lastActivity, oldestFirst
 
     func text(_ language: Language) -> String {
         switch language {
@@ -104,6 +104,10 @@ enum Phrase: String, CaseIterable, Sendable {
         case .alsoTyping: "{name} يكتب رداً الآن"
         case .ticketChanged: "تغيّرت هذه التذكرة للتو."
         case .reload: "إعادة التحميل"
+        case .tag: "الوسم"
+        case .sortBy: "الترتيب"
+        case .lastActivity: "آخر نشاط"
+        case .oldestFirst: "الأقدم أولاً"
         case .notes: "ملاحظات"
         case .addNote: "إضافة ملاحظة"
         case .organization: "المؤسسة"
@@ -198,6 +202,10 @@ enum Phrase: String, CaseIterable, Sendable {
         case .alsoTyping: "{name} is typing a reply"
         case .ticketChanged: "This ticket was just changed."
         case .reload: "Reload"
+        case .tag: "Tag"
+        case .sortBy: "Sort by"
+        case .lastActivity: "Last activity"
+        case .oldestFirst: "Oldest first"
         case .notes: "Notes"
         case .addNote: "Add a note"
         case .organization: "Organization"

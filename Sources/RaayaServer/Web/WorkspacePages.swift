@@ -74,29 +74,35 @@ enum WorkspacePages {
             let language = session.language
             let view = View(rawValue: (try? request.query.get(String.self, at: "view")) ?? "") ?? .mine
             let queries = TicketQueries(database: request.db, visibility: principal.visibility)
-            let cursor = (try? request.query.get(String.self, at: "cursor")).flatMap(ActivityCursor.init(token:))
             // The filters narrow the view; a value that is not one of the choices is a bad request.
             let parameters = request.queryParameters
             var filter = view.filter(for: principal)
             let status = try parameters.value("status", as: TicketStatus.self)
             let priority = try parameters.value("priority", as: TicketPriority.self)
             let channel = try parameters.value("channel", as: Channel.self)
+            let groupID = try parameters.integer("group_id")
+            let assigneeID = try parameters.integer("assignee_id")
+            let tag = parameters.string("tag").map(Tags.normalize)
+            let order = try parameters.value("sort", as: TicketOrder.self) ?? .activity
             if let status { filter.status = status }
             filter.priority = priority
             filter.channel = channel
-            let page = try await queries.list(filter, limit: 25, after: cursor)
-            func choices<T: RawRepresentable & CaseIterable>(_ name: String, _ selected: T?, _ label: (T) -> String) -> HTML
-            where T.RawValue == String {
-                let options: [HTML] = T.allCases.map { value in
-                    "<option value=\"\(value.rawValue)\"\(HTML(trusted: value.rawValue == selected?.rawValue ? " selected" : ""))>\(label(value))</option>"
-                }
-                return "<select name=\"\(name)\"><option value=\"\">\(Phrase.any, language)</option>\(options)</select>"
-            }
+            if let groupID { filter.groupID = groupID }
+            if let assigneeID { filter.assigneeID = assigneeID }
+            filter.tag = tag
+            let page = try await queries.list(filter, order: order, limit: 25, after: parameters.string("cursor"))
+            let accounts = AccountQueries(database: request.db)
             let filters: HTML = """
                 <form class="filters" method="get" action="/agent"><input type="hidden" name="view" value="\(view.rawValue)">
-                <label>\(Phrase.status, language) \(choices("status", status) { $0.name(language) })</label>
-                <label>\(Phrase.priority, language) \(choices("priority", priority) { $0.name(language) })</label>
-                <label>\(Phrase.channel, language) \(choices("channel", channel) { $0.name(language) })</label>
+                <label>\(Phrase.status, language) \(Self.select("status", status?.rawValue, any: language, TicketStatus.allCases.map { ($0.rawValue, $0.name(language)) }))</label>
+                <label>\(Phrase.priority, language) \(Self.select("priority", priority?.rawValue, any: language, TicketPriority.allCases.map { ($0.rawValue, $0.name(language)) }))</label>
+                <label>\(Phrase.channel, language) \(Self.select("channel", channel?.rawValue, any: language, Channel.allCases.map { ($0.rawValue, $0.name(language)) }))</label>
+                <label>\(Phrase.group, language) \(Self.select("group_id", groupID.map(String.init), any: language, try await accounts.groups().map { (String($0.id), $0.name) }))</label>
+                <label>\(Phrase.assignee, language) \(Self.select("assignee_id", assigneeID.map(String.init), any: language, try await accounts.users().map { (String($0.id), $0.name) }))</label>
+                <label>\(Phrase.tag, language) <input type="text" name="tag" dir="auto" size="10" value="\(tag ?? "")"></label>
+                <label>\(Phrase.sortBy, language) <select name="sort">\(TicketOrder.allCases.map { option in
+                    HTML("<option value=\"\(option.rawValue)\"\(HTML(trusted: option == order ? " selected" : ""))>\(option == .activity ? Phrase.lastActivity : Phrase.oldestFirst, language)</option>")
+                })</select></label>
                 <button class="primary" type="submit">\(Phrase.filter, language)</button></form>
                 """
             var tabs: [HTML] = []
@@ -128,8 +134,13 @@ enum WorkspacePages {
                 <th>\(Phrase.channel, language)</th><th>\(Phrase.assignee, language)</th><th>\(Phrase.updated, language)</th></tr></thead>
                 <tbody>\(rows)</tbody></table>
                 """
-            let more: HTML = page.nextCursor.map {
-                "<p><a href=\"/agent?view=\(view.rawValue)&amp;cursor=\($0)\">\(Phrase.next, language)</a></p>"
+            let more: HTML = page.nextCursor.map { cursor in
+                var query = URLComponents()
+                query.queryItems = [("view", view.rawValue), ("status", status?.rawValue), ("priority", priority?.rawValue),
+                    ("channel", channel?.rawValue), ("group_id", groupID.map(String.init)), ("assignee_id", assigneeID.map(String.init)),
+                    ("tag", tag), ("sort", order.rawValue), ("cursor", cursor)]
+                    .compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+                return "<p><a href=\"/agent?\(query.percentEncodedQuery ?? "")\">\(Phrase.next, language)</a></p>"
             } ?? ""
             let chats = try await chatPanel(request, session: session, principal: principal)
             let body: HTML = """
@@ -342,6 +353,16 @@ enum WorkspacePages {
             }
             return Layout.redirect("/agent/tickets/\(id)?done=saved")
         }
+    }
+
+    /// A `<select>` of `options` (value, label) whose first choice, "any", sends nothing.
+    static func select(
+        _ name: String, _ selected: String?, any language: Language, _ options: [(String, String)]
+    ) -> HTML {
+        let items: [HTML] = options.map { value, label in
+            "<option value=\"\(value)\"\(HTML(trusted: value == selected ? " selected" : ""))>\(label)</option>"
+        }
+        return "<select name=\"\(name)\"><option value=\"\">\(Phrase.any, language)</option>\(items)</select>"
     }
 
     /// `HH:mm, d MMM` in UTC, written the same in both languages (digits as typed elsewhere on the page).
