@@ -248,11 +248,13 @@ class Browser:
         check(self.driver.save_screenshot(path), f"[{self.name}] could not save the screenshot {path}")
         log(f"screenshot: {os.path.relpath(path, REPO) if path.startswith(REPO) else path}")
 
-    def check_console(self):
-        """No script errors on the page (a missing favicon is not one)."""
+    def check_console(self, allow=()):
+        """No script errors on the page. A missing favicon is not one, nor a message that contains every string
+        of one of the tuples in `allow` (e.g. the URL and status of a page the test expected to be refused)."""
         entries = self.driver.get_log("browser")
         self.console.extend(entries)
-        errors = [e["message"] for e in entries if e.get("level") == "SEVERE" and "favicon.ico" not in e["message"]]
+        errors = [e["message"] for e in entries if e.get("level") == "SEVERE" and "favicon.ico" not in e["message"]
+                  and not any(all(part in e["message"] for part in expected) for expected in allow)]
         check(not errors, f"[{self.name}] errors in the browser console:\n" + "\n".join(errors))
 
     def quit(self):
@@ -266,10 +268,12 @@ class Browser:
 
 # ---------------------------------------------------------------------------------------------- the runner
 
-def run(description, scenarios, is_stale=lambda name: name.endswith(".png")):
+def run(description, scenarios, is_stale=lambda name: name.endswith(".png"), prepare=None):
     """The command line of a browser test: --binary, --out, --keep. Starts the server, then runs
     scenarios(server, scratch, out) — a list of (title, function) — in order, each function called with no
-    arguments; screenshots in --out for which is_stale(name) holds are removed first. Returns the exit status."""
+    arguments; screenshots in --out for which is_stale(name) holds are removed first. prepare(server, scratch),
+    when given, runs before the server starts (it may add to server.env) and may return a function to call at
+    the end, whatever happened. Returns the exit status."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--binary", default=os.path.join(REPO, ".build", "debug", "raaya"))
     parser.add_argument("--out", default=os.path.join(REPO, "test-output", "browser"))
@@ -297,8 +301,11 @@ def run(description, scenarios, is_stale=lambda name: name.endswith(".png")):
     server = Server(binary, scratch)
     started = time.monotonic()
     passed = False
+    cleanup = None
     try:
         log(f"server {binary} on {server.base}, data in {scratch}")
+        if prepare is not None:
+            cleanup = prepare(server, scratch)
         server.start()
         for title, scenario in scenarios(server, scratch, out):
             step = time.monotonic()
@@ -321,6 +328,8 @@ def run(description, scenarios, is_stale=lambda name: name.endswith(".png")):
                     pass
             browser.quit()
         server.stop()
+        if cleanup is not None:
+            cleanup()
         if not passed:
             print(f"{PROGRAM}: server log (last lines of {server.log_path}):\n{server.log_tail()}", file=sys.stderr)
             print(f"{PROGRAM}: kept the data directory for inspection: {scratch}", file=sys.stderr)

@@ -16,6 +16,13 @@ an agent with `raaya admin create` and two tickets through the API (one Arabic, 
 3. Browser B (English), the agent, keeps the inbox open: its page's chat socket makes chat available; a visitor
    (Python websocket on /chat/ws, not the widget) writes in Arabic, and the live-chats panel shows the chat
    without a reload; on the chat's ticket page the visitor's second message appears without a reload.
+4. Two agents on one ticket (assigned to the agent, created through the API): A (the admin, Arabic — turned back
+   from English with the header's button) and B (the agent, English) sign in through the form and open its page.
+   Each page's #collision (role=status) warns of the other: "{name} يشاهد هذه التذكرة أيضاً" on A's,
+   "{name} is also viewing this ticket" on B's; typing in the reply box shows "{name} يكتب رداً الآن" /
+   "{name} is typing a reply" on the other's page. B's public reply appears in A's conversation and B's status
+   change shows A's #changed, both without A reloading (window.__marker survives); B leaving the page hides A's
+   warning again within 10 s.
 
 Screenshots (workspace-*.png) go to --out (default test-output/browser/ in the repository); other tests'
 screenshots there are left alone. Exits 0 when everything passed, 1 with a message naming the failed check
@@ -48,14 +55,24 @@ XSS_TICKET = {
 REPLY = "أهلاً هدى، تواصلنا مع شركة الشحن وستصلك الساعة غداً إن شاء الله."
 VISITOR = {"name": "ليلى", "first": "مرحباً، هل يمكنني تغيير عنوان التوصيل لطلبي رقم ١٠٤٢؟",
            "second": "العنوان الجديد: الرياض، حي النخيل، شارع ١٥"}
+SHARED_TICKET = {
+    "subject": "الشاشة لا تعمل بعد التحديث",
+    "body": "بعد تحديث البرنامج أمس أصبحت الشاشة سوداء عند التشغيل. ماذا أفعل؟",
+    "customer": {"email": "faisal@example.com", "name": "فيصل القحطاني"},
+}
+SHARED = {"draft": "مسودة: سأتصل بالعميل",
+          "reply": "Hello Faisal — please hold the power button for 10 seconds. أعد التشغيل بعدها من فضلك."}
 
 # The pages' words (Sources/RaayaServer/Web/Phrase.swift), checked word for word.
 AR = {"signInTitle": "الدخول إلى مساحة العمل", "email": "البريد الإلكتروني", "password": "كلمة المرور",
       "signIn": "تسجيل الدخول", "inbox": "صندوق التذاكر", "myOpen": "تذاكري المفتوحة", "subject": "الموضوع",
       "liveChats": "المحادثات المباشرة", "replySent": "أُرسل الرد", "changesSaved": "حُفظت التغييرات",
-      "send": "إرسال", "save": "حفظ", "switchLanguage": "English", "solved": "محلولة"}
+      "send": "إرسال", "save": "حفظ", "switchLanguage": "English", "solved": "محلولة",
+      "viewing": "{name} يشاهد هذه التذكرة أيضاً", "typingReply": "{name} يكتب رداً الآن"}
 EN = {"signInTitle": "Sign in to the workspace", "inbox": "Inbox", "liveChats": "Live chats",
-      "noWaitingChats": "No chat is waiting", "switchLanguage": "العربية"}
+      "noWaitingChats": "No chat is waiting", "switchLanguage": "العربية", "replySent": "Reply sent",
+      "changesSaved": "Changes saved",
+      "viewing": "{name} is also viewing this ticket", "typingReply": "{name} is typing a reply"}
 
 # The page's state in one round trip: texts without bidi isolates.
 SNAPSHOT_JS = r"""
@@ -63,6 +80,9 @@ const strip = (s) => s == null ? null : s.replace(/[\u2066-\u2069]/g, '').trim()
 const q = (s) => document.querySelector(s);
 const text = (s) => { const el = q(s); return el ? strip(el.innerText) : null; };
 const html = document.documentElement;
+// An element that may be hidden: null when absent, else whether it shows, its text and its role.
+const shown = (s) => { const el = q(s); return el ? { shown: !el.hidden && el.getClientRects().length > 0,
+  text: strip(el.textContent).replace(/\s+/g, ' '), role: el.getAttribute('role') } : null; };
 return {
   url: location.pathname + location.search, lang: html.getAttribute('lang'), dir: html.getAttribute('dir'),
   xss: typeof window.__xss, marker: window.__marker || null,
@@ -83,6 +103,7 @@ return {
     id: m.id, classes: m.className, body: strip(m.querySelector('.body').textContent) })),
   status: q('select#status') ? q('select#status').value : null,
   typingShown: q('#typing') ? !q('#typing').hidden : null,
+  collision: shown('#collision'), changed: shown('#changed'),
   images: document.querySelectorAll('main img').length,
   sessionCookieVisible: document.cookie.includes('raaya_session')
 };
@@ -312,6 +333,99 @@ def live_chat(server, admin, scratch, out):
         visitor.close()
 
 
+def collision(server, admin, scratch, out, ticket_id):
+    """Two agents on one ticket: each sees the other viewing and typing; B's reply and status change reach A's
+    page without a reload; B leaving clears A's warning."""
+    href = f"/agent/tickets/{ticket_id}"
+    a = Browser("workspace-ar-collision", scratch, languages="ar-SA,ar")
+    b = Browser("workspace-en-collision", scratch, languages="en-US,en")
+
+    # A: the admin. The language scenario left the account in English: the header's button turns it back.
+    a.driver.get(server.base + "/sign-in")
+    a.wait(lambda s: s["h1"] == AR["signInTitle"], "the Arabic sign-in form")
+    a.find("#email").send_keys(ADMIN["email"])
+    a.find("#password").send_keys(ADMIN["password"])
+    a.find("main form button[type=submit]").click()
+    state = a.wait(lambda s: s["url"].startswith("/agent") and s["h1"] in (AR["inbox"], EN["inbox"]),
+                   "A's inbox after signing in")
+    if state["lang"] != "ar":
+        a.find('header form[action="/language"] button').click()
+        state = a.wait(lambda s: s["lang"] == "ar" and s["h1"] == AR["inbox"], "A's inbox back in Arabic")
+    check(state["dir"] == "rtl", f"A's inbox: lang={state['lang']} dir={state['dir']}")
+    a.driver.get(server.base + href)
+    state = a.wait(lambda s: s["url"] == href and s["messages"], "A on the shared ticket's page")
+    check(state["lang"] == "ar" and state["messages"][0]["body"] == SHARED_TICKET["body"],
+          f"A's ticket page: lang {state['lang']}, messages {state['messages']}")
+    check(state["collision"] is not None, "the ticket page has no #collision element")
+    check(state["collision"]["role"] == "status", f"#collision should have role=status: {state['collision']}")
+    state = a.wait(lambda s: not s["collision"]["shown"], "A's #collision hidden while A is alone on the page",
+                   timeout=10)
+    check(state["changed"] is None or not state["changed"]["shown"], f"#changed shows before any change: {state['changed']}")
+    a.driver.execute_script("window.__marker = 'no reload'")
+
+    # B: the agent, in English, on the same page.
+    b.sign_in(server, AGENT, EN)
+    b.driver.get(server.base + href)
+    state = b.wait(lambda s: s["url"] == href and s["messages"], "B on the shared ticket's page")
+    check(state["lang"] == "en" and state["collision"] is not None, f"B's ticket page: lang {state['lang']}, "
+          f"#collision {state['collision']}")
+    viewing_en = EN["viewing"].format(name=ADMIN["name"])
+    state = b.wait(lambda s: s["collision"]["shown"] and viewing_en in s["collision"]["text"],
+                   f"B's warning {viewing_en!r}", timeout=10)
+    viewing_ar = AR["viewing"].format(name=AGENT["name"])
+    state = a.wait(lambda s: s["collision"]["shown"] and viewing_ar in s["collision"]["text"],
+                   f"A's warning {viewing_ar!r}", timeout=10)
+    check(state["marker"] == "no reload", "A's page reloaded to show the warning")
+    a.screenshot(os.path.join(out, "workspace-ar-collision.png"))
+    b.screenshot(os.path.join(out, "workspace-en-collision.png"))
+
+    # Typing, both ways.
+    a.find("#body").send_keys(SHARED["draft"])
+    typing_en = EN["typingReply"].format(name=ADMIN["name"])
+    b.wait(lambda s: s["collision"]["shown"] and typing_en in s["collision"]["text"], f"B's warning {typing_en!r}",
+           timeout=5)
+    b.find("#body").send_keys(SHARED["reply"])
+    typing_ar = AR["typingReply"].format(name=AGENT["name"])
+    a.wait(lambda s: s["collision"]["shown"] and typing_ar in s["collision"]["text"], f"A's warning {typing_ar!r}",
+           timeout=5)
+    a.screenshot(os.path.join(out, "workspace-ar-collision-typing.png"))
+
+    # B's public reply reaches A's conversation without a reload.
+    b.find("input[name=kind][value=public]").click()
+    b.find("form.replybox button[type=submit]").click()
+    state = b.wait(lambda s: s["url"] == f"{href}?done=sent", "B's page after sending the reply")
+    check(state["notice"] == EN["replySent"] and state["messages"][-1]["body"] == SHARED["reply"],
+          f"B after replying: notice {state['notice']!r}, messages {state['messages']}")
+    state = a.wait(lambda s: [m["body"] for m in s["messages"]] == [SHARED_TICKET["body"], SHARED["reply"]],
+                   "B's reply in A's conversation", timeout=10)
+    check(state["marker"] == "no reload", "A's page reloaded to show B's reply")
+    check("agent" in state["messages"][-1]["classes"].split(), f"B's reply should be an agent's: {state['messages']}")
+
+    # B's status change shows A's #changed, without a reload.
+    Select(b.find("select#status")).select_by_value("solved")
+    b.find("aside form button[type=submit]").click()
+    state = b.wait(lambda s: s["url"] == f"{href}?done=saved", "B's page after saving the details")
+    check(state["notice"] == EN["changesSaved"] and state["status"] == "solved",
+          f"B after saving: notice {state['notice']!r}, status {state['status']!r}")
+    check(server.api("GET", f"/api/v1/tickets/{ticket_id}", token=admin)["status"] == "solved",
+          "the API should say B solved the ticket")
+    state = a.wait(lambda s: s["changed"] and s["changed"]["shown"], "A's #changed after B's status change",
+                   timeout=10)
+    check(state["marker"] == "no reload", "A's page reloaded to show the change")
+    a.screenshot(os.path.join(out, "workspace-ar-changed.png"))
+
+    # B leaves: A's warning goes away.
+    b.driver.get(server.base + "/agent")
+    b.wait(lambda s: s["url"] == "/agent" and s["h1"] == EN["inbox"], "B back on the inbox")
+    state = a.wait(lambda s: not s["collision"]["shown"], "A's warning hidden once B left", timeout=10)
+    check(state["marker"] == "no reload", "A's page reloaded when B left")
+    a.check_clean()
+    b.check_clean()
+    a.quit()
+    b.quit()
+    log(f"#{ticket_id}: viewing and typing warned both ways; B's reply and status change reached A live")
+
+
 def scenarios(server, scratch, out):
     admin = server.login(ADMIN)
     me = server.api("GET", "/api/v1/me", token=admin)
@@ -321,10 +435,19 @@ def scenarios(server, scratch, out):
         created = server.api("POST", "/api/v1/tickets", dict(ticket, channel="web", assignee_id=me["id"]), token=admin)
         tickets[key] = dict(ticket, id=created["id"])
     state = {}
+
+    def shared_ticket():
+        # Assigned to the agent, so she sees it too (the admin sees every ticket).
+        agent = server.api("GET", "/api/v1/me", token=server.login(AGENT))
+        return server.api("POST", "/api/v1/tickets", dict(SHARED_TICKET, channel="web", assignee_id=agent["id"]),
+                          token=admin)["id"]
+
     return (("Arabic workspace: sign in, inbox, j + Enter, reply, solve",
              lambda: state.update(browser=arabic_desk(server, admin, scratch, out, tickets))),
             ("language switch to English", lambda: switch_language(state["browser"])),
-            ("live chat in the English workspace", lambda: live_chat(server, admin, scratch, out)))
+            ("live chat in the English workspace", lambda: live_chat(server, admin, scratch, out)),
+            ("two agents on one ticket: live reply and collision warning",
+             lambda: collision(server, admin, scratch, out, shared_ticket())))
 
 
 if __name__ == "__main__":
