@@ -113,6 +113,8 @@ struct AccessTests {
             let open = [
                 "POST /api/v1/auth/login", "GET /healthz", "GET /openapi.json", "GET /chat/widget.js", "GET /chat/demo",
                 "GET /chat/ws",
+                // The logo: the sign-in page and the portal show it to anyone.
+                "GET /branding/logo",
             ]
             // Meta's handshake proves itself with the source's verify token; without it, 403 as Meta expects.
             let handshake = "GET /api/v1/channels/social/:source"

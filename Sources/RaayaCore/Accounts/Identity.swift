@@ -34,6 +34,15 @@ public enum Identity {
         return (plus ? "+" : "") + digits
     }
 
+    /// A whole number typed in ASCII, Arabic-Indic or Eastern Arabic-Indic digits (an optional leading `-` or,
+    /// for ticket numbers, `#`); nil for anything else.
+    public static func wholeNumber(_ text: String) -> Int? {
+        var scalars = Substring(text.trimmingWhitespace()).unicodeScalars[...]
+        if scalars.first == "#" { scalars = scalars.dropFirst() }
+        let ascii = String(String.UnicodeScalarView(scalars.map { asciiDigit($0) ?? $0 }))
+        return Int(ascii)
+    }
+
     /// ASCII digits, Arabic-Indic (٠–٩) and Eastern Arabic-Indic (۰–۹) digits as an ASCII digit.
     public static func asciiDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {

@@ -66,6 +66,20 @@ public struct Validation: Sendable {
         return tag
     }
 
+    /// A colour as `#rrggbb` (lower case); `#RGB` is widened.
+    public mutating func color(_ value: String?, field: String) -> String? {
+        guard let raw = value?.trimmingWhitespace().lowercased(), !raw.isEmpty else { return nil }
+        let digits = Array(raw.drop { $0 == "#" })
+        let hex = digits.allSatisfy(\.isHexDigit) && raw.hasPrefix("#")
+        switch (hex, digits.count) {
+        case (true, 6): return "#" + String(digits)
+        case (true, 3): return "#" + digits.map { "\($0)\($0)" }.joined()
+        default:
+            fail(field, "must be a colour like #0b6e4f")
+            return nil
+        }
+    }
+
     public mutating func email(_ value: String?, field: String) -> String? {
         guard let raw = value?.trimmingWhitespace(), !raw.isEmpty else { return nil }
         guard let email = Identity.normalizedEmail(raw) else {
@@ -91,6 +105,8 @@ public struct Validation: Sendable {
 }
 
 public enum Limits {
+    /// Support tiers of groups: 1 is the first line.
+    public static let tiers = 1...9
     public static let subjectCharacters = 250
     public static let bodyBytes = 256 * 1024
     /// A whole inbound mail with its attachments, as received.

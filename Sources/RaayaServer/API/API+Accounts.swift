@@ -50,7 +50,16 @@ enum AccountsAPI {
     @Sendable static func createUser(_ request: Request) async throws -> Response {
         let principal = try request.principal
         try principal.require(.admin)
-        let input = try request.decodeJSON(CreateUserRequest.self)
+        let new = try await newUser(try request.decodeJSON(CreateUserRequest.self), request)
+        return try await Idempotency.create(request, principal: principal) { database, now in
+            try await AccountService(database: database, now: now).createUser(new)
+        } render: { id in
+            try JSON.response(try await AccountQueries(database: request.db).user(id))
+        }
+    }
+
+    /// Validates a new staff member and hashes the password (the API and the admin page both come here).
+    static func newUser(_ input: CreateUserRequest, _ request: Request) async throws -> NewUser {
         var validation = Validation()
         let email = validation.email(input.email, field: "email")
         if email == nil && input.email.trimmingWhitespace().isEmpty { validation.fail("email", "is required") }
@@ -60,12 +69,7 @@ enum AccountsAPI {
         }
         try validation.check()
         let hash = try await request.password.async.hash(input.password)
-        let new = NewUser(email: email ?? "", name: name, passwordHash: hash, role: input.role, groupIDs: input.groupIDs ?? [])
-        return try await Idempotency.create(request, principal: principal) { database, now in
-            try await AccountService(database: database, now: now).createUser(new)
-        } render: { id in
-            try JSON.response(try await AccountQueries(database: request.db).user(id))
-        }
+        return NewUser(email: email ?? "", name: name, passwordHash: hash, role: input.role, groupIDs: input.groupIDs ?? [])
     }
 
     @Sendable static func listGroups(_ request: Request) async throws -> Response {
@@ -76,16 +80,22 @@ enum AccountsAPI {
     @Sendable static func createGroup(_ request: Request) async throws -> Response {
         let principal = try request.principal
         try principal.require(.admin)
-        let input = try request.decodeJSON(CreateGroupRequest.self)
-        var validation = Validation()
-        let name = validation.requiredText(input.name, field: "name", maxCharacters: Limits.nameCharacters)
-        let tier = input.tier ?? 1
-        if !(1...9).contains(tier) { validation.fail("tier", "must be from 1 to 9") }
-        try validation.check()
+        let (name, tier) = try request.decodeJSON(CreateGroupRequest.self).validated()
         return try await Idempotency.create(request, principal: principal) { database, now in
             try await AccountService(database: database, now: now).createGroup(name: name, tier: tier).requireID()
         } render: { id in
             try JSON.response(try await AccountQueries(database: request.db).group(id))
         }
+    }
+}
+
+extension CreateGroupRequest {
+    func validated() throws -> (name: String, tier: Int) {
+        var validation = Validation()
+        let name = validation.requiredText(name, field: "name", maxCharacters: Limits.nameCharacters)
+        let tier = tier ?? 1
+        if !Limits.tiers.contains(tier) { validation.fail("tier", "must be from 1 to 9") }
+        try validation.check()
+        return (name, tier)
     }
 }

@@ -38,6 +38,13 @@ struct ChatSettingsRequest: Decodable {
         case waitAlertSeconds = "wait_alert_seconds"
     }
 
+    init(enabled: Bool?, calendarID: Int??, groupID: Int??, waitAlertSeconds: Int?) {
+        self.enabled = enabled
+        self.calendarID = calendarID
+        self.groupID = groupID
+        self.waitAlertSeconds = waitAlertSeconds
+    }
+
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled)
@@ -112,7 +119,12 @@ enum ChatAPI {
     /// Replaces the chat settings; fields left out keep their value.
     @Sendable static func updateSettings(_ request: Request) async throws -> Response {
         try request.principal.require(.admin)
-        let input = try request.decodeJSON(ChatSettingsRequest.self)
+        try await apply(try request.decodeJSON(ChatSettingsRequest.self), request)
+        return try JSON.response(try await settingsDTO(request))
+    }
+
+    /// Stores a change of the chat settings and tells the widgets (the API and the admin page both come here).
+    static func apply(_ input: ChatSettingsRequest, _ request: Request) async throws {
         if let seconds = input.waitAlertSeconds, !ChatSettings.waitAlertRange.contains(seconds) {
             throw DomainError.invalid(
                 "wait_alert_seconds",
@@ -136,7 +148,6 @@ enum ChatAPI {
         }
         await request.raaya.chat.forget()
         await request.raaya.live.send(LiveSignal(kind: .presence))
-        return try JSON.response(try await settingsDTO(request))
     }
 
     private static func settingsDTO(_ request: Request) async throws -> ChatSettingsDTO {

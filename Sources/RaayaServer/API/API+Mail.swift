@@ -13,27 +13,9 @@ enum MailAPI {
     @Sendable static func createMailbox(_ request: Request) async throws -> Response {
         let principal = try request.principal
         try principal.require(.admin)
-        let input = try request.decodeJSON(CreateMailboxRequest.self)
-        var validation = Validation()
-        let address = validation.email(input.address, field: "address")
-        if address == nil && input.address.trimmingWhitespace().isEmpty { validation.fail("address", "is required") }
-        let name = validation.requiredText(input.name, field: "name", maxCharacters: Limits.nameCharacters)
-        let language = validation.language(input.language, field: "language")
-        let signature = input.signature?.trimmingWhitespace()
-        if let signature, signature.utf8.count > 4096 { validation.fail("signature", "must be at most 4096 bytes") }
-        try validation.check()
+        let draft = try request.decodeJSON(CreateMailboxRequest.self).validated()
         return try await Idempotency.create(request, principal: principal) { database, now in
-            let sql = try database.sqlDatabase()
-            if try await sql.raw("SELECT id FROM mailboxes WHERE address = \(bind: address ?? "")").first() != nil {
-                throw DomainError.conflict("a mailbox with address \(address ?? "") exists")
-            }
-            try await sql.requireRow(in: "groups", id: input.groupID, field: "group_id", names: "group")
-            return try await sql.insertReturningID(
-                into: "mailboxes",
-                [
-                    "address": address ?? "", "name": name, "group_id": input.groupID, "language": language,
-                    "signature": signature.flatMap { $0.isEmpty ? nil : $0 }, "created_at": now,
-                ])
+            try await draft.create(on: database.sqlDatabase(), now: now)
         } render: { id in
             try JSON.response(try await MailboxQueries(database: request.db).mailbox(id))
         }
@@ -179,5 +161,41 @@ extension MailAPI {
         return MailTemplateDTO(
             key: Acknowledgement.key, language: language, subject: template.subject, body: template.body,
             customized: template.customized)
+    }
+}
+
+/// A mailbox as an admin asked for it, validated.
+struct MailboxDraft: Sendable {
+    let address: String
+    let name: String
+    let groupID: Int?
+    let language: String?
+    let signature: String?
+
+    /// Stores the mailbox inside a write; returns its id.
+    func create(on sql: any SQLDatabase, now: Date) async throws -> Int {
+        if try await sql.raw("SELECT id FROM mailboxes WHERE address = \(bind: address)").first() != nil {
+            throw DomainError.conflict("a mailbox with address \(address) exists")
+        }
+        try await sql.requireRow(in: "groups", id: groupID, field: "group_id", names: "group")
+        return try await sql.insertReturningID(
+            into: "mailboxes",
+            ["address": address, "name": name, "group_id": groupID, "language": language, "signature": signature, "created_at": now])
+    }
+}
+
+extension CreateMailboxRequest {
+    func validated() throws -> MailboxDraft {
+        var validation = Validation()
+        let email = validation.email(address, field: "address")
+        if email == nil && address.trimmingWhitespace().isEmpty { validation.fail("address", "is required") }
+        let name = validation.requiredText(name, field: "name", maxCharacters: Limits.nameCharacters)
+        let language = validation.language(language, field: "language")
+        let signature = signature?.trimmingWhitespace()
+        if let signature, signature.utf8.count > 4096 { validation.fail("signature", "must be at most 4096 bytes") }
+        try validation.check()
+        return MailboxDraft(
+            address: email ?? "", name: name, groupID: groupID, language: language,
+            signature: signature.flatMap { $0.isEmpty ? nil : $0 })
     }
 }

@@ -67,6 +67,14 @@ enum OpenAPIDocument {
         {
           "name": "Chat",
           "description": "Live chat: the widget and its websocket for visitors, the agents' websocket, waiting chats, chat settings and business calendars."
+        },
+        {
+          "name": "Macros",
+          "description": "Canned replies that post a text and set status and tags."
+        },
+        {
+          "name": "Settings",
+          "description": "Branding and the languages the pages offer."
         }
       ],
       "paths": {
@@ -2324,6 +2332,592 @@ enum OpenAPIDocument {
               },
               "404": {
                 "$ref": "#/components/responses/NotFound"
+              }
+            }
+          }
+        },
+        "/api/v1/users/{id}": {
+          "patch": {
+            "operationId": "updateUser",
+            "summary": "Change a staff member",
+            "description": "Name, role and groups. Admins only. The last admin cannot stop being admin (409).",
+            "tags": [
+              "Users"
+            ],
+            "responses": {
+              "200": {
+                "description": "The user.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/User"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/UpdateUserRequest"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/groups/{id}": {
+          "patch": {
+            "operationId": "updateGroup",
+            "summary": "Change a group",
+            "description": "Name and tier. Admins only.",
+            "tags": [
+              "Groups"
+            ],
+            "responses": {
+              "200": {
+                "description": "The group.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Group"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/UpdateGroupRequest"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/macros": {
+          "get": {
+            "operationId": "listMacros",
+            "summary": "List macros",
+            "description": "Every macro, by title; all staff.",
+            "tags": [
+              "Macros"
+            ],
+            "responses": {
+              "200": {
+                "description": "All macros.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MacroPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createMacro",
+            "summary": "Create a macro",
+            "description": "Admins and supervisors.",
+            "tags": [
+              "Macros"
+            ],
+            "responses": {
+              "201": {
+                "description": "The new macro.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Macro"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/MacroInput"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/macros/{id}": {
+          "patch": {
+            "operationId": "updateMacro",
+            "summary": "Change a macro",
+            "description": "Admins and supervisors.",
+            "tags": [
+              "Macros"
+            ],
+            "responses": {
+              "200": {
+                "description": "The macro.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Macro"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/MacroInput"
+                  }
+                }
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteMacro",
+            "summary": "Delete a macro",
+            "description": "Admins and supervisors.",
+            "tags": [
+              "Macros"
+            ],
+            "responses": {
+              "204": {
+                "description": "Deleted."
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            },
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ]
+          }
+        },
+        "/api/v1/tickets/{id}/macros/{macro_id}": {
+          "post": {
+            "operationId": "applyMacro",
+            "summary": "Apply a macro to a ticket",
+            "description": "Posts the macro's text (placeholders filled) as the caller's reply or note, sets its status and adds its tags, in one transaction. Anyone who may see the ticket.",
+            "tags": [
+              "Macros"
+            ],
+            "responses": {
+              "200": {
+                "description": "The ticket.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Ticket"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "macro_id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ]
+          }
+        },
+        "/api/v1/settings/branding": {
+          "get": {
+            "operationId": "getBranding",
+            "summary": "Branding",
+            "description": "The business's names, accent colour and logo; all staff.",
+            "tags": [
+              "Settings"
+            ],
+            "responses": {
+              "200": {
+                "description": "The branding.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Branding"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateBranding",
+            "summary": "Change the branding",
+            "description": "Admins only.",
+            "tags": [
+              "Settings"
+            ],
+            "responses": {
+              "200": {
+                "description": "The branding.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Branding"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/BrandingInput"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/settings/branding/logo": {
+          "put": {
+            "operationId": "uploadLogo",
+            "summary": "Upload the logo",
+            "description": "The image is the body: image/png, image/jpeg, image/webp or image/gif, at most 512 KiB. Admins only.",
+            "tags": [
+              "Settings"
+            ],
+            "responses": {
+              "200": {
+                "description": "The branding.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Branding"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "requestBody": {
+              "required": true,
+              "content": {
+                "image/png": {
+                  "schema": {
+                    "type": "string",
+                    "format": "binary"
+                  }
+                },
+                "image/jpeg": {
+                  "schema": {
+                    "type": "string",
+                    "format": "binary"
+                  }
+                },
+                "image/webp": {
+                  "schema": {
+                    "type": "string",
+                    "format": "binary"
+                  }
+                },
+                "image/gif": {
+                  "schema": {
+                    "type": "string",
+                    "format": "binary"
+                  }
+                }
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteLogo",
+            "summary": "Remove the logo",
+            "description": "Admins only.",
+            "tags": [
+              "Settings"
+            ],
+            "responses": {
+              "200": {
+                "description": "The branding.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Branding"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          }
+        },
+        "/api/v1/settings/languages": {
+          "get": {
+            "operationId": "getLanguages",
+            "summary": "Languages offered",
+            "description": "The pages' languages and the default; all staff.",
+            "tags": [
+              "Settings"
+            ],
+            "responses": {
+              "200": {
+                "description": "The languages.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Languages"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateLanguages",
+            "summary": "Change the languages offered",
+            "description": "Admins only.",
+            "tags": [
+              "Settings"
+            ],
+            "responses": {
+              "200": {
+                "description": "The languages.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Languages"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Languages"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/branding/logo": {
+          "get": {
+            "operationId": "logo",
+            "summary": "The logo",
+            "description": "Public: the pages show it.",
+            "tags": [
+              "Settings"
+            ],
+            "security": [],
+            "responses": {
+              "200": {
+                "description": "The image.",
+                "content": {
+                  "image/*": {
+                    "schema": {
+                      "type": "string",
+                      "format": "binary"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "No logo."
               }
             }
           }
@@ -4705,6 +5299,212 @@ enum OpenAPIDocument {
               "received_at": {
                 "type": "string",
                 "format": "date-time"
+              }
+            }
+          },
+          "UpdateUserRequest": {
+            "type": "object",
+            "description": "Fields left out stay as they are.",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "role": {
+                "type": "string",
+                "enum": [
+                  "admin",
+                  "supervisor",
+                  "agent"
+                ]
+              },
+              "group_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Replaces the user's groups."
+              }
+            }
+          },
+          "UpdateGroupRequest": {
+            "type": "object",
+            "description": "Fields left out stay as they are.",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "tier": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 9
+              }
+            }
+          },
+          "Macro": {
+            "type": "object",
+            "required": [
+              "id",
+              "title",
+              "body",
+              "internal",
+              "set_status",
+              "add_tags"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "title": {
+                "type": "string"
+              },
+              "body": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Placeholders: {{customer.name}}, {{customer.email}}, {{ticket.id}}, {{ticket.subject}}, {{agent.name}}."
+              },
+              "internal": {
+                "type": "boolean",
+                "description": "Posted as an internal note instead of a public reply."
+              },
+              "set_status": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "open",
+                  "pending",
+                  "on_hold",
+                  "solved",
+                  null
+                ]
+              },
+              "add_tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "MacroInput": {
+            "type": "object",
+            "description": "On create `title` is required, and at least one of `body`, `set_status`, `add_tags`. On change, fields left out stay; an empty `body` or `set_status` clears it.",
+            "properties": {
+              "title": {
+                "type": "string"
+              },
+              "body": {
+                "type": "string"
+              },
+              "internal": {
+                "type": "boolean"
+              },
+              "set_status": {
+                "type": "string"
+              },
+              "add_tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "MacroPage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Macro"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "Branding": {
+            "type": "object",
+            "properties": {
+              "name_ar": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "name_en": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "accent_color": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "#rrggbb"
+              },
+              "logo_url": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "BrandingInput": {
+            "type": "object",
+            "description": "Replaces the names and colour (absent or empty clears); the logo stays.",
+            "properties": {
+              "name_ar": {
+                "type": "string"
+              },
+              "name_en": {
+                "type": "string"
+              },
+              "accent_color": {
+                "type": "string",
+                "description": "#rrggbb or #rgb"
+              }
+            }
+          },
+          "Languages": {
+            "type": "object",
+            "required": [
+              "offered",
+              "default"
+            ],
+            "properties": {
+              "offered": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "ar",
+                    "en"
+                  ]
+                },
+                "minItems": 1
+              },
+              "default": {
+                "type": "string",
+                "enum": [
+                  "ar",
+                  "en"
+                ],
+                "description": "One of `offered`."
               }
             }
           }

@@ -27,8 +27,7 @@ struct QueryParameters {
     /// A whole number; Arabic-Indic digits are accepted.
     func integer(_ name: String, in range: ClosedRange<Int>? = nil) throws -> Int? {
         guard let raw = string(name) else { return nil }
-        let ascii = String(String.UnicodeScalarView(raw.unicodeScalars.map { Identity.asciiDigit($0) ?? $0 }))
-        guard let value = Int(ascii) else { throw DomainError.invalid(name, "must be a whole number") }
+        guard let value = Identity.wholeNumber(raw) else { throw DomainError.invalid(name, "must be a whole number") }
         if let range, !range.contains(value) {
             throw DomainError.invalid(name, "must be from \(range.lowerBound) to \(range.upperBound)")
         }

@@ -11,6 +11,7 @@ enum Routes {
         // Live chat for visitors of any site: the widget, a sample page that embeds it, and its websocket.
         app.get("chat", "widget.js", use: ChatAPI.widgetScript)
         app.get("chat", "demo", use: ChatAPI.samplePage)
+        app.get("branding", "logo", use: AdminAPI.logo)
         app.get("chat", "ws", use: ChatAPI.visitorSocket)
 
         let api = app.grouped("api", "v1")
@@ -28,6 +29,21 @@ enum Routes {
         staff.post("users", use: AccountsAPI.createUser)
         staff.get("groups", use: AccountsAPI.listGroups)
         staff.post("groups", use: AccountsAPI.createGroup)
+        staff.patch("users", ":id", use: AdminAPI.updateUser)
+        staff.patch("groups", ":id", use: AdminAPI.updateGroup)
+
+        staff.get("macros", use: AdminAPI.listMacros)
+        staff.post("macros", use: AdminAPI.createMacro)
+        staff.patch("macros", ":id", use: AdminAPI.updateMacro)
+        staff.delete("macros", ":id", use: AdminAPI.deleteMacro)
+        staff.post("tickets", ":id", "macros", ":macro_id", use: AdminAPI.applyMacro)
+
+        staff.get("settings", "branding", use: AdminAPI.branding)
+        staff.put("settings", "branding", use: AdminAPI.updateBranding)
+        staff.on(.PUT, "settings", "branding", "logo", body: .collect(maxSize: "1mb"), use: AdminAPI.uploadLogo)
+        staff.delete("settings", "branding", "logo", use: AdminAPI.deleteLogo)
+        staff.get("settings", "languages", use: AdminAPI.languages)
+        staff.put("settings", "languages", use: AdminAPI.updateLanguages)
 
         staff.get("customers", use: CustomersAPI.list)
         staff.post("customers", use: CustomersAPI.create)

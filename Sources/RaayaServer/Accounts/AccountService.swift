@@ -48,6 +48,38 @@ struct AccountService {
         return group
     }
 
+    /// Changes a staff member's name, role or groups (nil leaves one as it is). The last admin cannot stop
+    /// being one: somebody must be able to administer Raaya.
+    func updateUser(_ id: Int, name: String?, role: Role?, groupIDs: [Int]?) async throws {
+        guard let user = try await User.find(id, on: database) else { throw DomainError.notFound(resource: "user") }
+        if let role, role != .admin, user.role == .admin {
+            let admins = try await User.query(on: database).filter(\.$role == .admin).count()
+            if admins <= 1 { throw DomainError.conflict("this is the only admin; make someone else admin first") }
+        }
+        if let name { user.name = name }
+        if let role { user.role = role }
+        try await user.update(on: database)
+        if let groupIDs {
+            for (index, groupID) in groupIDs.enumerated() where try await Group.find(groupID, on: database) == nil {
+                throw DomainError.invalid("group_ids[\(index)]", "names no group")
+            }
+            try await UserGroup.query(on: database).filter(\.$user.$id == id).delete()
+            for groupID in Set(groupIDs) {
+                try await UserGroup(userID: id, groupID: groupID).create(on: database)
+            }
+        }
+    }
+
+    func updateGroup(_ id: Int, name: String?, tier: Int?) async throws {
+        guard let group = try await Group.find(id, on: database) else { throw DomainError.notFound(resource: "group") }
+        if let name, name != group.name, let existing = try await Group.query(on: database).filter(\.$name == name).first() {
+            throw DomainError.duplicate(resource: "group", field: "name", existingID: try existing.requireID())
+        }
+        if let name { group.name = name }
+        if let tier { group.tier = tier }
+        try await group.update(on: database)
+    }
+
     enum SignIn: Sendable {
         case signedIn(token: String, expiresAt: Date)
         case refused(DomainError)

@@ -34,6 +34,11 @@ actor PrincipalCache {
         entries[hash] = Entry(principal: principal, tokenExpiresAt: tokenExpiresAt, loadedAt: now)
     }
 
+    /// A staff member's role or groups changed: this instance uses the new ones from the next request on.
+    func forget(userID: Int) {
+        entries = entries.filter { $0.value.principal.userID != userID }
+    }
+
     /// A token was revoked (signing out): it stops working here at once, not after `freshness`.
     func forget(tokenHash hash: String) {
         entries[hash] = nil

@@ -18,5 +18,6 @@ enum RaayaMigrations {
         UpdateMessagesHTML(),
         UpdateUsersLanguage(),
         CreatePortalLinks(),
+        CreateMacros(),
     ]
 }

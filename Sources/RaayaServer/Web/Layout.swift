@@ -1,4 +1,5 @@
 import Foundation
+import RaayaCore
 import Vapor
 
 /// The frame of every page: `<html lang dir>`, the header with navigation, search, language and sign-out, and
@@ -8,20 +9,32 @@ enum Layout {
         _ session: WebSession, title: String, body: HTML, script: HTML = "", status: HTTPStatus = .ok
     ) -> Response {
         let language = session.language
+        let branding = session.appearance.branding
+        let name = branding.name(language) ?? Phrase.appName.text(language)
+        let logo: HTML = branding.logoPath == nil ? "" : "<img class=\"logo\" src=\"/branding/logo\" alt=\"\">"
+        let offersOther = session.appearance.languages.offered.contains(language.other)
+        // Checked again where it enters a stylesheet.
+        var validation = Validation()
+        let accent = validation.color(branding.accentColor, field: "accent_color")
+        let admin: HTML =
+            session.principal.map { [Role.admin, .supervisor].contains($0.role) } == true
+            ? "<a href=\"/admin\">\(Phrase.admin, language)</a>" : ""
         let header: HTML =
             session.principal == nil
             ? """
-            <header class="top"><a class="brand" href="/">\(Phrase.appName, language)</a>
-            <a class="language" href="/language?to=\(language.other.rawValue)" lang="\(language.other.rawValue)">\(Phrase.switchLanguage, language)</a></header>
+            <header class="top"><a class="brand" href="/">\(logo)<span dir="auto">\(name)</span></a>
+            \(offersOther ? HTML("<a class=\"language\" href=\"/language?to=\(language.other.rawValue)\" lang=\"\(language.other.rawValue)\">\(Phrase.switchLanguage, language)</a>") : "")</header>
             """
             : """
-            <header class="top"><a class="brand" href="/agent">\(Phrase.appName, language)</a>
-            <nav><a href="/agent">\(Phrase.inbox, language)</a></nav>
+            <header class="top"><a class="brand" href="/agent">\(logo)<span dir="auto">\(name)</span></a>
+            <nav><a href="/agent">\(Phrase.inbox, language)</a>\(admin)</nav>
             <form class="search" method="get" action="/agent/search" role="search"><input type="search" name="q" \
             aria-label="\(Phrase.search, language)" placeholder="\(Phrase.searchPlaceholder, language)"></form>
             <span class="who">\(session.userName ?? "")</span>
+            \(offersOther ? HTML("""
             <form method="post" action="/language"><input type="hidden" name="_csrf" value="\(session.csrf)">\
             <input type="hidden" name="to" value="\(language.other.rawValue)"><button class="link" lang="\(language.other.rawValue)">\(Phrase.switchLanguage, language)</button></form>
+            """) : "")
             <form method="post" action="/sign-out"><input type="hidden" name="_csrf" value="\(session.csrf)">\
             <button class="link">\(Phrase.signOut, language)</button></form></header>
             """
@@ -29,8 +42,8 @@ enum Layout {
             <!doctype html>
             <html lang="\(language.rawValue)" dir="\(language.direction)">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) — \(Phrase.appName, language)</title>
-            <style>\(HTML(trusted: stylesheet))</style></head>
+            <title>\(title) — \(name)</title>
+            <style>\(HTML(trusted: stylesheet))\(HTML(trusted: accent.map { ":root { --accent: \($0); }" } ?? ""))</style></head>
             <body>\(header)<main>\(body)</main>\(script)</body></html>
             """
         var headers = HTTPHeaders()
@@ -57,7 +70,8 @@ enum Layout {
         body { margin: 0; font: 15px/1.5 system-ui, "Segoe UI", Tahoma, "Noto Sans Arabic", sans-serif; color: #1d2733; background: var(--bg); }
         a { color: var(--accent); }
         .top { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; padding-block: 10px; padding-inline: 16px; background: #fff; border-block-end: 1px solid var(--line); }
-        .top .brand { font-weight: 700; font-size: 18px; text-decoration: none; margin-inline-end: 8px; }
+        .top .brand { font-weight: 700; font-size: 18px; text-decoration: none; margin-inline-end: 8px; display: inline-flex; align-items: center; gap: 8px; }
+        .top .brand .logo { block-size: 32px; inline-size: auto; }
         .top nav { display: flex; gap: 12px; }
         .top .search { flex: 1 1 220px; }
         .top .search input { inline-size: 100%; padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
@@ -114,6 +128,11 @@ enum Layout {
         .card > h2:first-child, .card > h1:first-child { margin-block-start: 0; }
         ul.plain { list-style: none; padding: 0; margin: 0; }
         table.tickets td:last-child, time { white-space: nowrap; }
+        form.row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
+        form.row label { margin: 0; }
+        table.admin { inline-size: 100%; border-collapse: collapse; }
+        table.admin td { padding-block: 8px; border-block-end: 1px solid var(--line); }
+        .logo-preview { max-block-size: 64px; }
         dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 12px; margin: 0; }
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; }

@@ -21,6 +21,8 @@ enum PageRoutes {
         app.get("agent", "tickets", ":id", use: WorkspacePages.ticket)
         app.post("agent", "tickets", ":id", use: WorkspacePages.update)
         app.post("agent", "tickets", ":id", "messages", use: WorkspacePages.reply)
+        app.post("agent", "tickets", ":id", "macro", use: WorkspacePages.applyMacro)
+        app.post("agent", "tickets", ":id", "merge", use: WorkspacePages.merge)
         app.get("agent", "customers", ":id", use: CustomerPages.show)
         app.get("help", use: PortalPages.home)
         app.on(.POST, "help", "requests", body: .collect(maxSize: "21mb"), use: PortalPages.submit)
@@ -31,6 +33,7 @@ enum PageRoutes {
         app.get("help", "requests", ":id", use: PortalPages.showRequest)
         app.post("help", "requests", ":id", "messages", use: PortalPages.reply)
         app.post("agent", "customers", ":id", "notes", use: CustomerPages.addNote)
+        AdminPages.register(on: app)
         for route in app.routes.all.dropFirst(before) { route.userInfo[marker] = true }
     }
 }

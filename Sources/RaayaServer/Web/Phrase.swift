@@ -1,7 +1,7 @@
 import RaayaCore
 
 /// The languages of the pages.
-enum Language: String, CaseIterable, Sendable {
+enum Language: String, CaseIterable, Codable, Sendable {
     case ar, en
 
     var direction: String { self == .ar ? "rtl" : "ltr" }
@@ -29,6 +29,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case helpCenter, submitRequest, yourName, yourEmail, describe, attachment, requestReceived, requestReceivedDetail
     case myRequests, portalSignIn, portalSignInHelp, linkSent, linkInvalid, sendLink, noRequests, writeReply
     case tagsField, alsoViewing, alsoTyping, ticketChanged, reload, tag, sortBy, lastActivity, oldestFirst
+    case admin, users, groups, mailboxes, chatSettings, macros, appearance, name, role, tier, addUser, addGroup, addMailbox, address, signature, chatEnabled, waitAlert, calendar, alwaysOpen, addMacro, macroTitle, macroBody, placeholdersHelp, setStatus, unchanged, addTags, asInternal, delete, applyMacro, apply, macroApplied, merge, mergeInto, merged, businessNameArabic, businessNameEnglish, accentColor, logo, removeLogo, languagesOffered, defaultLanguage
 
     func text(_ language: Language) -> String {
         switch language {
@@ -108,6 +109,47 @@ enum Phrase: String, CaseIterable, Sendable {
         case .sortBy: "الترتيب"
         case .lastActivity: "آخر نشاط"
         case .oldestFirst: "الأقدم أولاً"
+        case .admin: "الإدارة"
+        case .users: "المستخدمون"
+        case .groups: "المجموعات"
+        case .mailboxes: "صناديق البريد"
+        case .chatSettings: "إعدادات المحادثة"
+        case .macros: "الردود الجاهزة"
+        case .appearance: "الهوية واللغات"
+        case .name: "الاسم"
+        case .role: "الدور"
+        case .tier: "المستوى"
+        case .addUser: "إضافة مستخدم"
+        case .addGroup: "إضافة مجموعة"
+        case .addMailbox: "إضافة صندوق بريد"
+        case .address: "العنوان"
+        case .signature: "التوقيع"
+        case .chatEnabled: "المحادثة المباشرة مفعّلة"
+        case .waitAlert: "تنبيه الانتظار بعد (بالثواني)"
+        case .calendar: "تقويم العمل"
+        case .alwaysOpen: "دائماً (بلا تقويم)"
+        case .addMacro: "إضافة رد جاهز"
+        case .macroTitle: "اسم الرد"
+        case .macroBody: "نص الرد"
+        case .placeholdersHelp: "يمكن أن يتضمن النص:"
+        case .setStatus: "تغيير الحالة إلى"
+        case .unchanged: "دون تغيير"
+        case .addTags: "إضافة وسوم"
+        case .asInternal: "كملاحظة داخلية"
+        case .delete: "حذف"
+        case .applyMacro: "رد جاهز"
+        case .apply: "تطبيق"
+        case .macroApplied: "طُبّق الرد الجاهز"
+        case .merge: "دمج"
+        case .mergeInto: "دمج هذه التذكرة في التذكرة رقم"
+        case .merged: "دُمجت التذكرة"
+        case .businessNameArabic: "اسم الجهة بالعربية"
+        case .businessNameEnglish: "اسم الجهة بالإنجليزية"
+        case .accentColor: "اللون الأساسي"
+        case .logo: "الشعار"
+        case .removeLogo: "إزالة الشعار"
+        case .languagesOffered: "اللغات المتاحة"
+        case .defaultLanguage: "اللغة الافتراضية"
         case .notes: "ملاحظات"
         case .addNote: "إضافة ملاحظة"
         case .organization: "المؤسسة"
@@ -206,6 +248,47 @@ enum Phrase: String, CaseIterable, Sendable {
         case .sortBy: "Sort by"
         case .lastActivity: "Last activity"
         case .oldestFirst: "Oldest first"
+        case .admin: "Administration"
+        case .users: "Users"
+        case .groups: "Groups"
+        case .mailboxes: "Mailboxes"
+        case .chatSettings: "Chat settings"
+        case .macros: "Macros"
+        case .appearance: "Branding and languages"
+        case .name: "Name"
+        case .role: "Role"
+        case .tier: "Tier"
+        case .addUser: "Add a user"
+        case .addGroup: "Add a group"
+        case .addMailbox: "Add a mailbox"
+        case .address: "Address"
+        case .signature: "Signature"
+        case .chatEnabled: "Live chat is on"
+        case .waitAlert: "Alert after waiting (seconds)"
+        case .calendar: "Business calendar"
+        case .alwaysOpen: "Always (no calendar)"
+        case .addMacro: "Add a macro"
+        case .macroTitle: "Title"
+        case .macroBody: "Text"
+        case .placeholdersHelp: "The text may contain:"
+        case .setStatus: "Set status to"
+        case .unchanged: "Unchanged"
+        case .addTags: "Add tags"
+        case .asInternal: "As an internal note"
+        case .delete: "Delete"
+        case .applyMacro: "Macro"
+        case .apply: "Apply"
+        case .macroApplied: "Macro applied"
+        case .merge: "Merge"
+        case .mergeInto: "Merge this ticket into ticket number"
+        case .merged: "Ticket merged"
+        case .businessNameArabic: "Business name in Arabic"
+        case .businessNameEnglish: "Business name in English"
+        case .accentColor: "Accent colour"
+        case .logo: "Logo"
+        case .removeLogo: "Remove the logo"
+        case .languagesOffered: "Languages offered"
+        case .defaultLanguage: "Default language"
         case .notes: "Notes"
         case .addNote: "Add a note"
         case .organization: "Organization"
@@ -304,6 +387,31 @@ extension TicketEventKind {
         case .merged: arabic ? "دُمجت في تذكرة أخرى" : "Merged into another ticket"
         case .mergedFrom: arabic ? "دُمجت فيها تذكرة" : "Another ticket merged in"
         case .callLogged: arabic ? "سُجّلت مكالمة" : "Call logged"
+        }
+    }
+}
+
+extension Role {
+    func name(_ language: Language) -> String {
+        switch (self, language) {
+        case (.admin, .ar): "مدير النظام"
+        case (.supervisor, .ar): "مشرف"
+        case (.agent, .ar): "موظف دعم"
+        case (.admin, .en): "Admin"
+        case (.supervisor, .en): "Supervisor"
+        case (.agent, .en): "Agent"
+        }
+    }
+}
+
+extension Language {
+    /// The language's name, as written in `language`.
+    func name(_ language: Language) -> String {
+        switch (self, language) {
+        case (.ar, .ar): "العربية"
+        case (.en, .ar): "الإنجليزية"
+        case (.ar, .en): "Arabic"
+        case (.en, .en): "English"
         }
     }
 }

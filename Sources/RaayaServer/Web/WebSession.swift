@@ -18,6 +18,8 @@ struct WebSession: Sendable {
     let token: String?
     let language: Language
     let userName: String?
+    /// The business's name, logo and colour, and the languages offered.
+    let appearance: Appearance
 
     var csrf: String { token.map { Self.csrf(for: $0, key: keyForCSRF) } ?? "" }
     private let keyForCSRF: SymmetricKey
@@ -41,14 +43,22 @@ struct WebSession: Sendable {
         let accepted = request.headers.first(name: .acceptLanguage).flatMap { header in
             header.split(separator: ",").lazy.compactMap { Language(tag: String($0.split(separator: ";")[0]).trimmingWhitespace()) }.first
         }
+        let appearance = try await Appearance.load(on: request.db.sqlDatabase())
         return WebSession(
-            principal: principal, token: principal == nil ? nil : token, language: language ?? accepted ?? .ar,
-            userName: name, keyForCSRF: request.raaya.secretKey)
+            principal: principal, token: principal == nil ? nil : token, language: appearance.languages.pick(language ?? accepted),
+            userName: name, appearance: appearance, keyForCSRF: request.raaya.secretKey)
     }
 
     /// The signed-in staff member, or a redirect to the sign-in page.
     func requirePrincipal() throws -> Principal {
         guard let principal else { throw WebRedirect(to: "/sign-in") }
+        return principal
+    }
+
+    /// The signed-in staff member if they have one of these roles; a redirect to sign in, or a refusal.
+    func requireRole(_ roles: Role...) throws -> Principal {
+        let principal = try requirePrincipal()
+        guard roles.contains(principal.role) else { throw DomainError.forbidden("this page is for \(roles.map(\.rawValue).joined(separator: ", "))") }
         return principal
     }
 

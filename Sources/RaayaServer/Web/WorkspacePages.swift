@@ -203,6 +203,8 @@ enum WorkspacePages {
                 switch try? request.query.get(String.self, at: "done") {
                 case "sent": "<p class=\"notice\" role=\"status\">\(Phrase.replySent, language)</p>"
                 case "saved": "<p class=\"notice\" role=\"status\">\(Phrase.changesSaved, language)</p>"
+                case "macro": "<p class=\"notice\" role=\"status\">\(Phrase.macroApplied, language)</p>"
+                case "merged": "<p class=\"notice\" role=\"status\">\(Phrase.merged, language)</p>"
                 default: ""
                 }
             let conversation: [HTML] = messages.map { message($0, language: language) }
@@ -225,6 +227,9 @@ enum WorkspacePages {
             let priorityOptions: [HTML] = TicketPriority.allCases.map { priority in
                 "<option value=\"\(priority.rawValue)\"\(HTML(trusted: priority == ticket.priority ? " selected" : ""))>\(priority.name(language))</option>"
             }
+            let macroOptions: [HTML] = try await MacroQueries(sql: request.db.sqlDatabase()).all().map { macro in
+                "<option value=\"\(macro.id)\">\(macro.title)</option>"
+            }
             let customer = ticket.customer
             let contacts: [HTML] = (customer.emails + customer.phones).map { "<li><bdi>\($0)</bdi></li>" }
             let body: HTML = """
@@ -243,7 +248,15 @@ enum WorkspacePages {
                 <textarea id="body" name="body" required dir="auto"></textarea>
                 <div class="choices"><label><input type="radio" name="kind" value="public" checked> \(Phrase.publicReply, language)</label>
                 <label><input type="radio" name="kind" value="internal"> \(Phrase.internalNote, language)</label></div>
-                <button class="primary" type="submit">\(Phrase.send, language)</button></form></section>
+                <button class="primary" type="submit">\(Phrase.send, language)</button></form>
+                \(macroOptions.isEmpty ? "" : HTML("""
+                <form class="card row" method="post" action="/agent/tickets/\(id)/macro"><input type="hidden" name="_csrf" value="\(session.csrf)">
+                <label>\(Phrase.applyMacro, language) <select name="macro_id">\(macroOptions)</select></label>
+                <button type="submit">\(Phrase.apply, language)</button></form>
+                """))\
+                <form class="card row" method="post" action="/agent/tickets/\(id)/merge"><input type="hidden" name="_csrf" value="\(session.csrf)">
+                <label>\(Phrase.mergeInto, language) <input name="into" type="text" inputmode="numeric" size="8" required></label>
+                <button type="submit">\(Phrase.merge, language)</button></form></section>
                 <aside><form class="card" method="post" action="/agent/tickets/\(id)">
                 <input type="hidden" name="_csrf" value="\(session.csrf)"><h2>\(Phrase.ticketDetails, language)</h2>
                 <label for="status">\(Phrase.status, language)</label><select id="status" name="status">\(statusOptions)</select>
@@ -316,6 +329,35 @@ enum WorkspacePages {
         }
     }
 
+    @Sendable static func applyMacro(_ request: Request) async throws -> Response {
+        try await page(request) { session in
+            let principal = try session.requirePrincipal()
+            try session.checkCSRF(request)
+            let id = try request.pathID(resource: "ticket")
+            guard let macroID = (try? request.content.get(String.self, at: "macro_id")).flatMap({ Int($0) }) else {
+                throw DomainError.invalid("macro_id", "must name a macro")
+            }
+            try await AdminAPI.apply(macroID, to: id, by: principal, request)
+            return Layout.redirect("/agent/tickets/\(id)?done=macro")
+        }
+    }
+
+    /// Merges the ticket into the one whose number was typed (`#1042`, `1042` or `١٠٤٢`), and shows that one.
+    @Sendable static func merge(_ request: Request) async throws -> Response {
+        try await page(request) { session in
+            let principal = try session.requirePrincipal()
+            try session.checkCSRF(request)
+            let id = try request.pathID(resource: "ticket")
+            let typed = (try? request.content.get(String.self, at: "into")) ?? ""
+            guard let target = Identity.wholeNumber(typed) else { throw DomainError.invalid("into", "must be a ticket number") }
+            let clock = request.raaya.clock
+            try await request.raaya.writer.write { database in
+                try await TicketService(database: database, now: clock.now(), actor: principal).merge(id, into: target)
+            }
+            return Layout.redirect("/agent/tickets/\(target)?done=merged")
+        }
+    }
+
     @Sendable static func update(_ request: Request) async throws -> Response {
         try await page(request) { session in
             let principal = try session.requirePrincipal()
@@ -341,9 +383,7 @@ enum WorkspacePages {
             changes.groupID = try reference("group_id")
             if let raw = try? request.content.get(String.self, at: "tags") {
                 var validation = Validation()
-                let words = raw.split(whereSeparator: { $0 == "," || $0 == "،" }).map(String.init)
-                    .filter { !$0.trimmingWhitespace().isEmpty }
-                changes.tags = Tags.validated(words, into: &validation)
+                changes.tags = Tags.validated(tagList(raw), into: &validation)
                 try validation.check()
             }
             let clock = request.raaya.clock
@@ -353,6 +393,11 @@ enum WorkspacePages {
             }
             return Layout.redirect("/agent/tickets/\(id)?done=saved")
         }
+    }
+
+    /// The tags typed in one field, separated by Latin or Arabic commas.
+    static func tagList(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == "،" }).map(String.init).filter { !$0.trimmingWhitespace().isEmpty }
     }
 
     /// A `<select>` of `options` (value, label) whose first choice, "any", sends nothing.

@@ -62,6 +62,24 @@ struct CreateGroupRequest: Decodable {
     let tier: Int?
 }
 
+/// A change to a staff member: fields left out stay as they are.
+struct UpdateUserRequest: Decodable {
+    let name: String?
+    let role: Role?
+    let groupIDs: [Int]?
+
+    enum CodingKeys: String, CodingKey {
+        case name, role
+        case groupIDs = "group_ids"
+    }
+}
+
+/// A change to a group: fields left out stay as they are.
+struct UpdateGroupRequest: Decodable {
+    let name: String?
+    let tier: Int?
+}
+
 /// A list answer: `{data, next_cursor}`.
 struct Page<Item: Sendable>: Sendable {
     let data: [Item]
