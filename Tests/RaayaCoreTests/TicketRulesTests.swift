@@ -75,6 +75,23 @@ struct ValidationTests {
         #expect(Identity.normalizedPhone("12") == nil)
     }
 
+    @Test("whole numbers in any digits, a ticket's # allowed; colours as #rrggbb")
+    func numbersAndColours() {
+        #expect(Identity.wholeNumber("١٠٤٢") == 1042)
+        #expect(Identity.wholeNumber(" #۱۰۴۲ ") == 1042)
+        #expect(Identity.wholeNumber("-5") == -5)
+        #expect(Identity.wholeNumber("غداً") == nil)
+        #expect(Identity.wholeNumber("#") == nil)
+        var validation = Validation()
+        #expect(validation.color("#0B6E4F", field: "accent_color") == "#0b6e4f")
+        #expect(validation.color("#abc", field: "accent_color") == "#aabbcc")
+        #expect(validation.color("", field: "accent_color") == nil)
+        #expect(validation.errors.isEmpty)
+        #expect(validation.color("red; }", field: "accent_color") == nil)
+        #expect(validation.color("#12345g", field: "accent_color") == nil)
+        #expect(validation.errors.map(\.field) == ["accent_color", "accent_color"])
+    }
+
     @Test("validation collects every field at once")
     func collects() {
         var validation = Validation()
