@@ -115,6 +115,23 @@ struct DemoData {
                 on: database.sqlDatabase(), now: now)
             try await StoredSetting.save(
                 ChatSettings(calendarID: calendarID, groupID: tier1), as: ChatSettings.key, on: database.sqlDatabase(), now: now)
+            // Canned replies in both languages, one that closes the loop and one that asks for what is missing.
+            let macros = MacroService(sql: try database.sqlDatabase(), now: now)
+            for draft in [
+                MacroDraft(
+                    title: "طلب رقم الطلب — Ask for the order number",
+                    body: "أهلاً {{customer.name}}، نرجو تزويدنا برقم الطلب لنتابع طلبك.\nHello {{customer.name}}, please send us your order number so we can follow up.",
+                    isInternal: false, setStatus: .pending, addTags: ["معلومات-ناقصة"]),
+                MacroDraft(
+                    title: "تم الحل — Solved",
+                    body: "يسعدنا أننا ساعدناك يا {{customer.name}}. إن احتجت أي شيء آخر فقط رد على هذه الرسالة.\nGlad we could help, {{customer.name}}. Just reply if you need anything else.\n— {{agent.name}}",
+                    isInternal: false, setStatus: .solved, addTags: []),
+                MacroDraft(
+                    title: "تصعيد إلى المستوى الثاني — Escalate to tier 2", body: "يحتاج هذا الطلب إلى فريق المستوى الثاني.",
+                    isInternal: true, setStatus: .onHold, addTags: ["تصعيد"]),
+            ] {
+                _ = try await macros.create(draft)
+            }
         }
         return (Self.adminEmail, Self.password)
     }
