@@ -23,6 +23,7 @@ try:
     from selenium import webdriver
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
     from websockets.exceptions import ConnectionClosed
     from websockets.sync.client import connect as ws_connect
 except ImportError as error:
@@ -243,6 +244,36 @@ class Browser:
             outer = self.driver.get_window_size()
             self.driver.set_window_size(outer["width"] - inner[0] + width, outer["height"] - inner[1] + height)
         self.size = (width, height)
+
+    # A test's page state in one round trip: its script (SNAPSHOT_JS) returns a JSON-able object.
+    snapshot_js = "return null;"
+
+    def snapshot(self):
+        return self.driver.execute_script(self.snapshot_js)
+
+    def describe(self, state):
+        """A state, shortened for a failure message."""
+        return json.dumps(state, ensure_ascii=False, indent=1)[:4000]
+
+    def wait(self, condition, what, timeout=20):
+        """Polls the page's state until condition(state) holds; fails with the last state seen. A condition that
+        looks for something not there yet (KeyError, TypeError, IndexError, AttributeError) is just not met."""
+        deadline = time.monotonic() + timeout
+        state = None
+        while True:
+            try:
+                state = self.snapshot()
+                if condition(state):
+                    return state
+            except (KeyError, TypeError, IndexError, AttributeError):
+                pass
+            if time.monotonic() > deadline:
+                raise Failure(f"[{self.name}] timed out after {timeout} s waiting for {what}; page state:\n"
+                              + self.describe(state))
+            time.sleep(0.1)
+
+    def find(self, selector):
+        return self.driver.find_element(By.CSS_SELECTOR, selector)
 
     def screenshot(self, path):
         check(self.driver.save_screenshot(path), f"[{self.name}] could not save the screenshot {path}")

@@ -21,13 +21,12 @@ log are then kept, and a screenshot of each open browser is saved as failure-*.p
 import json
 import os
 import sys
-import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from support import ADMIN, AGENT, Agent, Browser as BaseBrowser, Failure, check, log, run  # noqa: E402
+from support import ADMIN, AGENT, Agent, Browser as BaseBrowser, check, log, run  # noqa: E402
 
 MAILBOX = {"address": "help@waha.example", "name": "متجر الواحة — الدعم"}
 
@@ -121,24 +120,10 @@ class Browser(BaseBrowser):
         check(viewport == self.size, f"[{self.name}] the page should be {self.size[0]}x{self.size[1]}, is "
                                      f"{viewport[0]}x{viewport[1]}")
 
-    def snapshot(self):
-        return self.driver.execute_script(SNAPSHOT_JS)
+    snapshot_js = SNAPSHOT_JS
 
-    def wait(self, condition, what, timeout=20):
-        """Polls the widget's state until condition(state) holds; fails with the last state seen."""
-        deadline = time.monotonic() + timeout
-        state = None
-        while True:
-            state = self.snapshot()
-            try:
-                if condition(state):
-                    return state
-            except (KeyError, TypeError, IndexError):
-                pass   # not mounted yet, or a message not there yet
-            if time.monotonic() > deadline:
-                raise Failure(f"[{self.name}] timed out after {timeout} s waiting for {what}; widget state:\n"
-                              + describe(state))
-            time.sleep(0.1)
+    def describe(self, state):
+        return describe(state)
 
     def element(self, selector):
         host = self.driver.find_element(By.CSS_SELECTOR, "raaya-chat")

@@ -37,7 +37,6 @@ import time
 import urllib.request
 
 from aiosmtpd.controller import Controller
-from selenium.webdriver.common.by import By
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from support import ADMIN, Browser as BaseBrowser, Failure, check, free_port, log, run  # noqa: E402
@@ -107,31 +106,11 @@ return {
 class Browser(BaseBrowser):
     """A Chromium on the portal's pages."""
 
-    def snapshot(self):
-        return self.driver.execute_script(SNAPSHOT_JS)
-
-    def wait(self, condition, what, timeout=15):
-        """Polls the page's state until condition(state) holds; fails with the last state seen."""
-        deadline = time.monotonic() + timeout
-        state = None
-        while True:
-            try:
-                state = self.snapshot()
-                if condition(state):
-                    return state
-            except (KeyError, TypeError, IndexError):
-                pass
-            if time.monotonic() > deadline:
-                raise Failure(f"[{self.name}] timed out after {timeout} s waiting for {what}; page state:\n"
-                              + json.dumps(state, ensure_ascii=False, indent=1)[:4000])
-            time.sleep(0.1)
+    snapshot_js = SNAPSHOT_JS
 
     def open(self, server, path, what, condition=lambda s: s["h1"] is not None):
         self.driver.get(server.base + path)
         return self.wait(lambda s: s["url"].split("?")[0] == path.split("?")[0] and condition(s), what)
-
-    def find(self, selector):
-        return self.driver.find_element(By.CSS_SELECTOR, selector)
 
     def check_fits(self, state, where):
         """No horizontal scrolling: the page is no wider than the screen."""

@@ -192,15 +192,15 @@ enum AdminPages {
                 """
                 <tr><td><form class="row" method="post" action="/admin/groups/\(group.id)">\(csrf(session))
                 <label>\(Phrase.name, language) <input name="name" type="text" dir="auto" value="\(group.name)" required></label>
-                <label>\(Phrase.tier, language) <input name="tier" type="number" min="1" max="9" value="\(group.tier)" required></label>
+                <label>\(Phrase.tier, language) <input name="tier" type="text" inputmode="numeric" dir="ltr" size="3" value="\(group.tier)" required></label>
                 <button type="submit">\(Phrase.save, language)</button></form></td></tr>
                 """
             }
             return """
-                <section class="card"><h2>\(Phrase.groups, language)</h2><table class="admin"><tbody>\(rows)</tbody></table></section>
+                <section class="card"><h2>\(Phrase.groups, language)</h2>\(rows.isEmpty ? HTML("<p class=\"muted\">\(Phrase.noGroups, language)</p>") : "<table class=\"admin\"><tbody>\(rows)</tbody></table>")</section>
                 <form class="card" method="post" action="/admin/groups">\(csrf(session))<h2>\(Phrase.addGroup, language)</h2>
                 <label for="group-name">\(Phrase.name, language)</label><input id="group-name" name="name" type="text" dir="auto" required>
-                <label for="group-tier">\(Phrase.tier, language)</label><input id="group-tier" name="tier" type="number" min="1" max="9" value="1" required>
+                <label for="group-tier">\(Phrase.tier, language)</label><input id="group-tier" name="tier" type="text" inputmode="numeric" dir="ltr" size="3" value="1" required>
                 <button class="primary" type="submit">\(Phrase.addGroup, language)</button></form>
                 """
         }
@@ -295,8 +295,8 @@ enum AdminPages {
                 <form class="card" method="post" action="/admin/chat">\(csrf(session))<h2>\(Phrase.chatSettings, language)</h2>
                 <label><input type="checkbox" name="enabled"\(HTML(trusted: settings.enabled ? " checked" : ""))> \(Phrase.chatEnabled, language)</label>
                 <label for="wait">\(Phrase.waitAlert, language)</label>\
-                <input id="wait" name="wait_alert_seconds" type="number" min="\(ChatSettings.waitAlertRange.lowerBound)" \
-                max="\(ChatSettings.waitAlertRange.upperBound)" value="\(settings.waitAlertSeconds)" required>
+                <input id="wait" name="wait_alert_seconds" type="text" inputmode="numeric" dir="ltr" \
+                value="\(settings.waitAlertSeconds)" required>
                 <label>\(Phrase.group, language) \(WorkspacePages.select("group_id", settings.groupID.map(String.init), any: language, groups.map { (String($0.id), $0.name) }))</label>
                 <label>\(Phrase.calendar, language) <select name="calendar_id"><option value="">\(Phrase.alwaysOpen, language)</option>\(calendars)</select></label>
                 <p><a href="/chat/demo?lang=\(language.rawValue)">/chat/demo</a></p>

@@ -85,6 +85,7 @@ enum Layout {
         label { display: block; margin-block: 10px 4px; font-weight: 600; }
         input[type=email], input[type=password], input[type=text], select, textarea { inline-size: 100%; padding: 8px 10px; border: 1px solid var(--line); border-radius: 6px; font: inherit; background: #fff; }
         textarea { min-block-size: 110px; resize: vertical; }
+        button:not(.link):not(.primary) { padding: 7px 14px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: inherit; font: inherit; cursor: pointer; }
         .button, button.primary { display: inline-block; margin-block-start: 12px; padding: 8px 16px; border: 0; border-radius: 6px; background: var(--accent); color: #fff; font: inherit; font-weight: 600; cursor: pointer; text-decoration: none; }
         .error { color: #b42318; background: #fef3f2; border: 1px solid #fecdca; padding: 8px 12px; border-radius: 6px; }
         .notice { color: #05603a; background: #ecfdf3; border: 1px solid #abefc6; padding: 8px 12px; border-radius: 6px; }
@@ -130,6 +131,9 @@ enum Layout {
         table.tickets td:last-child, time { white-space: nowrap; }
         form.row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
         form.row label { margin: 0; }
+        form.row input[inputmode=numeric] { inline-size: 4em; }
+        form.row input[type=text] { inline-size: auto; }
+        form.row button, form.row select { inline-size: auto; margin: 0; }
         table.admin { inline-size: 100%; border-collapse: collapse; }
         table.admin td { padding-block: 8px; border-block-end: 1px solid var(--line); }
         .logo-preview { max-block-size: 64px; }

@@ -29,7 +29,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case helpCenter, submitRequest, yourName, yourEmail, describe, attachment, requestReceived, requestReceivedDetail
     case myRequests, portalSignIn, portalSignInHelp, linkSent, linkInvalid, sendLink, noRequests, writeReply
     case tagsField, alsoViewing, alsoTyping, ticketChanged, reload, tag, sortBy, lastActivity, oldestFirst
-    case admin, users, groups, mailboxes, chatSettings, macros, appearance, name, role, tier, addUser, addGroup, addMailbox, address, signature, chatEnabled, waitAlert, calendar, alwaysOpen, addMacro, macroTitle, macroBody, placeholdersHelp, setStatus, unchanged, addTags, asInternal, delete, applyMacro, apply, macroApplied, merge, mergeInto, merged, businessNameArabic, businessNameEnglish, accentColor, logo, removeLogo, languagesOffered, defaultLanguage
+    case admin, users, groups, mailboxes, chatSettings, macros, appearance, name, role, tier, addUser, addGroup, addMailbox, address, signature, chatEnabled, waitAlert, calendar, alwaysOpen, addMacro, macroTitle, macroBody, placeholdersHelp, setStatus, unchanged, addTags, asInternal, delete, applyMacro, apply, macroApplied, merge, mergeInto, merged, businessNameArabic, businessNameEnglish, accentColor, logo, removeLogo, languagesOffered, defaultLanguage, noGroups
 
     func text(_ language: Language) -> String {
         switch language {
@@ -150,6 +150,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .removeLogo: "إزالة الشعار"
         case .languagesOffered: "اللغات المتاحة"
         case .defaultLanguage: "اللغة الافتراضية"
+        case .noGroups: "لا توجد مجموعات بعد."
         case .notes: "ملاحظات"
         case .addNote: "إضافة ملاحظة"
         case .organization: "المؤسسة"
@@ -289,6 +290,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .removeLogo: "Remove the logo"
         case .languagesOffered: "Languages offered"
         case .defaultLanguage: "Default language"
+        case .noGroups: "No groups yet."
         case .notes: "Notes"
         case .addNote: "Add a note"
         case .organization: "Organization"
