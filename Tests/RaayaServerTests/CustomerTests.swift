@@ -75,4 +75,49 @@ struct CustomerTests {
             }
         }
     }
+
+    @Test("an agent edits a customer's profile and adds an identity, by API and on the customer page; search finds the new details")
+    func edit() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            try await app.createUser(email: "sara@example.com", name: "سارة", role: .agent)
+            let agent = try await app.token("sara@example.com", password: "secret-password")
+            let ticket = try await app.createTicket(token: admin, subject: "سؤال عن الضمان", customerEmail: "noura@example.com")
+            let id = try #require((ticket["customer"] as? [String: Any])?.int("id"))
+            _ = try await app.send(.POST, "/api/v1/customers", token: admin, json: ["name": "ريم", "email": "reem@example.com"])
+
+            let changed = try await app.send(
+                .PATCH, "/api/v1/customers/\(id)", token: agent,
+                json: ["name": "نورة القحطاني", "organization": "شركة الأفق", "language": "ar", "add_phone": "+966 50 111 2222"])
+            #expect(changed.status == .ok, "\(changed.text)")
+            #expect(changed.object.string("name") == "نورة القحطاني" && changed.object.string("organization") == "شركة الأفق")
+            #expect(changed.object["phones"] as? [String] == ["+966501112222"])
+            let found = try await app.send(.GET, "/api/v1/search?q=\("الافق".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", token: agent)
+            #expect((found.object["customers"] as? [[String: Any]])?.compactMap { $0.int("id") } == [id], "the new organization is searchable")
+
+            let taken = try await app.send(.PATCH, "/api/v1/customers/\(id)", token: agent, json: ["add_email": "reem@example.com"])
+            #expect(taken.status == .conflict && taken.text.contains("existing_id"))
+            let bad = try await app.send(.PATCH, "/api/v1/customers/\(id)", token: agent, json: ["add_email": "ليس بريداً", "name": " "])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("add_email") && bad.text.contains("\"name\""))
+            #expect(try await app.send(.GET, "/api/v1/customers/\(id)", token: agent).object.string("name") == "نورة القحطاني", "nothing written")
+            #expect(try await app.send(.PATCH, "/api/v1/customers/9999", token: agent, json: ["name": "أحد"]).status == .notFound)
+
+            let browser = Browser(app, language: "ar")
+            try await browser.signIn("sara@example.com", password: "secret-password")
+            let page = try await browser.get("/agent/customers/\(id)")
+            #expect(page.text.contains("تعديل البيانات") && page.text.contains("value=\"شركة الأفق\""))
+            let csrf = try #require(Browser.field("_csrf", in: page))
+            let saved = try await browser.post(
+                "/agent/customers/\(id)", ["name": "نورة", "organization": "", "language": "en", "add_email": "Noura.Q@Example.com", "_csrf": csrf])
+            #expect(saved.headers.first(name: .location) == "/agent/customers/\(id)?done=saved")
+            let after = try await app.send(.GET, "/api/v1/customers/\(id)", token: agent).object
+            #expect(after.string("name") == "نورة" && after["organization"] is NSNull && after.string("language") == "en")
+            #expect(after["emails"] as? [String] == ["noura@example.com", "noura.q@example.com"])
+            let search = try await browser.get("/agent/search?q=noura.q")
+            #expect(search.text.contains("href=\"/agent/customers/\(id)\"") && search.text.contains("العملاء"))
+            let ticketPage = try await browser.get("/agent/tickets/\(try #require(ticket.int("id")))")
+            #expect(ticketPage.text.contains("<strong>نورة</strong>"))
+        }
+    }
 }
+

@@ -41,6 +41,21 @@ enum CustomersAPI {
         return JSON.response(writing: CustomerDetailDTO(customer: customer, tickets: tickets, notes: notes))
     }
 
+    /// `PATCH /api/v1/customers/{id}`: any staff member (agents keep customers' details up to date).
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        _ = try request.principal
+        let id = try request.pathID(resource: "customer")
+        try await update(id, try request.decodeJSON(UpdateCustomerRequest.self).validated(), request)
+        return JSON.response(writing: try await CustomerQueries(database: request.db).customer(id))
+    }
+
+    static func update(_ id: Int, _ changes: CustomerChanges, _ request: Request) async throws {
+        let clock = request.raaya.clock
+        try await request.raaya.writer.write { database in
+            try await CustomerService(sql: database.sqlDatabase(), now: clock.now()).update(id, changes)
+        }
+    }
+
     @Sendable static func addNote(_ request: Request) async throws -> Response {
         let principal = try request.principal
         let id = try request.pathID(resource: "customer")

@@ -1283,6 +1283,56 @@ enum OpenAPIDocument {
                 "description": "No customer with this id."
               }
             }
+          },
+          "patch": {
+            "operationId": "updateCustomer",
+            "summary": "Change a customer",
+            "description": "Name, organization, language, and a new email or phone. Any staff member.",
+            "tags": [
+              "Customers"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/CustomerID"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/UpdateCustomerRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The customer.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Customer"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
           }
         },
         "/api/v1/customers/{id}/notes": {
@@ -5505,6 +5555,29 @@ enum OpenAPIDocument {
                   "en"
                 ],
                 "description": "One of `offered`."
+              }
+            }
+          },
+          "UpdateCustomerRequest": {
+            "type": "object",
+            "description": "Fields left out stay as they are; an empty `organization` or `language` clears it.",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "organization": {
+                "type": "string"
+              },
+              "language": {
+                "type": "string",
+                "description": "ar or en, optionally with a region"
+              },
+              "add_email": {
+                "type": "string",
+                "description": "Adds an email (409 with `existing_id` if another customer has it)."
+              },
+              "add_phone": {
+                "type": "string"
               }
             }
           }

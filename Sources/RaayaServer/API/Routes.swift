@@ -48,6 +48,7 @@ enum Routes {
         staff.get("customers", use: CustomersAPI.list)
         staff.post("customers", use: CustomersAPI.create)
         staff.get("customers", ":id", use: CustomersAPI.show)
+        staff.patch("customers", ":id", use: CustomersAPI.update)
         staff.post("customers", ":id", "notes", use: CustomersAPI.addNote)
 
         staff.get("tickets", use: TicketsAPI.list)

@@ -19,6 +19,16 @@ struct CustomerDraft: Sendable {
     }
 }
 
+/// A change to a customer's profile, validated: nil leaves a field as it is; an empty organization or
+/// language clears it.
+struct CustomerChanges: Sendable {
+    var name: String?
+    var organization: String?
+    var language: String?
+    var addEmail: String?
+    var addPhone: String?
+}
+
 /// Writes customers, their identities and notes. Runs inside a write of the `WriteQueue`, in plain SQL so that it
 /// also runs on the SQLite writer's own connection (see `SQLiteWriterDatabase`).
 struct CustomerService {
@@ -115,6 +125,41 @@ struct CustomerService {
     }
 
     private static func key(_ kind: IdentityKind, _ value: String) -> String { "\(kind.rawValue):\(value)" }
+
+    /// Changes a customer's profile (nil leaves a field as it is; an empty organization or language clears it) and
+    /// adds an email or phone (refused with the owner's id if another customer has it). The search text is
+    /// rebuilt from the new profile.
+    func update(_ id: Int, _ changes: CustomerChanges) async throws {
+        guard try await sql.raw("SELECT id FROM customers WHERE id = \(bind: id)").first() != nil else {
+            throw DomainError.notFound(resource: "customer")
+        }
+        let owners = try await identityOwners(
+            emails: changes.addEmail.map { [$0] } ?? [], phones: changes.addPhone.map { [$0] } ?? [])
+        for (kind, value, field) in [(IdentityKind.email, changes.addEmail, "email"), (.phone, changes.addPhone, "phone")] {
+            guard let value else { continue }
+            if let owner = owners[Self.key(kind, value)] {
+                if owner == id { continue }
+                throw DomainError.duplicate(resource: "customer", field: field, existingID: owner)
+            }
+            try await sql.insertRow(
+                into: CustomerIdentity.schema, ["customer_id": id, "kind": kind.rawValue, "value": value, "created_at": now])
+        }
+        var update = sql.update(Customer.schema).where("id", .equal, id).set("updated_at", to: now)
+        if let name = changes.name { update = update.set("name", to: name) }
+        if let organization = changes.organization {
+            update = update.set("organization_id", to: organization.isEmpty ? nil : try await self.organization(named: organization))
+        }
+        if let language = changes.language { update = update.set("language", to: language.isEmpty ? nil : language) }
+        try await update.run()
+        let profile = try await sql.raw("""
+            SELECT c.name, o.name AS organization FROM customers c LEFT JOIN organizations o ON o.id = c.organization_id \
+            WHERE c.id = \(bind: id)
+            """).first()
+        let identities = try await sql.raw("SELECT value FROM customer_identities WHERE customer_id = \(bind: id) ORDER BY id").all()
+        let text = ([try profile?.decode(column: "name", as: String.self), try profile?.decodeOptional(column: "organization", as: String.self)]
+            .compactMap { $0 } + (try identities.map { try $0.decode(column: "value", as: String.self) })).joined(separator: " ")
+        try await SearchIndex.replace(text, for: id, in: .customers, on: sql)
+    }
 
     /// Adds a note to a customer; returns the note's id.
     func addNote(customerID: Int, authorID: Int, body: String) async throws -> Int {

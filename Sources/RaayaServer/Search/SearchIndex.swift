@@ -31,6 +31,13 @@ enum SearchIndex {
         ).run()
     }
 
+    /// Replaces what is indexed for one row (a customer's changed profile).
+    static func replace(_ text: String, for id: Int, in table: Table, on sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            "UPDATE \(unsafeRaw: table.rawValue) SET content = \(bind: SearchText.indexText(text)) WHERE rowid = \(bind: id)"
+        ).run()
+    }
+
     /// The query's tokens, each matched as a word prefix, all required. Nil when the query has no words.
     struct Query {
         let tokens: [String]

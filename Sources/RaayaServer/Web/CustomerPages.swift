@@ -41,11 +41,38 @@ enum CustomerPages {
                 <button class="primary" type="submit">\(Phrase.save, language)</button></form></section>
                 <aside><section class="card"><h2>\(Phrase.customerPanel, language)</h2><dl class="facts">
                 <dt>\(Phrase.organization, language)</dt><dd dir="auto">\(customer.organization ?? "—")</dd>
-                <dt>\(Phrase.language, language)</dt><dd>\(customer.language ?? "—")</dd></dl>
+                <dt>\(Phrase.language, language)</dt><dd>\(customer.language.flatMap { Language(tag: $0) }?.name(language) ?? "—")</dd></dl>
                 \(contacts.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.identities, language)</h3><ul class=\"plain\">\(contacts)</ul>"))
-                </section></aside></div>
+                </section>
+                <details class="card"\(HTML(trusted: (try? request.query.get(String.self, at: "edit")) != nil ? " open" : ""))><summary>\(Phrase.editDetails, language)</summary>
+                <form method="post" action="/agent/customers/\(id)"><input type="hidden" name="_csrf" value="\(session.csrf)">
+                <label for="c-name">\(Phrase.name, language)</label><input id="c-name" name="name" type="text" dir="auto" value="\(customer.name)" required>
+                <label for="c-org">\(Phrase.organization, language)</label><input id="c-org" name="organization" type="text" dir="auto" value="\(customer.organization ?? "")">
+                <label>\(Phrase.language, language) \(WorkspacePages.select("language", customer.language.flatMap { Language(tag: $0) }?.rawValue, any: language, Language.allCases.map { ($0.rawValue, $0.name(language)) }))</label>
+                <label for="c-email">\(Phrase.addEmail, language)</label><input id="c-email" name="add_email" type="email" dir="ltr">
+                <label for="c-phone">\(Phrase.addPhone, language)</label><input id="c-phone" name="add_phone" type="tel" dir="ltr">
+                <button class="primary" type="submit">\(Phrase.save, language)</button></form></details></aside></div>
                 """
-            return Layout.page(session, title: customer.name, body: body)
+            let notice: HTML =
+                (try? request.query.get(String.self, at: "done")) == "saved"
+                ? "<p class=\"notice\" role=\"status\">\(Phrase.changesSaved, language)</p>" : ""
+            return Layout.page(session, title: customer.name, body: "\(notice)\(body)")
+        }
+    }
+
+    /// The edit form: the same change as `PATCH /api/v1/customers/{id}`.
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        try await WorkspacePages.page(request) { session in
+            _ = try session.requirePrincipal()
+            try session.checkCSRF(request)
+            let id = try request.pathID(resource: "customer")
+            func field(_ name: String) -> String? { try? request.content.get(String.self, at: name) }
+            let changes = try UpdateCustomerRequest(
+                name: field("name") ?? "", organization: field("organization") ?? "", language: field("language") ?? "",
+                addEmail: field("add_email"), addPhone: field("add_phone")
+            ).validated()
+            try await CustomersAPI.update(id, changes, request)
+            return Layout.redirect("/agent/customers/\(id)?done=saved")
         }
     }
 

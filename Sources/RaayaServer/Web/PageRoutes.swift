@@ -33,6 +33,7 @@ enum PageRoutes {
         app.get("help", "requests", ":id", use: PortalPages.showRequest)
         app.post("help", "requests", ":id", "messages", use: PortalPages.reply)
         app.post("agent", "customers", ":id", "notes", use: CustomerPages.addNote)
+        app.post("agent", "customers", ":id", use: CustomerPages.update)
         AdminPages.register(on: app)
         for route in app.routes.all.dropFirst(before) { route.userInfo[marker] = true }
     }

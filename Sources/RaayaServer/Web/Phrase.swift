@@ -30,6 +30,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case myRequests, portalSignIn, portalSignInHelp, linkSent, linkInvalid, sendLink, noRequests, writeReply
     case tagsField, alsoViewing, alsoTyping, ticketChanged, reload, tag, sortBy, lastActivity, oldestFirst
     case admin, users, groups, mailboxes, chatSettings, macros, appearance, name, role, tier, addUser, addGroup, addMailbox, address, signature, chatEnabled, waitAlert, calendar, alwaysOpen, addMacro, macroTitle, macroBody, placeholdersHelp, setStatus, unchanged, addTags, asInternal, delete, applyMacro, apply, macroApplied, merge, mergeInto, merged, businessNameArabic, businessNameEnglish, accentColor, logo, removeLogo, languagesOffered, defaultLanguage, noGroups
+    case editDetails, addEmail, addPhone, customers, noCustomers, noteHistory
 
     func text(_ language: Language) -> String {
         switch language {
@@ -151,6 +152,12 @@ enum Phrase: String, CaseIterable, Sendable {
         case .languagesOffered: "اللغات المتاحة"
         case .defaultLanguage: "اللغة الافتراضية"
         case .noGroups: "لا توجد مجموعات بعد."
+        case .editDetails: "تعديل البيانات"
+        case .addEmail: "إضافة بريد إلكتروني"
+        case .addPhone: "إضافة رقم هاتف"
+        case .customers: "العملاء"
+        case .noCustomers: "لا يوجد عملاء مطابقون."
+        case .noteHistory: "ملاحظات الفريق"
         case .notes: "ملاحظات"
         case .addNote: "إضافة ملاحظة"
         case .organization: "المؤسسة"
@@ -291,6 +298,12 @@ enum Phrase: String, CaseIterable, Sendable {
         case .languagesOffered: "Languages offered"
         case .defaultLanguage: "Default language"
         case .noGroups: "No groups yet."
+        case .editDetails: "Edit details"
+        case .addEmail: "Add an email"
+        case .addPhone: "Add a phone number"
+        case .customers: "Customers"
+        case .noCustomers: "No matching customers."
+        case .noteHistory: "Team notes"
         case .notes: "Notes"
         case .addNote: "Add a note"
         case .organization: "Organization"

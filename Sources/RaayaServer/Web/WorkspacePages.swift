@@ -231,6 +231,7 @@ enum WorkspacePages {
                 "<option value=\"\(macro.id)\">\(macro.title)</option>"
             }
             let customer = ticket.customer
+            let notes = try await CustomerQueries(database: request.db).notes(of: customer.id)
             let contacts: [HTML] = (customer.emails + customer.phones).map { "<li><bdi>\($0)</bdi></li>" }
             let body: HTML = """
                 <p><a href="/agent">\(Phrase.backToInbox, language)</a></p>
@@ -272,6 +273,8 @@ enum WorkspacePages {
                 <button class="primary" type="submit">\(Phrase.save, language)</button></form>
                 <section class="card"><h2>\(Phrase.customerPanel, language)</h2>\
                 <p dir="auto"><a href="/agent/customers/\(customer.id)"><strong>\(customer.name)</strong></a></p>
+                \(customer.organization.map { HTML("<p class=\"muted\" dir=\"auto\">\(Phrase.organization, language): \($0)</p>") } ?? "")\
+                \(notes.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.noteHistory, language)</h3><ul class=\"plain\">\(notes.suffix(3).map { HTML("<li class=\"message internal\"><div class=\"body\" dir=\"auto\">\($0.body)</div></li>") })</ul>"))
                 \(contacts.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.identities, language)</h3><ul class=\"plain\">\(contacts)</ul>"))\
                 \(others.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.pastTickets, language)</h3><ul class=\"plain\">\(others.map { other in HTML("<li><a href=\"/agent/tickets/\(other.id)\" dir=\"auto\">#\(other.id) \(other.subject)</a></li>") })</ul>"))
                 </section>
@@ -425,8 +428,17 @@ extension WorkspacePages {
             let language = session.language
             let text = (try? request.query.get(String.self, at: "q")) ?? ""
             var tickets: [TicketDTO] = []
+            var customers: [CustomerDTO] = []
             if let query = SearchIndex.Query(text) {
                 tickets = try await TicketQueries(database: request.db, visibility: principal.visibility).search(query, limit: 50)
+                customers = try await CustomerQueries(database: request.db).search(query, limit: 20)
+            }
+            let people: [HTML] = customers.map { customer in
+                """
+                <tr><td><a href="/agent/customers/\(customer.id)" dir="auto">\(customer.name)</a></td>\
+                <td><bdi>\((customer.emails + customer.phones).joined(separator: "، "))</bdi></td>\
+                <td dir="auto">\(customer.organization ?? "")</td></tr>
+                """
             }
             let rows: [HTML] = tickets.map { ticket in
                 """
@@ -435,10 +447,15 @@ extension WorkspacePages {
                 """
             }
             let body: HTML = """
-                <h1>\(Phrase.search, language): <span dir="auto">\(text)</span></h1>
+                <h1>\(Phrase.search, language): <span dir="auto">\(text)</span></h1><h2>\(Phrase.tickets, language)</h2>
                 \(rows.isEmpty ? HTML("<p class=\"muted\">\(Phrase.noTickets, language)</p>") : """
                 <table class="tickets"><thead><tr><th>#</th><th>\(Phrase.subject, language)</th><th>\(Phrase.customer, language)</th>\
                 <th>\(Phrase.status, language)</th></tr></thead><tbody>\(rows)</tbody></table>
+                """)
+                <h2>\(Phrase.customers, language)</h2>
+                \(people.isEmpty ? HTML("<p class=\"muted\">\(Phrase.noCustomers, language)</p>") : """
+                <table class="tickets" id="customers"><thead><tr><th>\(Phrase.name, language)</th><th>\(Phrase.identities, language)</th>\
+                <th>\(Phrase.organization, language)</th></tr></thead><tbody>\(people)</tbody></table>
                 """)
                 """
             return Layout.page(session, title: Phrase.search.text(language), body: body)

@@ -86,6 +86,37 @@ struct CreateCustomerRequest: Decodable {
     let language: String?
 }
 
+/// A change to a customer: fields left out stay; an empty `organization` or `language` clears it; `add_email` and
+/// `add_phone` add an identity.
+struct UpdateCustomerRequest: Decodable {
+    let name: String?
+    let organization: String?
+    let language: String?
+    let addEmail: String?
+    let addPhone: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, organization, language
+        case addEmail = "add_email"
+        case addPhone = "add_phone"
+    }
+
+    func validated() throws -> CustomerChanges {
+        var validation = Validation()
+        var changes = CustomerChanges()
+        if let name { changes.name = validation.requiredText(name, field: "name", maxCharacters: Limits.nameCharacters) }
+        if let organization {
+            changes.organization =
+                validation.optionalText(organization, field: "organization", maxCharacters: Limits.nameCharacters) ?? ""
+        }
+        if let language { changes.language = language.trimmingWhitespace().isEmpty ? "" : validation.language(language, field: "language") }
+        changes.addEmail = validation.email(addEmail, field: "add_email")
+        changes.addPhone = validation.phone(addPhone, field: "add_phone")
+        try validation.check()
+        return changes
+    }
+}
+
 struct CreateNoteRequest: Decodable {
     let body: String
 }
