@@ -13,9 +13,16 @@ struct PortalTests {
     {
         let form = try await browser.get("/help")
         let csrf = try #require(Browser.field("_csrf", in: form))
+        return try await multipart(browser, "/help/requests", fields: fields.merging(["_csrf": csrf], uniquingKeysWith: { a, _ in a }), file: file)
+    }
+
+    /// A multipart form post with an optional file in the field `file`.
+    static func multipart(_ browser: Browser, _ path: String, fields: [String: String], file: (name: String, bytes: [UInt8])?) async throws
+        -> TestResponse
+    {
         let boundary = "raaya-\(UUID().uuidString)"
         var body = Data()
-        for (name, value) in fields.merging(["_csrf": csrf], uniquingKeysWith: { a, _ in a }) {
+        for (name, value) in fields {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
         if let file {
@@ -24,7 +31,7 @@ struct PortalTests {
             body.append(Data("\r\n".utf8))
         }
         body.append(Data("--\(boundary)--\r\n".utf8))
-        return try await browser.raw(.POST, "/help/requests", contentType: "multipart/form-data; boundary=\(boundary)", body: body)
+        return try await browser.raw(.POST, path, contentType: "multipart/form-data; boundary=\(boundary)", body: body)
     }
 
     @Test("anyone submits a request with a file; it becomes a web ticket with an acknowledgement; bad input writes nothing")
@@ -100,6 +107,30 @@ struct PortalTests {
             let sneaky = try await browser.post("/help/requests/\(theirs)/messages", ["body": "اختراق", "_csrf": replyCSRF])
             #expect(sneaky.status == .notFound)
             #expect(try await app.send(.GET, "/api/v1/tickets/\(theirs)/messages", token: token).items.count == 1)
+
+            // A reply with a file: the agents see it on the ticket page and download it; an agent outside the
+            // ticket's group cannot.
+            let withFile = try await Self.multipart(
+                browser, "/help/requests/\(mine)/messages", fields: ["body": "مرفق إيصال الدفع", "_csrf": replyCSRF],
+                file: ("إيصال.pdf", Array("%PDF-1.4 إيصال".utf8)))
+            #expect(withFile.headers.first(name: .location) == "/help/requests/\(mine)")
+            #expect(try await browser.get("/help/requests/\(mine)").text.contains("إيصال.pdf"))
+            let last = try #require(try await app.send(.GET, "/api/v1/tickets/\(mine)/messages", token: token).items.last)
+            let file = try #require((last["attachments"] as? [[String: Any]])?.first)
+            #expect(file.string("filename") == "إيصال.pdf" && last.string("body") == "مرفق إيصال الدفع")
+            let fileID = try #require(file.int("id"))
+            let staff = Browser(app, language: "ar")
+            try await staff.signIn()
+            #expect(try await staff.get("/agent/tickets/\(mine)").text.contains("href=\"/agent/attachments/\(fileID)\""))
+            let download = try await staff.get("/agent/attachments/\(fileID)")
+            #expect(download.status == .ok && download.body == Data("%PDF-1.4 إيصال".utf8))
+            let group = try await app.createGroup(token: token, name: "المبيعات")
+            _ = try await app.send(.PATCH, "/api/v1/tickets/\(mine)", token: token, json: ["group_id": group])
+            try await app.createUser(email: "omar@example.com", name: "عمر", role: .agent)
+            let outsider = Browser(app, language: "ar")
+            try await outsider.signIn("omar@example.com", password: "secret-password")
+            #expect(try await outsider.get("/agent/attachments/\(fileID)").status == .notFound)
+            #expect(try await Browser(app).get("/agent/attachments/\(fileID)").headers.first(name: .location) == "/sign-in")
         }
     }
 }

@@ -76,8 +76,12 @@ enum TicketsAPI {
     /// The bytes of an attached file, as a download (the name in RFC 6266's UTF-8 form, so Arabic names survive).
     @Sendable static func attachment(_ request: Request) async throws -> Response {
         let principal = try request.principal
-        let id = try request.pathID(resource: "attachment")
-        let attachment = try await TicketQueries(database: request.db, visibility: principal.visibility).attachment(id)
+        return try await download(try request.pathID(resource: "attachment"), visibility: principal.visibility, request)
+    }
+
+    /// An attachment as a download, if its ticket is visible (the API and the workspace both come here).
+    static func download(_ id: Int, visibility: TicketVisibility, _ request: Request) async throws -> Response {
+        let attachment = try await TicketQueries(database: request.db, visibility: visibility).attachment(id)
         let bytes = try await request.raaya.files.read(attachment.path)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: attachment.contentType)

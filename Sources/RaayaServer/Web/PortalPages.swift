@@ -94,6 +94,29 @@ enum PortalPages {
         var file: File?
     }
 
+    /// A file a customer attached must fit `Limits.attachmentBytes`.
+    private static func checkSize(_ file: File?, into validation: inout Validation) {
+        if let file, file.data.readableBytes > Limits.attachmentBytes {
+            validation.fail("file", "must be at most \(Limits.attachmentBytes) bytes")
+        }
+    }
+
+    /// Keeps an attached file (none when the field was left empty) on the file store.
+    private static func store(_ file: File?, _ request: Request) async throws -> [StoredAttachment] {
+        guard let file, file.data.readableBytes > 0 else { return [] }
+        let stored = try await request.raaya.files.store(Array(file.data.readableBytesView))
+        return [
+            StoredAttachment(
+                filename: String(file.filename.prefix(200)), contentType: file.contentType?.description ?? "application/octet-stream",
+                contentID: nil, inline: false, file: stored)
+        ]
+    }
+
+    struct ReplyForm: Content {
+        var body: String?
+        var file: File?
+    }
+
     @Sendable static func submit(_ request: Request) async throws -> Response {
         let token = formToken(request)
         let session = try await WebSession.load(request)
@@ -107,18 +130,9 @@ enum PortalPages {
             if email == nil && (form.email ?? "").trimmingWhitespace().isEmpty { validation.fail("email", "is required") }
             let subject = validation.requiredText(form.subject, field: "subject", maxCharacters: Limits.subjectCharacters)
             let body = validation.requiredBody(form.body, field: "body")
-            if let file = form.file, file.data.readableBytes > Limits.attachmentBytes {
-                validation.fail("file", "must be at most \(Limits.attachmentBytes) bytes")
-            }
+            checkSize(form.file, into: &validation)
             try validation.check()
-            var attachments: [StoredAttachment] = []
-            if let file = form.file, file.data.readableBytes > 0 {
-                let stored = try await request.raaya.files.store(Array(file.data.readableBytesView))
-                attachments.append(
-                    StoredAttachment(
-                        filename: String(file.filename.prefix(200)), contentType: file.contentType?.description ?? "application/octet-stream",
-                        contentID: nil, inline: false, file: stored))
-            }
+            let attachments = try await store(form.file, request)
             let now = request.raaya.clock.now()
             let new = NewTicket(
                 subject: subject, body: body, channel: .web, priority: .normal, customerID: nil,
@@ -268,7 +282,8 @@ enum PortalPages {
             return """
                 <article class="message \(mine ? "customer" : "agent")"><div class="meta">\
                 \(mine ? Phrase.customerRole : Phrase.agentRole, language) · <time>\(WorkspacePages.shortTime(message.createdAt))</time></div>\
-                <div class="body" dir="auto">\(message.folded?.reply ?? message.body)</div></article>
+                <div class="body" dir="auto">\(message.folded?.reply ?? message.body)</div>\
+                \(message.attachments.filter { !$0.inline }.map { HTML("<div class=\"muted\">📎 <bdi>\($0.filename)</bdi></div>") })</article>
                 """
         }
         return respond(
@@ -276,8 +291,10 @@ enum PortalPages {
             body: """
                 <h1 dir="auto">#\(id) \(ticket.subject)</h1><p><span class="badge \(ticket.status.rawValue)">\(ticket.status.name(language))</span></p>
                 <div id="conversation">\(items)</div>
-                <form class="card" method="post" action="/help/requests/\(id)/messages"><input type="hidden" name="_csrf" value="\(token)">
+                <form class="card" method="post" action="/help/requests/\(id)/messages" enctype="multipart/form-data">\
+                <input type="hidden" name="_csrf" value="\(token)">
                 <label for="body">\(Phrase.writeReply, language)</label><textarea id="body" name="body" dir="auto" required></textarea>
+                <label for="file">\(Phrase.attachment, language)</label><input id="file" name="file" type="file">
                 <button class="primary" type="submit">\(Phrase.send, language)</button></form>
                 """)
     }
@@ -286,17 +303,22 @@ enum PortalPages {
         guard let customerID = customer(request) else { return Layout.redirect("/help/sign-in") }
         try checkForm(request)
         let id = try request.pathID(resource: "ticket")
+        let form = try request.content.decode(ReplyForm.self)
         var validation = Validation()
-        let body = validation.requiredBody(try? request.content.get(String.self, at: "body"), field: "body")
+        let body = validation.requiredBody(form.body, field: "body")
+        checkSize(form.file, into: &validation)
         try validation.check()
+        let files = try await store(form.file, request)
         let clock = request.raaya.clock
         try await request.raaya.writer.write { database in
             let sql = try database.sqlDatabase()
             guard try await sql.raw(
                 "SELECT id FROM tickets WHERE id = \(bind: id) AND customer_id = \(bind: customerID)"
             ).first() != nil else { throw DomainError.notFound(resource: "ticket") }
-            _ = try await TicketService(database: database, now: clock.now(), actor: nil)
+            let now = clock.now()
+            let messageID = try await TicketService(database: database, now: now, actor: nil)
                 .addMessage(to: id, NewMessage(body: body, isInternal: false, author: .customer, channel: .web))
+            if !files.isEmpty { try await StoredAttachment.insert(files, messageID: messageID, on: sql, now: now) }
         }
         return Layout.redirect("/help/requests/\(id)")
     }

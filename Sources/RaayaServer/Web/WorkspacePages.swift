@@ -307,10 +307,14 @@ enum WorkspacePages {
                 "<div class=\"body\" dir=\"auto\">\(message.body)</div>"
             }
         let html: HTML = message.html.map { "<iframe sandbox title=\"HTML\" srcdoc=\"\($0)\"></iframe>" } ?? ""
+        let files: [HTML] = message.attachments.filter { !$0.inline }.map { file in
+            "<li>📎 <a href=\"/agent/attachments/\(file.id)\" download><bdi>\(file.filename)</bdi></a> <span class=\"muted\">\(Self.size(file.size))</span></li>"
+        }
         return """
             <article class="\(classes)" id="m\(message.id)"><div class="meta">\(author, language) · \(message.channel.name(language)) · \
             <time datetime="\(JSON.rfc3339(message.createdAt))">\(Self.shortTime(message.createdAt))</time>\
-            \(message.internal ? HTML(" · <span class=\"badge\">\(Phrase.internalBadge, language)</span>") : "")</div>\(text)\(html)</article>
+            \(message.internal ? HTML(" · <span class=\"badge\">\(Phrase.internalBadge, language)</span>") : "")</div>\(text)\(html)\
+            \(files.isEmpty ? "" : HTML("<ul class=\"plain files\">\(files)</ul>"))</article>
             """
     }
 
@@ -411,6 +415,19 @@ enum WorkspacePages {
             "<option value=\"\(value)\"\(HTML(trusted: value == selected ? " selected" : ""))>\(label)</option>"
         }
         return "<select name=\"\(name)\"><option value=\"\">\(Phrase.any, language)</option>\(items)</select>"
+    }
+
+    /// A file size in KB or MB, digits as elsewhere on the page.
+    static func size(_ bytes: Int) -> String {
+        bytes < 1_000_000 ? "\(max(1, bytes / 1_000)) KB" : String(format: "%.1f MB", Double(bytes) / 1_000_000)
+    }
+
+    /// An attachment of a ticket the agent may see, downloaded (never shown inline: it is the customer's file).
+    @Sendable static func attachment(_ request: Request) async throws -> Response {
+        try await page(request) { session in
+            let principal = try session.requirePrincipal()
+            return try await TicketsAPI.download(try request.pathID(resource: "attachment"), visibility: principal.visibility, request)
+        }
     }
 
     /// `HH:mm, d MMM` in UTC, written the same in both languages (digits as typed elsewhere on the page).
