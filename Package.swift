@@ -20,7 +20,7 @@ let package = Package(
     targets: [
         .target(name: "RaayaCore"),
         // Mail as data: MIME parsing and composing, SMTP conversations as state machines; no I/O.
-        .target(name: "RaayaMail"),
+        .target(name: "RaayaMail", dependencies: ["RaayaCore"]),
         .target(
             name: "RaayaServer",
             dependencies: [

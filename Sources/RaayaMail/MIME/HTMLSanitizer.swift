@@ -1,3 +1,4 @@
+import RaayaCore
 /// Makes customer HTML safe to show inside Raaya's pages with an allow-list: known-harmless elements and
 /// attributes pass, everything else is removed, and the result is re-serialized from tokens, so no markup the
 /// input smuggled in can survive as markup.
@@ -27,7 +28,7 @@ public enum HTMLSanitizer {
             }
             switch token {
             case .text(let text):
-                output += escape(text)
+                output += HTMLEscaping.escape(text)
             case .startTag(let name, let attributes, let selfClosing):
                 if droppedWithContent.contains(name) {
                     dropping = SkippedElement(name: name, selfClosing: selfClosing)
@@ -73,7 +74,7 @@ public enum HTMLSanitizer {
             kept.append(("rel", "noopener noreferrer nofollow"))
             kept.append(("target", "_blank"))
         }
-        return kept.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+        return kept.map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()
     }
 
     /// A URL as a browser reads it: surrounding controls and spaces stripped, tabs and line breaks removed
@@ -101,23 +102,5 @@ public enum HTMLSanitizer {
             let next = lowered.dropFirst(prefix.count).first
             return next == ";" || next == ","
         }
-    }
-
-    /// Text made safe inside HTML, in an element or a quoted attribute (the pages escape with this too).
-    public static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            case "\0": output += "\u{FFFD}"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
     }
 }

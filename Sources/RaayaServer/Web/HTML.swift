@@ -1,5 +1,5 @@
 import Foundation
-import RaayaMail
+import RaayaCore
 
 /// A piece of HTML. Text interpolated into it is escaped; only other `HTML` values go in as they are, so a
 /// page cannot show user content unescaped by accident.
@@ -54,6 +54,6 @@ struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible
     }
 
     static func escape(_ value: String) -> String {
-        HTMLSanitizer.escape(value)
+        HTMLEscaping.escape(value)
     }
 }
