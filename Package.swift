@@ -39,6 +39,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times knowledge-base search over a synthetic 10,000-article bilingual help center (BENCHMARKS.md).
+        .executableTarget(name: "kb-bench", dependencies: ["RaayaCore"]),
+        // Scores knowledge-base search on the held-out questions in demo/knowledge-base (BENCHMARKS.md).
+        .executableTarget(name: "kb-eval", dependencies: ["RaayaCore"]),
         .testTarget(name: "RaayaCoreTests", dependencies: ["RaayaCore"]),
         .testTarget(name: "RaayaMailTests", dependencies: ["RaayaMail"]),
         .testTarget(

@@ -1,0 +1,170 @@
+/// How a question becomes what the index scores: a list of concepts, each a set of index terms that count as
+/// saying the same thing, weighted by how sure that is.
+///
+/// 1. Tokens from `SearchText.tokens`, minus stop words ("وين", "عايز", "how", "please").
+/// 2. A run of tokens that spells a multi-word synonym entry ("كلمة المرور") becomes one concept whose
+///    alternatives are the group's entries.
+/// 3. Every other token is a concept matched by:
+///    - its stem (weight 1),
+///    - its stem read with an attached و ف ب ل ك س removed or added (0.9): "وبطاقتي" finds "بطاقة", and
+///      "فاتورة" finds a body that wrote "وبفاتورتك"; these letters also start ordinary words, so they are
+///      tried against the vocabulary here rather than stripped blindly by the stemmer,
+///    - the other entries of its synonym groups (0.8),
+///    - its readings as an imperfect verb (0.8): "ادفع" finds "الدفع" and "يدفع",
+///    - only when none of those is in the index, words one typo away (0.6), for tokens of five letters or more.
+extension KnowledgeIndex {
+    enum MatchWeight {
+        static let exact = 1.0
+        static let attached = 0.9
+        static let verb = 0.8
+        static let synonym = 0.8
+        static let typo = 0.6
+    }
+
+    /// Typo candidates kept per query word, the most used first: enough for a real correction, few enough that a
+    /// short word does not fan out over half the vocabulary.
+    static let typoCandidates = 4
+
+    /// One thing the question asks about.
+    struct Concept {
+        /// Terms that each match on their own, with the weight of the match.
+        var terms: [Int32: Double] = [:]
+        /// Multi-word alternatives: every part must match, a part being any one of its terms.
+        var phrases: [(parts: [[Int32]], weight: Double)] = []
+        /// Query tokens this concept stands for.
+        var tokenCount = 1
+
+        mutating func offer(_ term: Int32, weight: Double) {
+            terms[term] = max(terms[term] ?? 0, weight)
+        }
+
+        var isEmpty: Bool { terms.isEmpty && phrases.isEmpty }
+    }
+
+    /// A query token with the stems it may stand for, its own first.
+    private struct QueryWord {
+        let token: String
+        let stem: String
+        /// Stems of the token's other readings (without an attached preposition, conjunction or "ني").
+        let bareStems: [String]
+
+        init(_ token: String) {
+            self.token = token
+            stem = Stemmer.stem(token)
+            bareStems = Stemmer.readings(token).map(Stemmer.stem)
+        }
+
+        func means(_ stem: String) -> Bool {
+            self.stem == stem || bareStems.contains(stem)
+        }
+    }
+
+    func concepts(for query: String) -> [Concept] {
+        let words = SearchText.tokens(query).filter { !StopWords.contains($0) }.map(QueryWord.init)
+        var concepts: [Concept] = []
+        var seen: Set<String> = []
+        var position = 0
+        while position < words.count {
+            if let phrase = phraseConcept(at: position, in: words) {
+                concepts.append(phrase)
+                position += phrase.tokenCount
+                continue
+            }
+            let word = words[position]
+            position += 1
+            if seen.insert(word.stem).inserted {
+                concepts.append(concept(for: word))
+            }
+        }
+        return concepts
+    }
+
+    private func concept(for word: QueryWord) -> Concept {
+        var concept = Concept()
+        offerForms(of: word.token, weight: MatchWeight.exact, to: &concept)
+        for stem in [word.stem] + word.bareStems {
+            for (group, entry) in synonyms.entries(startingWith: stem)
+            where synonyms.groups[group][entry].stems.count == 1 {
+                offerEntries(of: group, except: entry, weight: MatchWeight.synonym, to: &concept)
+            }
+        }
+        if concept.isEmpty {
+            // Typos are a fallback: a word the index knows is never "corrected" into a neighbour.
+            var near = spelling.terms(near: word.token, limit: Self.typoCandidates)
+            if word.stem != word.token {
+                near += spelling.terms(near: word.stem, limit: Self.typoCandidates)
+            }
+            for term in near {
+                concept.offer(term, weight: MatchWeight.typo)
+            }
+        }
+        if concept.isEmpty {
+            // A misspelt synonym ("refnud" when only the Arabic article exists and "refund" is declared as a
+            // synonym of "استرجاع"): the groups are small, so a scan is cheap.
+            for (group, entry) in synonyms.singleWordEntries(oneEditFrom: word.token) {
+                offerEntries(of: group, except: entry, weight: MatchWeight.synonym * MatchWeight.typo, to: &concept)
+            }
+        }
+        return concept
+    }
+
+    /// The longest multi-word synonym entry spelled by the words from `position` on, as a concept.
+    private func phraseConcept(at position: Int, in words: [QueryWord]) -> Concept? {
+        let word = words[position]
+        var best: (group: Int, entry: Int, length: Int)?
+        for stem in Set([word.stem] + word.bareStems) {
+            for (group, entry) in synonyms.entries(startingWith: stem) {
+                let stems = synonyms.groups[group][entry].stems
+                guard stems.count > 1, stems.count > best?.length ?? 1, position + stems.count <= words.count else {
+                    continue
+                }
+                if zip(words[position...], stems).allSatisfy({ $0.means($1) }) {
+                    best = (group, entry, stems.count)
+                }
+            }
+        }
+        guard let best else { return nil }
+        var concept = Concept()
+        concept.tokenCount = best.length
+        concept.phrases.append((parts: parts(of: synonyms.groups[best.group][best.entry]), weight: MatchWeight.exact))
+        offerEntries(of: best.group, except: best.entry, weight: MatchWeight.synonym, to: &concept)
+        return concept
+    }
+
+    private func offerEntries(of group: Int, except matched: Int, weight: Double, to concept: inout Concept) {
+        for (number, entry) in synonyms.groups[group].enumerated() where number != matched {
+            if entry.tokens.count == 1 {
+                offerForms(of: entry.tokens[0], weight: weight, to: &concept)
+            } else {
+                concept.phrases.append((parts: parts(of: entry), weight: weight))
+            }
+        }
+    }
+
+    private func parts(of entry: Synonyms.Entry) -> [[Int32]] {
+        entry.tokens.map { token in
+            var part = Concept()
+            offerForms(of: token, weight: 1, to: &part)
+            return Array(part.terms.keys)
+        }
+    }
+
+    /// Offers the terms `token` may appear as in an article: itself, and read with an attached preposition or
+    /// conjunction removed or added (at a slightly lower weight).
+    private func offerForms(of token: String, weight: Double, to concept: inout Concept) {
+        offer(Stemmer.stem(token), weight: weight, to: &concept)
+        let bare = Stemmer.readings(token)
+        for form in bare + ([token] + bare).flatMap(Stemmer.withProclitics) {
+            offer(Stemmer.stem(form), weight: weight * MatchWeight.attached, to: &concept)
+        }
+        for form in Stemmer.verbReadings(token) {
+            offer(Stemmer.stem(form), weight: weight * MatchWeight.verb, to: &concept)
+        }
+    }
+
+    private func offer(_ stem: String, weight: Double, to concept: inout Concept) {
+        if let term = termNumbers[WordKey(stem)], !postings[Int(term)].isEmpty {
+            concept.offer(term, weight: weight)
+        }
+    }
+}
