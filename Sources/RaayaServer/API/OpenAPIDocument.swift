@@ -75,6 +75,10 @@ enum OpenAPIDocument {
         {
           "name": "Settings",
           "description": "Branding and the languages the pages offer."
+        },
+        {
+          "name": "Knowledge base",
+          "description": "Bilingual articles and their search."
         }
       ],
       "paths": {
@@ -2971,6 +2975,318 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/kb/categories": {
+          "get": {
+            "operationId": "listKnowledgeCategories",
+            "summary": "List knowledge-base categories",
+            "description": "All staff.",
+            "tags": [
+              "Knowledge base"
+            ],
+            "responses": {
+              "200": {
+                "description": "The categories.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/KnowledgeCategoryPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createKnowledgeCategory",
+            "summary": "Create a category",
+            "description": "Admins and supervisors.",
+            "tags": [
+              "Knowledge base"
+            ],
+            "responses": {
+              "201": {
+                "description": "The category.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/KnowledgeCategory"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/KnowledgeCategoryInput"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/kb/articles": {
+          "get": {
+            "operationId": "listArticles",
+            "summary": "List articles",
+            "description": "Every state for staff; `state` narrows.",
+            "tags": [
+              "Knowledge base"
+            ],
+            "responses": {
+              "200": {
+                "description": "The articles.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ArticlePage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "parameters": [
+              {
+                "name": "state",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "draft",
+                    "published",
+                    "internal"
+                  ]
+                }
+              }
+            ]
+          },
+          "post": {
+            "operationId": "createArticle",
+            "summary": "Write an article",
+            "description": "Any staff member. A new article is a draft unless `state` says otherwise.",
+            "tags": [
+              "Knowledge base"
+            ],
+            "responses": {
+              "201": {
+                "description": "The article.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Article"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ArticleInput"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/kb/articles/{id}": {
+          "get": {
+            "operationId": "getArticle",
+            "summary": "An article",
+            "description": "All staff.",
+            "tags": [
+              "Knowledge base"
+            ],
+            "responses": {
+              "200": {
+                "description": "The article.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Article"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            },
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ]
+          },
+          "patch": {
+            "operationId": "updateArticle",
+            "summary": "Change an article",
+            "description": "Any staff member.",
+            "tags": [
+              "Knowledge base"
+            ],
+            "responses": {
+              "200": {
+                "description": "The article.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Article"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ArticleInput"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/kb/search": {
+          "get": {
+            "operationId": "searchKnowledgeBase",
+            "summary": "Search the knowledge base",
+            "description": "Published and internal articles, best first, with Arabic-aware matching (spelling variants, light stemming, dialect filler words, one typo), across translations.",
+            "tags": [
+              "Knowledge base"
+            ],
+            "responses": {
+              "200": {
+                "description": "Ranked articles.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/KnowledgeSearchResult"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            },
+            "parameters": [
+              {
+                "name": "q",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "lang",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "ar",
+                    "en"
+                  ]
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 100
+                }
+              }
+            ]
+          }
         }
       },
       "components": {
@@ -5578,6 +5894,260 @@ enum OpenAPIDocument {
               },
               "add_phone": {
                 "type": "string"
+              }
+            }
+          },
+          "KnowledgeCategory": {
+            "type": "object",
+            "required": [
+              "id",
+              "name_ar",
+              "name_en",
+              "position"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "name_ar": {
+                "type": "string"
+              },
+              "name_en": {
+                "type": "string"
+              },
+              "position": {
+                "type": "integer"
+              }
+            }
+          },
+          "KnowledgeCategoryInput": {
+            "type": "object",
+            "required": [
+              "name_ar",
+              "name_en"
+            ],
+            "properties": {
+              "name_ar": {
+                "type": "string"
+              },
+              "name_en": {
+                "type": "string"
+              },
+              "position": {
+                "type": "integer"
+              }
+            }
+          },
+          "KnowledgeCategoryPage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/KnowledgeCategory"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "Article": {
+            "type": "object",
+            "required": [
+              "id",
+              "category_id",
+              "state",
+              "tags",
+              "related",
+              "translations",
+              "helpful",
+              "not_helpful",
+              "created_at",
+              "updated_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "category_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "state": {
+                "type": "string",
+                "enum": [
+                  "draft",
+                  "published",
+                  "internal"
+                ]
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "related": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                }
+              },
+              "translations": {
+                "type": "object",
+                "description": "By language: ar, en.",
+                "additionalProperties": {
+                  "type": "object",
+                  "required": [
+                    "title",
+                    "body",
+                    "html"
+                  ],
+                  "properties": {
+                    "title": {
+                      "type": "string"
+                    },
+                    "body": {
+                      "type": "string",
+                      "description": "Markdown as written."
+                    },
+                    "html": {
+                      "type": "string",
+                      "description": "The body rendered (a safe subset of Markdown)."
+                    }
+                  }
+                }
+              },
+              "helpful": {
+                "type": "integer"
+              },
+              "not_helpful": {
+                "type": "integer"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "ArticleInput": {
+            "type": "object",
+            "description": "On a change, fields left out stay; the translations given replace those languages.",
+            "properties": {
+              "category_id": {
+                "type": "integer"
+              },
+              "state": {
+                "type": "string",
+                "enum": [
+                  "draft",
+                  "published",
+                  "internal"
+                ]
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "related": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                }
+              },
+              "translations": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "object",
+                  "required": [
+                    "title",
+                    "body"
+                  ],
+                  "properties": {
+                    "title": {
+                      "type": "string"
+                    },
+                    "body": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "ArticlePage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Article"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "KnowledgeSearchResult": {
+            "type": "object",
+            "required": [
+              "data",
+              "confidence"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "article",
+                    "score",
+                    "relevance",
+                    "language"
+                  ],
+                  "properties": {
+                    "article": {
+                      "$ref": "#/components/schemas/Article"
+                    },
+                    "score": {
+                      "type": "number"
+                    },
+                    "relevance": {
+                      "type": "number"
+                    },
+                    "language": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "confidence": {
+                "type": "number",
+                "description": "How sure the best match is, 0–1."
               }
             }
           }

@@ -38,6 +38,14 @@ enum Routes {
         staff.delete("macros", ":id", use: AdminAPI.deleteMacro)
         staff.post("tickets", ":id", "macros", ":macro_id", use: AdminAPI.applyMacro)
 
+        staff.get("kb", "categories", use: KnowledgeAPI.categories)
+        staff.post("kb", "categories", use: KnowledgeAPI.createCategory)
+        staff.get("kb", "articles", use: KnowledgeAPI.articles)
+        staff.post("kb", "articles", use: KnowledgeAPI.createArticle)
+        staff.get("kb", "articles", ":id", use: KnowledgeAPI.article)
+        staff.patch("kb", "articles", ":id", use: KnowledgeAPI.updateArticle)
+        staff.get("kb", "search", use: KnowledgeAPI.search)
+
         staff.get("settings", "branding", use: AdminAPI.branding)
         staff.put("settings", "branding", use: AdminAPI.updateBranding)
         staff.on(.PUT, "settings", "branding", "logo", body: .collect(maxSize: "1mb"), use: AdminAPI.uploadLogo)

@@ -21,6 +21,7 @@ struct RaayaServices: Sendable {
     let live: LiveFeed
     /// Which chat visitors and agents are connected here, and whether chat is open.
     let chat: ChatDesk
+    let knowledge = KnowledgeSearch()
 }
 
 extension Application {

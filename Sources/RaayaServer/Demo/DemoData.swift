@@ -115,6 +115,8 @@ struct DemoData {
                 on: database.sqlDatabase(), now: now)
             try await StoredSetting.save(
                 ChatSettings(calendarID: calendarID, groupID: tier1), as: ChatSettings.key, on: database.sqlDatabase(), now: now)
+            // The help center's articles, in Arabic and English.
+            try await DemoKnowledgeFile.embedded().store(on: database.sqlDatabase(), now: now, authorID: nil)
             // Canned replies in both languages, one that closes the loop and one that asks for what is missing.
             let macros = MacroService(sql: try database.sqlDatabase(), now: now)
             for draft in [

@@ -19,5 +19,6 @@ enum RaayaMigrations {
         UpdateUsersLanguage(),
         CreatePortalLinks(),
         CreateMacros(),
+        CreateKnowledgeBase(),
     ]
 }

@@ -1,0 +1,79 @@
+import Foundation
+import RaayaCore
+import Testing
+import Vapor
+@testable import RaayaServer
+
+@Suite("Knowledge base: bilingual articles, states, and Arabic-aware search through the API")
+struct KnowledgeTests {
+    @Test("staff write bilingual articles; search finds them across languages and spellings; drafts never, internal for staff")
+    func articlesAndSearch() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            try await app.createUser(email: "sara@example.com", name: "سارة", role: .agent)
+            let agent = try await app.token("sara@example.com", password: "secret-password")
+            #expect(try await app.send(.POST, "/api/v1/kb/categories", token: agent, json: ["name_ar": "الطلبات", "name_en": "Orders"]).status == .forbidden)
+            let category = try await app.send(.POST, "/api/v1/kb/categories", token: admin, json: ["name_ar": "الطلبات", "name_en": "Orders"])
+            #expect(category.status == .created)
+            let categoryID = try #require(category.object.int("id"))
+
+            let refund: [String: Any] = [
+                "category_id": categoryID, "state": "published", "tags": ["استرجاع", "refund"],
+                "translations": [
+                    "ar": ["title": "استرجاع المبلغ بعد الإرجاع", "body": "يعود **المبلغ** إلى بطاقتك خلال ٥ أيام عمل.\n\n1. افتح طلباتي"],
+                    "en": ["title": "Getting your money back after a return", "body": "The **amount** returns to your card within 5 working days."],
+                ],
+            ]
+            let created = try await app.send(.POST, "/api/v1/kb/articles", token: agent, json: refund)
+            #expect(created.status == .created, "\(created.text)")
+            let refundID = try #require(created.object.int("id"))
+            let ar = try #require((created.object["translations"] as? [String: Any])?["ar"] as? [String: Any])
+            #expect(ar.string("html")?.contains("<strong>المبلغ</strong>") == true && ar.string("html")?.contains("<ol>") == true)
+
+            let internalArticle = try await app.send(
+                .POST, "/api/v1/kb/articles", token: admin,
+                json: ["state": "internal", "translations": ["ar": ["title": "حدود الموافقة على الاسترجاع للموظفين", "body": "حتى ٥٠٠ ريال دون موافقة المشرف."]]])
+            let internalID = try #require(internalArticle.object.int("id"))
+            _ = try await app.send(
+                .POST, "/api/v1/kb/articles", token: admin,
+                json: ["translations": ["ar": ["title": "مسودة عن الاسترجاع", "body": "لم تكتمل بعد"]]])
+
+            // An English question finds the article through its English text, an Arabic one with other spellings
+            // through the Arabic; the internal article is there for staff; the draft is not.
+            var found = try await app.send(.GET, "/api/v1/kb/search?q=money%20back%20refund&lang=en", token: agent).object
+            var ids = (found["data"] as? [[String: Any]])?.compactMap { ($0["article"] as? [String: Any])?.int("id") }
+            #expect(ids?.first == refundID)
+            let arabic = "متى يرجع المبلغ لبطاقتي بعد الاسترجاع؟".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            found = try await app.send(.GET, "/api/v1/kb/search?q=\(arabic)&lang=ar", token: agent).object
+            ids = (found["data"] as? [[String: Any]])?.compactMap { ($0["article"] as? [String: Any])?.int("id") }
+            #expect(ids?.contains(refundID) == true && ids?.contains(internalID) == true, "\(found)")
+            #expect((found["confidence"] as? Double ?? 0) > 0)
+            let drafts = try await app.send(.GET, "/api/v1/kb/search?q=%D9%85%D8%B3%D9%88%D8%AF%D8%A9", token: agent).object["data"] as? [Any]
+            #expect(drafts?.isEmpty == true)
+
+            // A change replaces the given language and keeps the rest; search sees it at once.
+            let changed = try await app.send(
+                .PATCH, "/api/v1/kb/articles/\(refundID)", token: agent,
+                json: ["translations": ["en": ["title": "Refund timing for card payments", "body": "Five working days to your card."]]])
+            #expect(changed.status == .ok)
+            let translations = try #require(changed.object["translations"] as? [String: [String: Any]])
+            #expect(translations["ar"]?.string("title") == "استرجاع المبلغ بعد الإرجاع" && translations["en"]?.string("title") == "Refund timing for card payments")
+            found = try await app.send(.GET, "/api/v1/kb/search?q=timing&lang=en", token: agent).object
+            #expect((found["data"] as? [[String: Any]])?.first.flatMap { ($0["article"] as? [String: Any])?.int("id") } == refundID)
+
+            // Bad input names the field and writes nothing.
+            let before = try await app.send(.GET, "/api/v1/kb/articles", token: agent).items.count
+            let bad = try await app.send(
+                .POST, "/api/v1/kb/articles", token: agent,
+                json: ["state": "secret", "category_id": 999, "translations": ["fr": ["title": "x", "body": "y"], "ar": ["title": " ", "body": "نص"]]])
+            #expect(bad.status == .unprocessableEntity && bad.isProblem)
+            for field in ["state", "translations.fr", "translations.ar.title"] { #expect(bad.text.contains(field), "\(field) in \(bad.text)") }
+            let badCategory = try await app.send(
+                .POST, "/api/v1/kb/articles", token: agent, json: ["category_id": 999, "translations": ["ar": ["title": "عنوان", "body": "نص"]]])
+            #expect(badCategory.status == .unprocessableEntity && badCategory.text.contains("category_id"))
+            #expect(try await app.send(.GET, "/api/v1/kb/articles", token: agent).items.count == before)
+            #expect(try await app.send(.GET, "/api/v1/kb/search", token: agent).status == .unprocessableEntity)
+            #expect(try await app.send(.GET, "/api/v1/kb/articles/9999", token: agent).status == .notFound)
+        }
+    }
+}
