@@ -123,6 +123,8 @@ struct AccessTests {
                 "GET /", "GET /sign-in", "POST /sign-in", "GET /language", "POST /language", "GET /assets/workspace.js",
                 // The portal's front door: anyone may submit a request or ask for a sign-in link.
                 "GET /help", "POST /help/requests", "GET /help/sign-in", "POST /help/sign-in", "GET /help/session",
+                // The help center is public; only published articles show there.
+                "GET /help/kb", "GET /help/kb/:id", "POST /help/kb/:id/vote",
             ]
             for route in app.app.routes.all {
                 let path = "/" + route.path.map { component -> String in

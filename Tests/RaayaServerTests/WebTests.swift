@@ -166,7 +166,8 @@ struct WebTests {
             let customerID = try #require((ticket["customer"] as? [String: Any])?.int("id"))
             for path in WorkspacePages.View.allCases.map({ "/agent?view=\($0.rawValue)" })
                 + ["/agent/tickets/\(ticketID)", "/agent/search?q=الشحنه", "/agent/chats", "/agent/customers/\(customerID)",
-                   "/agent?view=new&status=new&priority=normal&channel=email", "/help", "/help/sign-in"]
+                   "/agent?view=new&status=new&priority=normal&channel=email", "/help", "/help/sign-in", "/help/kb",
+                   "/help/kb?q=%D8%B4%D8%AD%D9%86"]
                 + AdminPages.Section.allCases.map({ "/admin/\($0.rawValue)" })
             {
                 let page = try await browser.get(path)

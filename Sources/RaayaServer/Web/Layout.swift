@@ -137,6 +137,9 @@ enum Layout {
         table.admin { inline-size: 100%; border-collapse: collapse; }
         table.admin td { padding-block: 8px; border-block-end: 1px solid var(--line); }
         .logo-preview { max-block-size: 64px; }
+        ul.articles { padding-inline-start: 20px; margin: 0; }
+        ul.articles li { margin-block: 6px; }
+        .article-body h2, .article-body h3 { font-size: 16px; }
         dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 12px; margin: 0; }
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; }

@@ -36,6 +36,7 @@ enum PageRoutes {
         app.post("agent", "customers", ":id", "notes", use: CustomerPages.addNote)
         app.post("agent", "customers", ":id", use: CustomerPages.update)
         AdminPages.register(on: app)
+        HelpCenterPages.register(on: app)
         for route in app.routes.all.dropFirst(before) { route.userInfo[marker] = true }
     }
 }

@@ -31,6 +31,8 @@ enum Phrase: String, CaseIterable, Sendable {
     case tagsField, alsoViewing, alsoTyping, ticketChanged, reload, tag, sortBy, lastActivity, oldestFirst
     case admin, users, groups, mailboxes, chatSettings, macros, appearance, name, role, tier, addUser, addGroup, addMailbox, address, signature, chatEnabled, waitAlert, calendar, alwaysOpen, addMacro, macroTitle, macroBody, placeholdersHelp, setStatus, unchanged, addTags, asInternal, delete, applyMacro, apply, macroApplied, merge, mergeInto, merged, businessNameArabic, businessNameEnglish, accentColor, logo, removeLogo, languagesOffered, defaultLanguage, noGroups
     case editDetails, addEmail, addPhone, customers, noCustomers, noteHistory
+    case articles, searchArticles, noArticles, thanksForFeedback, wasHelpful, yes, no, relatedArticles, stillNeedHelp
+    case stillNeedHelpDetail, fromArticle
 
     func text(_ language: Language) -> String {
         switch language {
@@ -158,6 +160,17 @@ enum Phrase: String, CaseIterable, Sendable {
         case .customers: "العملاء"
         case .noCustomers: "لا يوجد عملاء مطابقون."
         case .noteHistory: "ملاحظات الفريق"
+        case .articles: "المقالات"
+        case .searchArticles: "ابحث في المقالات"
+        case .noArticles: "لم نجد مقالاً يجيب عن سؤالك."
+        case .thanksForFeedback: "شكراً لك، رأيك يساعدنا على تحسين المقالات."
+        case .wasHelpful: "هل أفادك هذا المقال؟"
+        case .yes: "نعم"
+        case .no: "لا"
+        case .relatedArticles: "مقالات ذات صلة"
+        case .stillNeedHelp: "ما زلت بحاجة إلى مساعدة؟"
+        case .stillNeedHelpDetail: "أرسل طلبك وسيصل إلى فريقنا مع هذا المقال، فلا تحتاج إلى شرح ما قرأته."
+        case .fromArticle: "بخصوص المقال"
         case .notes: "ملاحظات"
         case .addNote: "إضافة ملاحظة"
         case .organization: "المؤسسة"
@@ -304,6 +317,17 @@ enum Phrase: String, CaseIterable, Sendable {
         case .customers: "Customers"
         case .noCustomers: "No matching customers."
         case .noteHistory: "Team notes"
+        case .articles: "Articles"
+        case .searchArticles: "Search the articles"
+        case .noArticles: "We found no article that answers your question."
+        case .thanksForFeedback: "Thank you: your answer helps us improve our articles."
+        case .wasHelpful: "Was this article helpful?"
+        case .yes: "Yes"
+        case .no: "No"
+        case .relatedArticles: "Related articles"
+        case .stillNeedHelp: "Still need help?"
+        case .stillNeedHelpDetail: "Send us a request: it reaches our team together with this article, so there is no need to explain what you read."
+        case .fromArticle: "About the article"
         case .notes: "Notes"
         case .addNote: "Add a note"
         case .organization: "Organization"

@@ -41,20 +41,20 @@ enum PortalPages {
     }
 
     /// The portal's forms are shown without a staff session: they carry a form token (`WebSession.formToken`).
-    private static func formToken(_ request: Request) -> String {
+    static func formToken(_ request: Request) -> String {
         WebSession.formToken(request, cookie: formCookie)
     }
 
-    private static func checkForm(_ request: Request) throws {
+    static func checkForm(_ request: Request) throws {
         try WebSession.checkFormToken(request, cookie: formCookie)
     }
 
-    private static func respond(
+    static func respond(
         _ request: Request, _ session: WebSession, token: String, title: Phrase, body: HTML, status: HTTPStatus = .ok
     ) -> Response {
         let language = session.language
         let nav: HTML = """
-            <nav class="views"><a href="/help">\(Phrase.submitRequest, language)</a>\
+            <nav class="views"><a href="/help/kb">\(Phrase.articles, language)</a><a href="/help">\(Phrase.submitRequest, language)</a>\
             <a href="/help/requests">\(Phrase.myRequests, language)</a></nav>
             """
         let response = Layout.page(session, title: title.text(language), body: "\(nav)\(body)", status: status)
@@ -67,16 +67,23 @@ enum PortalPages {
     @Sendable static func home(_ request: Request) async throws -> Response {
         let token = formToken(request)
         let session = try await WebSession.load(request)
-        return respond(request, session, token: token, title: .helpCenter, body: requestForm(session, token: token, error: nil))
+        let article = try await HelpCenterPages.publishedArticle(request.queryParameters.integer("article"), request)
+            .flatMap { found in found.translation(session.language.rawValue).map { (found.id, $0.text.title) } }
+        return respond(
+            request, session, token: token, title: .helpCenter, body: requestForm(session, token: token, error: nil, article: article))
     }
 
-    private static func requestForm(_ session: WebSession, token: String, error: String?) -> HTML {
+    /// The request form; `article` is the help-center article the customer came from (its context goes along).
+    private static func requestForm(
+        _ session: WebSession, token: String, error: String?, article: (id: Int, title: String)? = nil
+    ) -> HTML {
         let language = session.language
         return """
             <section class="card"><h1>\(Phrase.submitRequest, language)</h1>
             \(error.map { HTML("<p class=\"error\" role=\"alert\" dir=\"auto\">\($0)</p>") } ?? "")
+            \(article.map { HTML("<p class=\"muted\">\(Phrase.fromArticle, language): <a href=\"/help/kb/\($0.id)\" dir=\"auto\">\($0.title)</a></p>") } ?? "")
             <form method="post" action="/help/requests" enctype="multipart/form-data">
-            <input type="hidden" name="_csrf" value="\(token)">
+            <input type="hidden" name="_csrf" value="\(token)">\(article.map { HTML("<input type=\"hidden\" name=\"article_id\" value=\"\($0.id)\">") } ?? "")
             <label for="name">\(Phrase.yourName, language)</label><input id="name" name="name" type="text" dir="auto" autocomplete="name">
             <label for="email">\(Phrase.yourEmail, language)</label><input id="email" name="email" type="email" dir="ltr" required autocomplete="email">
             <label for="subject">\(Phrase.subject, language)</label><input id="subject" name="subject" type="text" dir="auto" required>
@@ -92,6 +99,12 @@ enum PortalPages {
         var subject: String?
         var body: String?
         var file: File?
+        var articleID: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case name, email, subject, body, file
+            case articleID = "article_id"
+        }
     }
 
     /// A file a customer attached must fit `Limits.attachmentBytes`.
@@ -129,8 +142,14 @@ enum PortalPages {
             let email = validation.email(form.email, field: "email")
             if email == nil && (form.email ?? "").trimmingWhitespace().isEmpty { validation.fail("email", "is required") }
             let subject = validation.requiredText(form.subject, field: "subject", maxCharacters: Limits.subjectCharacters)
-            let body = validation.requiredBody(form.body, field: "body")
+            var body = validation.requiredBody(form.body, field: "body")
             checkSize(form.file, into: &validation)
+            // The article the customer read first goes along, so the agent starts from it.
+            if let article = try await HelpCenterPages.publishedArticle(form.articleID, request),
+                let text = article.translation(language.rawValue)
+            {
+                body += "\n\n(\(Phrase.fromArticle.text(language)): \(text.text.title) — \(request.raaya.configuration.publicURL)/help/kb/\(article.id))"
+            }
             try validation.check()
             let attachments = try await store(form.file, request)
             let now = request.raaya.clock.now()
