@@ -76,4 +76,47 @@ struct KnowledgeTests {
             #expect(try await app.send(.GET, "/api/v1/kb/articles/9999", token: agent).status == .notFound)
         }
     }
+
+    @Test("agents write and edit articles in the editor (Markdown in both languages); the ticket page suggests matching ones")
+    func editorAndSuggestions() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            try await app.createUser(email: "sara@example.com", name: "سارة", role: .agent)
+            let browser = Browser(app, language: "ar")
+            try await browser.signIn("sara@example.com", password: "secret-password")
+            let form = try await browser.get("/agent/kb/new")
+            #expect(form.status == .ok && form.text.contains("العنوان بالعربية"))
+            let csrf = try #require(Browser.field("_csrf", in: form))
+            let empty = try await browser.post("/agent/kb", ["state": "published", "_csrf": csrf])
+            #expect(empty.status == .unprocessableEntity, "an article needs a text")
+            let created = try await browser.post(
+                "/agent/kb",
+                ["state": "published", "tags": "ضمان، warranty", "title_ar": "مطالبة الضمان على الأجهزة",
+                 "body_ar": "احتفظ **بالفاتورة** وافتح طلب ضمان.\r\n\r\n- صورة الجهاز", "title_en": "", "body_en": "", "_csrf": csrf])
+            let location = try #require(created.headers.first(name: .location))
+            #expect(location.hasPrefix("/agent/kb/") && location.hasSuffix("?done=saved"))
+            let id = try #require(Int(location.dropFirst("/agent/kb/".count).prefix { $0.isNumber }))
+            let article = try await app.send(.GET, "/api/v1/kb/articles/\(id)", token: token).object
+            #expect((article["translations"] as? [String: Any])?.keys.sorted() == ["ar"] && article.string("state") == "published")
+            #expect(article["tags"] as? [String] == ["ضمان", "warranty"])
+            let page = try await browser.get(location)
+            #expect(page.text.contains("<strong>بالفاتورة</strong>") && page.text.contains("<ul><li>صورة الجهاز</li></ul>"))
+
+            let edited = try await browser.post(
+                "/agent/kb/\(id)",
+                ["state": "internal", "title_ar": "مطالبة الضمان على الأجهزة", "body_ar": "احتفظ بالفاتورة.",
+                 "title_en": "Warranty claims", "body_en": "Keep the invoice.", "_csrf": csrf])
+            #expect(edited.status == .seeOther)
+            let after = try await app.send(.GET, "/api/v1/kb/articles/\(id)", token: token).object
+            #expect(after.string("state") == "internal" && (after["translations"] as? [String: Any])?.count == 2)
+            let list = try await browser.get("/agent/kb?q=" + "ضمان".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(list.text.contains("href=\"/agent/kb/\(id)\"") && list.text.contains("داخلي"), "staff search finds internal articles")
+
+            let ticket = try #require(try await app.createTicket(
+                token: token, subject: "الجهاز تعطل وأريد الضمان", body: "اشتريت غسالة قبل شهرين وتعطلت").int("id"))
+            let ticketPage = try await browser.get("/agent/tickets/\(ticket)")
+            #expect(ticketPage.text.contains("مقالات مقترحة") && ticketPage.text.contains("href=\"/agent/kb/\(id)\""))
+        }
+    }
 }
+

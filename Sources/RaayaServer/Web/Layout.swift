@@ -27,7 +27,7 @@ enum Layout {
             """
             : """
             <header class="top"><a class="brand" href="/agent">\(logo)<span dir="auto">\(name)</span></a>
-            <nav><a href="/agent">\(Phrase.inbox, language)</a>\(admin)</nav>
+            <nav><a href="/agent">\(Phrase.inbox, language)</a><a href="/agent/kb">\(Phrase.knowledgeBase, language)</a>\(admin)</nav>
             <form class="search" method="get" action="/agent/search" role="search"><input type="search" name="q" \
             aria-label="\(Phrase.search, language)" placeholder="\(Phrase.searchPlaceholder, language)"></form>
             <span class="who">\(session.userName ?? "")</span>

@@ -37,6 +37,7 @@ enum PageRoutes {
         app.post("agent", "customers", ":id", use: CustomerPages.update)
         AdminPages.register(on: app)
         HelpCenterPages.register(on: app)
+        KnowledgePages.register(on: app)
         for route in app.routes.all.dropFirst(before) { route.userInfo[marker] = true }
     }
 }

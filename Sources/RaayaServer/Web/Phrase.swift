@@ -32,7 +32,8 @@ enum Phrase: String, CaseIterable, Sendable {
     case admin, users, groups, mailboxes, chatSettings, macros, appearance, name, role, tier, addUser, addGroup, addMailbox, address, signature, chatEnabled, waitAlert, calendar, alwaysOpen, addMacro, macroTitle, macroBody, placeholdersHelp, setStatus, unchanged, addTags, asInternal, delete, applyMacro, apply, macroApplied, merge, mergeInto, merged, businessNameArabic, businessNameEnglish, accentColor, logo, removeLogo, languagesOffered, defaultLanguage, noGroups
     case editDetails, addEmail, addPhone, customers, noCustomers, noteHistory
     case articles, searchArticles, noArticles, thanksForFeedback, wasHelpful, yes, no, relatedArticles, stillNeedHelp
-    case stillNeedHelpDetail, fromArticle
+    case stillNeedHelpDetail, fromArticle, knowledgeBase, newArticle, articleState, category, titleArabic, bodyArabic
+    case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles
 
     func text(_ language: Language) -> String {
         switch language {
@@ -171,6 +172,16 @@ enum Phrase: String, CaseIterable, Sendable {
         case .stillNeedHelp: "ما زلت بحاجة إلى مساعدة؟"
         case .stillNeedHelpDetail: "أرسل طلبك وسيصل إلى فريقنا مع هذا المقال، فلا تحتاج إلى شرح ما قرأته."
         case .fromArticle: "بخصوص المقال"
+        case .knowledgeBase: "قاعدة المعرفة"
+        case .newArticle: "مقال جديد"
+        case .articleState: "حالة النشر"
+        case .category: "التصنيف"
+        case .titleArabic: "العنوان بالعربية"
+        case .bodyArabic: "النص بالعربية"
+        case .titleEnglish: "العنوان بالإنجليزية"
+        case .bodyEnglish: "النص بالإنجليزية"
+        case .markdownHelp: "يُكتب النص بصيغة ماركداون: **غامق**، *مائل*، [رابط](/help)، وقوائم تبدأ بـ - أو 1."
+        case .suggestedArticles: "مقالات مقترحة"
         case .notes: "ملاحظات"
         case .addNote: "إضافة ملاحظة"
         case .organization: "المؤسسة"
@@ -328,6 +339,16 @@ enum Phrase: String, CaseIterable, Sendable {
         case .stillNeedHelp: "Still need help?"
         case .stillNeedHelpDetail: "Send us a request: it reaches our team together with this article, so there is no need to explain what you read."
         case .fromArticle: "About the article"
+        case .knowledgeBase: "Knowledge base"
+        case .newArticle: "New article"
+        case .articleState: "Publication"
+        case .category: "Category"
+        case .titleArabic: "Title in Arabic"
+        case .bodyArabic: "Text in Arabic"
+        case .titleEnglish: "Title in English"
+        case .bodyEnglish: "Text in English"
+        case .markdownHelp: "The text is Markdown: **bold**, *italic*, [link](/help), and lists starting with - or 1."
+        case .suggestedArticles: "Suggested articles"
         case .notes: "Notes"
         case .addNote: "Add a note"
         case .organization: "Organization"

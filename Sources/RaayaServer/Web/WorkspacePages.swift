@@ -227,6 +227,18 @@ enum WorkspacePages {
             let priorityOptions: [HTML] = TicketPriority.allCases.map { priority in
                 "<option value=\"\(priority.rawValue)\"\(HTML(trusted: priority == ticket.priority ? " selected" : ""))>\(priority.name(language))</option>"
             }
+            // Articles that may answer the customer: searched with the subject and the opening message.
+            let question = ticket.subject + " " + String((messages.first?.body ?? "").prefix(300))
+            let suggestions: [HTML] = try await request.raaya.knowledge.search(
+                question, language: language.rawValue, states: [.published, .internal], limit: 3, on: request.db.sqlDatabase()
+            ).results.compactMap { result in
+                result.article.translation(language.rawValue).map { text in
+                    HTML("""
+                        <li><a href="/agent/kb/\(result.article.id)" dir="auto">\(text.text.title)</a>\
+                        \(result.article.state == .published ? HTML(" <bdi class=\"muted\">/help/kb/\(result.article.id)</bdi>") : "")</li>
+                        """)
+                }
+            }
             let macroOptions: [HTML] = try await MacroQueries(sql: request.db.sqlDatabase()).all().map { macro in
                 "<option value=\"\(macro.id)\">\(macro.title)</option>"
             }
@@ -278,6 +290,7 @@ enum WorkspacePages {
                 \(contacts.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.identities, language)</h3><ul class=\"plain\">\(contacts)</ul>"))\
                 \(others.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.pastTickets, language)</h3><ul class=\"plain\">\(others.map { other in HTML("<li><a href=\"/agent/tickets/\(other.id)\" dir=\"auto\">#\(other.id) \(other.subject)</a></li>") })</ul>"))
                 </section>
+                \(suggestions.isEmpty ? "" : HTML("<section class=\"card\" id=\"suggestions\"><h2>\(Phrase.suggestedArticles, language)</h2><ul class=\"plain\">\(suggestions)</ul></section>"))
                 <details class="card"><summary>\(Phrase.events, language)</summary><ul class="plain">\(trail)</ul></details></aside></div>
                 """
             return Layout.page(
