@@ -118,5 +118,43 @@ struct KnowledgeTests {
             #expect(ticketPage.text.contains("مقالات مقترحة") && ticketPage.text.contains("href=\"/agent/kb/\(id)\""))
         }
     }
+
+    @Test("synonyms the admin adds make a question in other words find the article, both ways and across languages")
+    func synonyms() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            try await app.createUser(email: "sara@example.com", name: "سارة", role: .agent)
+            let agent = try await app.token("sara@example.com", password: "secret-password")
+            let id = try #require(try await app.send(
+                .POST, "/api/v1/kb/articles", token: token,
+                json: ["state": "published", "translations": ["ar": ["title": "طلب فاتورة ضريبية", "body": "تجد الفاتورة في صفحة طلباتي."]]]
+            ).object.int("id"))
+            func finds(_ question: String) async throws -> Bool {
+                let q = question.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                let data = try await app.send(.GET, "/api/v1/kb/search?q=\(q)", token: agent).object["data"] as? [[String: Any]]
+                return data?.contains { ($0["article"] as? [String: Any])?.int("id") == id } == true
+            }
+            #expect(try await finds("billing receipt") == false)
+            #expect(try await app.send(.PUT, "/api/v1/kb/synonyms", token: agent, json: ["groups": [["فاتورة", "receipt"]]]).status == .forbidden)
+            let bad = try await app.send(.PUT, "/api/v1/kb/synonyms", token: token, json: ["groups": [["وحيدة"]]])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("groups[0]"))
+            let saved = try await app.send(.PUT, "/api/v1/kb/synonyms", token: token, json: ["groups": [["فاتورة", "receipt", "bill"]]])
+            #expect(saved.status == .ok)
+            #expect(try await finds("billing receipt"), "an English word finds the Arabic article through its synonym")
+
+            let browser = Browser(app, language: "ar")
+            try await browser.signIn()
+            let page = try await browser.get("/agent/kb")
+            #expect(page.text.contains("فاتورة، receipt، bill"))
+            let csrf = try #require(Browser.field("_csrf", in: page))
+            let posted = try await browser.post("/agent/kb/synonyms", ["synonyms": "فاتورة، invoice\r\nاسترجاع, refund", "_csrf": csrf])
+            #expect(posted.headers.first(name: .location) == "/agent/kb?done=saved")
+            let groups = try await app.send(.GET, "/api/v1/kb/synonyms", token: agent).object["groups"] as? [[String]]
+            #expect(groups == [["فاتورة", "invoice"], ["استرجاع", "refund"]])
+            let invoice = try await finds("invoice")
+            let receipt = try await finds("receipt")
+            #expect(invoice && !receipt, "the new groups replace the old")
+        }
+    }
 }
 

@@ -63,6 +63,28 @@ enum KnowledgeAPI {
         return try JSON.response(try await queries.article(id))
     }
 
+    @Sendable static func synonyms(_ request: Request) async throws -> Response {
+        _ = try request.principal
+        let groups = try await StoredSetting.load(KnowledgeBaseService.synonymsKey, as: [[String]].self, on: request.db.sqlDatabase()) ?? []
+        return try JSON.response(SynonymsDTO(groups: groups))
+    }
+
+    /// `PUT /api/v1/kb/synonyms {"groups": [["فاتورة", "invoice", "bill"], …]}`: admins and supervisors.
+    @Sendable static func updateSynonyms(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        try principal.require(.admin, .supervisor)
+        let groups = try request.decodeJSON(SynonymsDTO.self).validated()
+        try await saveSynonyms(groups, request)
+        return try JSON.response(SynonymsDTO(groups: groups))
+    }
+
+    static func saveSynonyms(_ groups: [[String]], _ request: Request) async throws {
+        let clock = request.raaya.clock
+        try await request.raaya.writer.write { database in
+            try await KnowledgeBaseService(sql: database.sqlDatabase(), now: clock.now()).saveSynonyms(groups)
+        }
+    }
+
     /// `GET /api/v1/kb/search?q=&lang=&limit=`: ranked articles with their relevance, and the confidence of the best.
     @Sendable static func search(_ request: Request) async throws -> Response {
         _ = try request.principal
@@ -78,6 +100,28 @@ enum KnowledgeAPI {
                     KnowledgeSearchDTO.Item(article: $0.article, score: $0.hit.score, relevance: $0.hit.relevance, language: $0.hit.language)
                 },
                 confidence: found.confidence.value))
+    }
+}
+
+struct SynonymsDTO: Codable, Sendable {
+    static let maxGroups = 500
+
+    let groups: [[String]]
+
+    /// Trimmed groups of at least two entries each.
+    func validated() throws -> [[String]] {
+        var validation = Validation()
+        if groups.count > Self.maxGroups { validation.fail("groups", "must be at most \(Self.maxGroups)") }
+        var kept: [[String]] = []
+        for (index, group) in groups.enumerated() {
+            let entries = group.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            if entries.count < 2 || entries.contains(where: { $0.count > Limits.nameCharacters }) {
+                validation.fail("groups[\(index)]", "must have two or more words or phrases of at most \(Limits.nameCharacters) characters")
+            }
+            kept.append(entries)
+        }
+        try validation.check()
+        return kept
     }
 }
 

@@ -3287,6 +3287,73 @@ enum OpenAPIDocument {
               }
             ]
           }
+        },
+        "/api/v1/kb/synonyms": {
+          "get": {
+            "operationId": "getKnowledgeSynonyms",
+            "summary": "Search synonyms",
+            "description": "All staff.",
+            "tags": [
+              "Knowledge base"
+            ],
+            "responses": {
+              "200": {
+                "description": "The groups.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/KnowledgeSynonyms"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "put": {
+            "operationId": "replaceKnowledgeSynonyms",
+            "summary": "Replace the search synonyms",
+            "description": "Admins and supervisors. E.g. [[\"فاتورة\", \"invoice\", \"bill\"]].",
+            "tags": [
+              "Knowledge base"
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/KnowledgeSynonyms"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The groups.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/KnowledgeSynonyms"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
         }
       },
       "components": {
@@ -6148,6 +6215,25 @@ enum OpenAPIDocument {
               "confidence": {
                 "type": "number",
                 "description": "How sure the best match is, 0–1."
+              }
+            }
+          },
+          "KnowledgeSynonyms": {
+            "type": "object",
+            "required": [
+              "groups"
+            ],
+            "properties": {
+              "groups": {
+                "type": "array",
+                "description": "Groups of two or more words or phrases, any language, searched as one.",
+                "items": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  },
+                  "minItems": 2
+                }
               }
             }
           }

@@ -45,6 +45,8 @@ enum Routes {
         staff.get("kb", "articles", ":id", use: KnowledgeAPI.article)
         staff.patch("kb", "articles", ":id", use: KnowledgeAPI.updateArticle)
         staff.get("kb", "search", use: KnowledgeAPI.search)
+        staff.get("kb", "synonyms", use: KnowledgeAPI.synonyms)
+        staff.put("kb", "synonyms", use: KnowledgeAPI.updateSynonyms)
 
         staff.get("settings", "branding", use: AdminAPI.branding)
         staff.put("settings", "branding", use: AdminAPI.updateBranding)

@@ -125,6 +125,8 @@ struct ArticleDraft: Sendable {
 /// each instance's `KnowledgeSearch` to rebuild its index.
 struct KnowledgeBaseService {
     static let versionKey = "kb_version"
+    /// The admin's synonym groups, `[[String]]`.
+    static let synonymsKey = "kb_synonyms"
 
     let sql: any SQLDatabase
     let now: Date
@@ -155,6 +157,12 @@ struct KnowledgeBaseService {
             .run()
         try await sql.delete(from: "kb_translations").where("article_id", .equal, id).run()
         try await saveTranslations(draft, of: id)
+        try await bumpVersion()
+    }
+
+    /// Replaces the synonym groups (each of two or more words or phrases, any language).
+    func saveSynonyms(_ groups: [[String]]) async throws {
+        try await StoredSetting.save(groups, as: Self.synonymsKey, on: sql, now: now)
         try await bumpVersion()
     }
 
@@ -269,7 +277,8 @@ actor KnowledgeSearch {
     private func refresh(on sql: any SQLDatabase) async throws {
         let current = try await StoredSetting.load(KnowledgeBaseService.versionKey, as: String.self, on: sql) ?? ""
         guard current != version else { return }
-        var fresh = KnowledgeIndex()
+        let groups = try await StoredSetting.load(KnowledgeBaseService.synonymsKey, as: [[String]].self, on: sql) ?? []
+        var fresh = KnowledgeIndex(synonyms: Synonyms(groups))
         var byID: [Int: ArticleDTO] = [:]
         for article in try await KnowledgeQueries(sql: sql).articles(states: [.published, .internal]) {
             byID[article.id] = article

@@ -8,6 +8,7 @@ enum KnowledgePages {
     static func register(on app: Application) {
         app.get("agent", "kb", use: list)
         app.get("agent", "kb", "new", use: new)
+        app.post("agent", "kb", "synonyms", use: updateSynonyms)
         app.post("agent", "kb", use: create)
         app.get("agent", "kb", ":id", use: edit)
         app.post("agent", "kb", ":id", use: update)
@@ -15,7 +16,7 @@ enum KnowledgePages {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         try await WorkspacePages.page(request) { session in
-            _ = try session.requirePrincipal()
+            let principal = try session.requirePrincipal()
             let language = session.language
             let sql = try request.db.sqlDatabase()
             let query = request.queryParameters.string("q")
@@ -47,7 +48,35 @@ enum KnowledgePages {
                 <th>\(Phrase.language, language)</th><th>\(Phrase.wasHelpful, language)</th></tr></thead><tbody>\(rows)</tbody></table>
                 """)
                 """
-            return Layout.page(session, title: Phrase.knowledgeBase.text(language), body: body)
+            var synonyms: HTML = ""
+            if [Role.admin, .supervisor].contains(principal.role) {
+                let groups = try await StoredSetting.load(KnowledgeBaseService.synonymsKey, as: [[String]].self, on: sql) ?? []
+                synonyms = """
+                    <form class="card" method="post" action="/agent/kb/synonyms"><input type="hidden" name="_csrf" value="\(session.csrf)">
+                    <label for="synonyms">\(Phrase.synonyms, language)</label>
+                    <textarea id="synonyms" name="synonyms" dir="auto" rows="6">\(groups.map { $0.joined(separator: "، ") }.joined(separator: "\n"))</textarea>
+                    <p class="muted">\(Phrase.synonymsHelp, language)</p>
+                    <button class="primary" type="submit">\(Phrase.save, language)</button></form>
+                    """
+            }
+            let saved: HTML =
+                (try? request.query.get(String.self, at: "done")) == "saved"
+                ? "<p class=\"notice\" role=\"status\">\(Phrase.changesSaved, language)</p>" : ""
+            return Layout.page(session, title: Phrase.knowledgeBase.text(language), body: "\(saved)\(body)\(synonyms)")
+        }
+    }
+
+    /// The synonym groups from their textarea: one group a line, entries separated by commas.
+    @Sendable static func updateSynonyms(_ request: Request) async throws -> Response {
+        try await WorkspacePages.page(request) { session in
+            _ = try session.requireRole(.admin, .supervisor)
+            try session.checkCSRF(request)
+            let text = Validation.unixLineBreaks((try? request.content.get(String.self, at: "synonyms")) ?? "")
+            let groups = try SynonymsDTO(
+                groups: text.split(separator: "\n").map { WorkspacePages.tagList(String($0)) }.filter { !$0.isEmpty }
+            ).validated()
+            try await KnowledgeAPI.saveSynonyms(groups, request)
+            return Layout.redirect("/agent/kb?done=saved")
         }
     }
 

@@ -33,7 +33,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case editDetails, addEmail, addPhone, customers, noCustomers, noteHistory
     case articles, searchArticles, noArticles, thanksForFeedback, wasHelpful, yes, no, relatedArticles, stillNeedHelp
     case stillNeedHelpDetail, fromArticle, knowledgeBase, newArticle, articleState, category, titleArabic, bodyArabic
-    case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles
+    case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles, synonyms, synonymsHelp
 
     func text(_ language: Language) -> String {
         switch language {
@@ -182,6 +182,8 @@ enum Phrase: String, CaseIterable, Sendable {
         case .bodyEnglish: "النص بالإنجليزية"
         case .markdownHelp: "يُكتب النص بصيغة ماركداون: **غامق**، *مائل*، [رابط](/help)، وقوائم تبدأ بـ - أو 1."
         case .suggestedArticles: "مقالات مقترحة"
+        case .synonyms: "المترادفات في البحث"
+        case .synonymsHelp: "مجموعة في كل سطر، كلماتها مفصولة بفواصل، بأي لغة: فاتورة، invoice، bill"
         case .notes: "ملاحظات"
         case .addNote: "إضافة ملاحظة"
         case .organization: "المؤسسة"
@@ -349,6 +351,8 @@ enum Phrase: String, CaseIterable, Sendable {
         case .bodyEnglish: "Text in English"
         case .markdownHelp: "The text is Markdown: **bold**, *italic*, [link](/help), and lists starting with - or 1."
         case .suggestedArticles: "Suggested articles"
+        case .synonyms: "Search synonyms"
+        case .synonymsHelp: "One group a line, its words separated by commas, in any language: فاتورة, invoice, bill"
         case .notes: "Notes"
         case .addNote: "Add a note"
         case .organization: "Organization"
