@@ -13,4 +13,10 @@ public enum TicketEventKind: String, CaseIterable, Codable, Sendable {
     case merged
     case mergedFrom = "merged_from"
     case callLogged = "call_logged"
+    /// The chat bot offered an article (`article_id`).
+    case botAnswered = "bot_answered"
+    /// The chat bot handed the chat to a person (`reason`: asked, not_solved, low_confidence).
+    case botHandedOff = "bot_handed_off"
+    /// The visitor said the bot's article solved it: solved as self-service.
+    case botSolved = "bot_solved"
 }

@@ -20,5 +20,6 @@ enum RaayaMigrations {
         CreatePortalLinks(),
         CreateMacros(),
         CreateKnowledgeBase(),
+        UpdateChatConversationsBot(),
     ]
 }

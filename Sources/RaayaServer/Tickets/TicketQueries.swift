@@ -158,7 +158,8 @@ struct TicketQueries {
     }
 
     /// Live chats (conversations from the chat widget) whose customer's last message has no public answer yet,
-    /// longest waiting first. Chats left for an answer by email are not waiting for a live agent.
+    /// longest waiting first. Chats left for an answer by email, and chats the answer bot is handling, are not
+    /// waiting for a live agent.
     ///
     /// The chat conversations lead: SQLite keeps a CROSS JOIN's order, and without it chose to walk every open
     /// ticket by status (17 ms of the inbox page's 19 at 100,000 tickets) to find the few that are chats.
@@ -169,7 +170,8 @@ struct TicketQueries {
             MIN(m.created_at) AS waiting_since FROM chat_conversations cc CROSS JOIN tickets t CROSS JOIN messages m \
             JOIN customers c ON c.id = t.customer_id \
             WHERE t.id = cc.ticket_id AND m.ticket_id = t.id AND m.author_kind = 'customer' AND m.internal = \(bind: false) \
-            AND cc.by_email = \(bind: false) AND t.status IN ('new', 'open')\(restriction) \
+            AND cc.by_email = \(bind: false) AND (cc.bot IS NULL OR cc.bot = 'handed_off') \
+            AND t.status IN ('new', 'open')\(restriction) \
             AND m.id > COALESCE((SELECT MAX(a.id) FROM messages a WHERE a.ticket_id = t.id AND a.author_kind = 'agent' \
             AND a.internal = \(bind: false)), 0) \
             GROUP BY t.id, t.subject, t.status, t.group_id, t.assignee_id, c.name ORDER BY waiting_since, t.id LIMIT 500

@@ -260,7 +260,7 @@ struct TicketService {
         return ticket
     }
 
-    private func record(_ kind: TicketEventKind, on ticketID: Int, _ details: [String: String?]) async throws {
+    func record(_ kind: TicketEventKind, on ticketID: Int, _ details: [String: String?]) async throws {
         let data = try JSON.encoder.encode(details.compactMapValues { $0 })
         try await database.sqlDatabase().insertRow(
             into: TicketEvent.schema,

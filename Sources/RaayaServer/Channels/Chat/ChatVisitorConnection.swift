@@ -97,6 +97,12 @@ actor ChatVisitorConnection: LiveConnection {
         ticketID = received.ticketID
         await send(ChatFrame.Ack(clientID: frame.clientID, id: received.messageID, ticketID: received.ticketID, at: received.createdAt))
         await arrived()
+        // The message is stored and acknowledged; the bot's answer (if any) follows like any other message.
+        do {
+            try await ChatBot.respond(to: text, ticketID: received.ticketID, language: language, services: services, on: database)
+        } catch {
+            logger.error("the chat bot could not answer", metadata: ["ticket": "\(received.ticketID)", "error": "\(String(reflecting: error))"])
+        }
     }
 
     /// One intake finished: once none is left, the held-back events of the conversation's ticket go out.
