@@ -53,7 +53,7 @@ KHALID = {"name": "خالد الزهراني", "email": "khalid.portal@example.c
           "body": "Hello, I ordered size M by mistake — أرجو تغييره إلى L."}
 
 # The portal's words (Sources/RaayaServer/Web/Phrase.swift), checked word for word.
-AR = {"appName": "رعاية", "helpCenter": "مركز المساعدة", "submitRequest": "أرسل طلباً", "myRequests": "طلباتي",
+AR = {"articles": "المقالات", "appName": "رعاية", "helpCenter": "مركز المساعدة", "submitRequest": "أرسل طلباً", "myRequests": "طلباتي",
       "yourName": "اسمك", "yourEmail": "بريدك الإلكتروني", "subject": "الموضوع", "describe": "اشرح طلبك",
       "attachment": "مرفق (اختياري)", "send": "إرسال", "switchLanguage": "English",
       "requestReceived": "استلمنا طلبك",
@@ -64,7 +64,7 @@ AR = {"appName": "رعاية", "helpCenter": "مركز المساعدة", "submi
       "linkInvalid": "الرابط غير صالح أو انتهت صلاحيته أو استُخدم من قبل", "sendLink": "أرسل الرابط",
       "status": "الحالة", "updated": "آخر نشاط", "writeReply": "اكتب ردك", "customerRole": "عميل", "new": "جديدة",
       "signInMail": "رابط الدخول إلى طلباتك"}
-EN = {"appName": "Raaya", "helpCenter": "Help center", "submitRequest": "Submit a request", "myRequests": "My requests",
+EN = {"articles": "Articles", "appName": "Raaya", "helpCenter": "Help center", "submitRequest": "Submit a request", "myRequests": "My requests",
       "yourName": "Your name", "yourEmail": "Your email", "subject": "Subject", "describe": "Describe your request",
       "attachment": "Attachment (optional)", "send": "Send", "switchLanguage": "العربية",
       "requestReceived": "We received your request",
@@ -201,7 +201,7 @@ def arabic_request(server, admin, relay, browser, scratch, out, tickets):
           f"/help should be <html lang=ar dir=rtl>, is lang={state['lang']} dir={state['dir']}")
     check(state["title"] == f"{AR['helpCenter']} — {AR['appName']}", f"/help's title: {state['title']!r}")
     check(state["h1"] == AR["submitRequest"], f"/help's heading: {state['h1']!r}")
-    check(state["views"] == [AR["submitRequest"], AR["myRequests"]], f"/help's navigation: {state['views']}")
+    check(state["views"] == [AR["articles"], AR["submitRequest"], AR["myRequests"]], f"/help's navigation: {state['views']}")
     check(state["labels"] == [AR["yourName"], AR["yourEmail"], AR["subject"], AR["describe"], AR["attachment"]],
           f"Arabic form labels: {state['labels']}")
     check(state["buttons"] == [AR["send"]], f"Arabic form buttons: {state['buttons']}")
@@ -287,7 +287,7 @@ def arabic_follow_up(server, admin, relay, browser, out, tickets):
     check([m["body"] for m in state["messages"]] == [HUDA["body"]]
           and state["messages"][0]["meta"].startswith(AR["customerRole"]),
           f"the conversation should be her description, from the customer: {state['messages']}")
-    check(state["labels"] == [AR["writeReply"]] and state["buttons"] == [AR["send"]],
+    check(state["labels"] == [AR["writeReply"], AR["attachment"]] and state["buttons"] == [AR["send"]],
           f"Arabic reply form: labels {state['labels']}, buttons {state['buttons']}")
     browser.find("#body").send_keys(HUDA["reply"])
     browser.find("main form button[type=submit]").click()
@@ -323,7 +323,7 @@ def english_other_customer(server, admin, relay, scratch, out, tickets):
     check(state["dir"] == "ltr", f"English /help should be dir=ltr, is {state['dir']}")
     check(state["title"] == f"{EN['helpCenter']} — {EN['appName']}" and state["h1"] == EN["submitRequest"],
           f"English /help: title {state['title']!r}, heading {state['h1']!r}")
-    check(state["views"] == [EN["submitRequest"], EN["myRequests"]], f"English navigation: {state['views']}")
+    check(state["views"] == [EN["articles"], EN["submitRequest"], EN["myRequests"]], f"English navigation: {state['views']}")
     check(state["labels"] == [EN["yourName"], EN["yourEmail"], EN["subject"], EN["describe"], EN["attachment"]],
           f"English form labels: {state['labels']}")
     check(state["buttons"] == [EN["send"]], f"English form buttons: {state['buttons']}")

@@ -67,7 +67,7 @@ AR = {"signInTitle": "الدخول إلى مساحة العمل", "email": "ال
       "liveChats": "المحادثات المباشرة", "replySent": "أُرسل الرد", "changesSaved": "حُفظت التغييرات",
       "send": "إرسال", "save": "حفظ", "switchLanguage": "English", "solved": "محلولة",
       "viewing": "{name} يشاهد هذه التذكرة أيضاً", "typingReply": "{name} يكتب رداً الآن"}
-EN = {"signInTitle": "Sign in to the workspace", "inbox": "Inbox", "admin": "Administration", "liveChats": "Live chats",
+EN = {"signInTitle": "Sign in to the workspace", "inbox": "Inbox", "knowledgeBase": "Knowledge base", "admin": "Administration", "liveChats": "Live chats",
       "noWaitingChats": "No chat is waiting", "switchLanguage": "العربية", "replySent": "Reply sent",
       "changesSaved": "Changes saved",
       "viewing": "{name} is also viewing this ticket", "typingReply": "{name} is typing a reply"}
@@ -235,7 +235,7 @@ def switch_language(browser):
     browser.find('header form[action="/language"] button').click()
     state = browser.wait(lambda s: s["lang"] == "en", "the page in English after the language button")
     check(state["dir"] == "ltr", f"English page should be dir=ltr, is {state['dir']}")
-    check(state["headerNav"].split("\n") == [EN["inbox"], EN["admin"]] and state["languageButton"] == EN["switchLanguage"],
+    check(state["headerNav"].split("\n") == [EN["inbox"], EN["knowledgeBase"], EN["admin"]] and state["languageButton"] == EN["switchLanguage"],
           f"English header: nav {state['headerNav']!r}, language button {state['languageButton']!r}")
     # Remembered on the account, not only in the browser's cookie: without the cookie (and an Arabic
     # Accept-Language) the inbox is still English.

@@ -52,7 +52,13 @@ enum HelpCenterPages {
                 guard !items.isEmpty else { return nil }
                 return "<section class=\"card\"><h2 dir=\"auto\">\(category.name(language.rawValue))</h2><ul class=\"articles\">\(items)</ul></section>"
             }
-            body = "<h1>\(Phrase.helpCenter, language)</h1>\(searchBox)<div class=\"categories\">\(sections)</div>"
+            // Published articles outside every category still belong on the front page.
+            let known = Set(try await KnowledgeQueries(sql: sql).categories().map(\.id))
+            let others: [HTML] = articles.filter { $0.categoryID.map { !known.contains($0) } ?? true }
+                .compactMap { article in article.translation(language.rawValue).map { item(article.id, $0, language: language) } }
+            let rest: HTML =
+                others.isEmpty ? "" : "<section class=\"card\"><h2>\(Phrase.otherArticles, language)</h2><ul class=\"articles\">\(others)</ul></section>"
+            body = "<h1>\(Phrase.helpCenter, language)</h1>\(searchBox)<div class=\"categories\">\(sections)\(rest)</div>"
         }
         return PortalPages.respond(request, session, token: token, title: .helpCenter, body: body)
     }

@@ -107,7 +107,7 @@ enum KnowledgePages {
             }
             let publicLink: HTML =
                 article.state == .published
-                ? "<p class=\"muted\"><a href=\"/help/kb/\(article.id)\">/help/kb/\(article.id)</a></p>" : ""
+                ? "<p class=\"muted\"><a href=\"/help/kb/\(article.id)\" dir=\"ltr\"><bdi>/help/kb/\(article.id)</bdi></a></p>" : ""
             let body: HTML = """
                 <p><a href="/agent/kb">\(Phrase.knowledgeBase, language)</a></p>\(notice)
                 <div class="layout"><section>\(editor(session, action: "/agent/kb/\(article.id)", article: article, categories: try await queries.categories()))</section>
@@ -134,7 +134,7 @@ enum KnowledgePages {
         }
         return """
             <form class="card" method="post" action="\(action)"><input type="hidden" name="_csrf" value="\(session.csrf)">
-            <label>\(Phrase.category, language) \(WorkspacePages.select("category_id", article?.categoryID.map(String.init), any: language, categories.map { (String($0.id), $0.name(language.rawValue)) }))</label>
+            <label>\(Phrase.category, language) \(WorkspacePages.select("category_id", article?.categoryID.map(String.init), any: language, categories.map { (String($0.id), $0.name(language.rawValue)) }, empty: .noCategory))</label>
             <label>\(Phrase.articleState, language) <select name="state">\(states)</select></label>
             <label for="kb-tags">\(Phrase.tagsField, language)</label><input id="kb-tags" name="tags" type="text" dir="auto" value="\((article?.tags ?? []).joined(separator: "، "))">
             \(fields("ar", .titleArabic, .bodyArabic))

@@ -83,7 +83,7 @@ enum Layout {
         .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px; }
         .signin { max-inline-size: 380px; margin-block: 48px; margin-inline: auto; }
         label { display: block; margin-block: 10px 4px; font-weight: 600; }
-        input[type=email], input[type=password], input[type=text], select, textarea { inline-size: 100%; padding: 8px 10px; border: 1px solid var(--line); border-radius: 6px; font: inherit; background: #fff; }
+        input[type=email], input[type=password], input[type=text], input[type=search], input[type=tel], select, textarea { inline-size: 100%; padding: 8px 10px; border: 1px solid var(--line); border-radius: 6px; font: inherit; background: #fff; }
         textarea { min-block-size: 110px; resize: vertical; }
         button:not(.link):not(.primary) { padding: 7px 14px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: inherit; font: inherit; cursor: pointer; }
         .button, button.primary { display: inline-block; margin-block-start: 12px; padding: 8px 16px; border: 0; border-radius: 6px; background: var(--accent); color: #fff; font: inherit; font-weight: 600; cursor: pointer; text-decoration: none; }
@@ -133,11 +133,13 @@ enum Layout {
         form.row label { margin: 0; }
         form.row input[inputmode=numeric] { inline-size: 4em; }
         form.row input[type=text] { inline-size: auto; }
+        form.row input[type=search] { inline-size: auto; min-inline-size: 16em; }
         form.row button, form.row select { inline-size: auto; margin: 0; }
         table.admin { inline-size: 100%; border-collapse: collapse; }
         table.admin td { padding-block: 8px; border-block-end: 1px solid var(--line); }
         .logo-preview { max-block-size: 64px; }
         ul.articles { padding-inline-start: 20px; margin: 0; }
+        main > .card + .card, main > .card + section, .categories > .card + .card { margin-block-start: 12px; }
         ul.articles li { margin-block: 6px; }
         .article-body h2, .article-body h3 { font-size: 16px; }
         dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 12px; margin: 0; }

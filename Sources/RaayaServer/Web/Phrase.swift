@@ -33,7 +33,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case editDetails, addEmail, addPhone, customers, noCustomers, noteHistory
     case articles, searchArticles, noArticles, thanksForFeedback, wasHelpful, yes, no, relatedArticles, stillNeedHelp
     case stillNeedHelpDetail, fromArticle, knowledgeBase, newArticle, articleState, category, titleArabic, bodyArabic
-    case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles, synonyms, synonymsHelp
+    case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles, synonyms, synonymsHelp, noCategory, otherArticles
 
     func text(_ language: Language) -> String {
         switch language {
@@ -183,6 +183,8 @@ enum Phrase: String, CaseIterable, Sendable {
         case .markdownHelp: "يُكتب النص بصيغة ماركداون: **غامق**، *مائل*، [رابط](/help)، وقوائم تبدأ بـ - أو 1."
         case .suggestedArticles: "مقالات مقترحة"
         case .synonyms: "المترادفات في البحث"
+        case .noCategory: "بلا تصنيف"
+        case .otherArticles: "مقالات أخرى"
         case .synonymsHelp: "مجموعة في كل سطر، كلماتها مفصولة بفواصل، بأي لغة: فاتورة، invoice، bill"
         case .notes: "ملاحظات"
         case .addNote: "إضافة ملاحظة"
@@ -352,6 +354,8 @@ enum Phrase: String, CaseIterable, Sendable {
         case .markdownHelp: "The text is Markdown: **bold**, *italic*, [link](/help), and lists starting with - or 1."
         case .suggestedArticles: "Suggested articles"
         case .synonyms: "Search synonyms"
+        case .noCategory: "No category"
+        case .otherArticles: "Other articles"
         case .synonymsHelp: "One group a line, its words separated by commas, in any language: فاتورة, invoice, bill"
         case .notes: "Notes"
         case .addNote: "Add a note"
@@ -451,6 +455,9 @@ extension TicketEventKind {
         case .merged: arabic ? "دُمجت في تذكرة أخرى" : "Merged into another ticket"
         case .mergedFrom: arabic ? "دُمجت فيها تذكرة" : "Another ticket merged in"
         case .callLogged: arabic ? "سُجّلت مكالمة" : "Call logged"
+        case .botAnswered: arabic ? "أجاب المساعد الآلي بمقال" : "The bot answered with an article"
+        case .botHandedOff: arabic ? "حوّل المساعد الآلي المحادثة إلى موظف" : "The bot handed the chat to a person"
+        case .botSolved: arabic ? "حُلّت بالخدمة الذاتية" : "Solved by self-service"
         }
     }
 }

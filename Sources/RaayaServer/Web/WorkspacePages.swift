@@ -420,14 +420,14 @@ enum WorkspacePages {
         text.split(whereSeparator: { $0 == "," || $0 == "،" }).map(String.init).filter { !$0.trimmingWhitespace().isEmpty }
     }
 
-    /// A `<select>` of `options` (value, label) whose first choice, "any", sends nothing.
+    /// A `<select>` of `options` (value, label) whose first choice (`empty`: "any" by default) sends nothing.
     static func select(
-        _ name: String, _ selected: String?, any language: Language, _ options: [(String, String)]
+        _ name: String, _ selected: String?, any language: Language, _ options: [(String, String)], empty: Phrase = .any
     ) -> HTML {
         let items: [HTML] = options.map { value, label in
             "<option value=\"\(value)\"\(HTML(trusted: value == selected ? " selected" : ""))>\(label)</option>"
         }
-        return "<select name=\"\(name)\"><option value=\"\">\(Phrase.any, language)</option>\(items)</select>"
+        return "<select name=\"\(name)\"><option value=\"\">\(empty, language)</option>\(items)</select>"
     }
 
     /// A file size in KB or MB, digits as elsewhere on the page.
