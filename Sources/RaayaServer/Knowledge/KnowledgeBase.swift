@@ -2,14 +2,27 @@ import Foundation
 import RaayaCore
 import SQLKit
 
-/// One language's text of an article: the Markdown as written, and its HTML (rendered by `Markdown`).
-struct ArticleTranslationDTO: Codable, Sendable, Equatable {
+/// One language's text of an article: the Markdown as written, and its HTML (rendered by `Markdown` when shown or
+/// encoded, not for lists and the search index, which never show it).
+struct ArticleTranslationDTO: Encodable, Sendable, Equatable {
     let title: String
     let body: String
-    let html: String
+
+    var html: String { Markdown.html(body) }
+
+    enum CodingKeys: String, CodingKey {
+        case title, body, html
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(body, forKey: .body)
+        try container.encode(html, forKey: .html)
+    }
 }
 
-struct ArticleDTO: Codable, Sendable {
+struct ArticleDTO: Encodable, Sendable {
     let id: Int
     let categoryID: Int?
     let state: ArticleState
@@ -225,7 +238,7 @@ struct KnowledgeQueries {
         ).all() {
             let body = try row.decode(column: "body", as: String.self)
             texts[try row.decode(column: "article_id", as: Int.self), default: [:]][try row.decode(column: "language", as: String.self)] =
-                ArticleTranslationDTO(title: try row.decode(column: "title", as: String.self), body: body, html: Markdown.html(body))
+                ArticleTranslationDTO(title: try row.decode(column: "title", as: String.self), body: body)
         }
         return try rows.map { row in
             let id = try row.decode(column: "id", as: Int.self)

@@ -45,15 +45,17 @@ enum HelpCenterPages {
                 \(items.isEmpty ? HTML("<p class=\"muted\">\(Phrase.noArticles, language) <a href=\"/help\">\(Phrase.submitRequest, language)</a></p>") : "<ul class=\"articles\">\(items)</ul>")
                 """
         } else {
-            let articles = try await KnowledgeQueries(sql: sql).articles(states: [.published])
-            let sections: [HTML] = try await KnowledgeQueries(sql: sql).categories().compactMap { category in
+            let queries = KnowledgeQueries(sql: sql)
+            let articles = try await queries.articles(states: [.published])
+            let categories = try await queries.categories()
+            let sections: [HTML] = categories.compactMap { category in
                 let items: [HTML] = articles.filter { $0.categoryID == category.id }
                     .compactMap { article in article.translation(language.rawValue).map { item(article.id, $0, language: language) } }
                 guard !items.isEmpty else { return nil }
                 return "<section class=\"card\"><h2 dir=\"auto\">\(category.name(language.rawValue))</h2><ul class=\"articles\">\(items)</ul></section>"
             }
             // Published articles outside every category still belong on the front page.
-            let known = Set(try await KnowledgeQueries(sql: sql).categories().map(\.id))
+            let known = Set(categories.map(\.id))
             let others: [HTML] = articles.filter { $0.categoryID.map { !known.contains($0) } ?? true }
                 .compactMap { article in article.translation(language.rawValue).map { item(article.id, $0, language: language) } }
             let rest: HTML =

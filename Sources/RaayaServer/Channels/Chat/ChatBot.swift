@@ -32,9 +32,10 @@ enum ChatBot {
         else { return }
         let state = try row.decodeOptional(column: "bot", as: String.self).flatMap(State.init(rawValue:))
         if state == .handedOff { return }
-        // A first message with no published article to offer: the bot stays out of this chat.
+        // With nothing published to offer, the bot stays out of a chat it has not joined (before searching:
+        // this runs for every chat message).
+        if state == nil, try await !hasPublishedArticles(on: sql) { return }
         let found = try await services.knowledge.search(text, language: language, states: [.published], limit: 1, on: sql)
-        if state == nil, found.results.isEmpty, try await !hasPublishedArticles(on: sql) { return }
 
         let arabic = (language ?? "ar").hasPrefix("ar")
         let step = ChatBotRules.step(
