@@ -275,6 +275,16 @@ class Browser:
     def find(self, selector):
         return self.driver.find_element(By.CSS_SELECTOR, selector)
 
+    def type_into(self, selector, text):
+        field = self.find(selector)
+        field.clear()
+        field.send_keys(text)
+
+    def open(self, server, path, what, condition=lambda s: True):
+        """Loads a page of `server` and waits until it has its heading (and `condition` holds)."""
+        self.driver.get(server.base + path)
+        return self.wait(lambda s: s["h1"] is not None and condition(s), what)
+
     def screenshot(self, path):
         check(self.driver.save_screenshot(path), f"[{self.name}] could not save the screenshot {path}")
         log(f"screenshot: {os.path.relpath(path, REPO) if path.startswith(REPO) else path}")

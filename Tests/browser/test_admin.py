@@ -129,15 +129,6 @@ class Browser(BaseBrowser):
 
     snapshot_js = SNAPSHOT_JS
 
-    def type_into(self, selector, text):
-        field = self.find(selector)
-        field.clear()
-        field.send_keys(text)
-
-    def open(self, server, path, what, condition=lambda s: True):
-        self.driver.get(server.base + path)
-        return self.wait(lambda s: s["h1"] is not None and condition(s), what)
-
     def saved(self, section, language=AR):
         """The section's page after a form's post: its notice, the section's tab marked current."""
         path = f"/admin/{section}?done=saved"

@@ -100,15 +100,6 @@ return {
 class Browser(BaseBrowser):
     snapshot_js = SNAPSHOT_JS
 
-    def type_into(self, selector, text):
-        field = self.find(selector)
-        field.clear()
-        field.send_keys(text)
-
-    def open(self, server, path, what, condition=lambda s: True):
-        self.driver.get(server.base + path)
-        return self.wait(lambda s: s["h1"] is not None and condition(s), what)
-
 
 def create_content(server, admin, found):
     category = server.api("POST", "/api/v1/kb/categories", CATEGORY, token=admin)
