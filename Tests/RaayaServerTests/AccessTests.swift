@@ -123,8 +123,9 @@ struct AccessTests {
                 "GET /", "GET /sign-in", "POST /sign-in", "GET /language", "POST /language", "GET /assets/workspace.js",
                 // The portal's front door: anyone may submit a request or ask for a sign-in link.
                 "GET /help", "POST /help/requests", "GET /help/sign-in", "POST /help/sign-in", "GET /help/session",
-                // The help center is public; only published articles show there.
-                "GET /help/kb", "GET /help/kb/:id", "POST /help/kb/:id/vote",
+                // The help center is public; only published articles show there. "This solved it" is checked by
+                // its signed link instead of a session (HelpCenterTests).
+                "GET /help/kb", "GET /help/kb/:id", "POST /help/kb/:id/vote", "GET /help/solved/:token", "POST /help/solved/:token",
             ]
             for route in app.app.routes.all {
                 let path = "/" + route.path.map { component -> String in

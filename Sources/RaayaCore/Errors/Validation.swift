@@ -120,6 +120,8 @@ public enum Limits {
     public static let passwordMinCharacters = 8
     public static let pageSizeDefault = 25
     public static let pageSizeMax = 100
+    /// How much of a new request's text is searched for articles to suggest: the question is near the top.
+    public static let suggestionQueryCharacters = 2000
 }
 
 extension String {

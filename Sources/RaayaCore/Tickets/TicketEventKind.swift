@@ -19,4 +19,7 @@ public enum TicketEventKind: String, CaseIterable, Codable, Sendable {
     case botHandedOff = "bot_handed_off"
     /// The visitor said the bot's article solved it: solved as self-service.
     case botSolved = "bot_solved"
+    /// The customer followed "this solved it" under an article suggested in the acknowledgement (`article_id`):
+    /// solved as self-service.
+    case selfServiceSolved = "self_service_solved"
 }

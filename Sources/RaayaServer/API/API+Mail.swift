@@ -34,8 +34,9 @@ enum MailAPI {
         }
         let raw = body.readBytes(length: body.readableBytes) ?? []
         let outcome = try await MailIntake(
-            writer: request.raaya.writer, clock: request.raaya.clock, files: request.raaya.files, logger: request.logger)
-            .receive(raw)
+            writer: request.raaya.writer, clock: request.raaya.clock, files: request.raaya.files, logger: request.logger,
+            suggester: ArticleSuggester(request.raaya, sql: try request.db.sqlDatabase())
+        ).receive(raw)
         return try JSON.response(
             InboundMailDTO(outcome: outcome.name, ticketID: outcome.ticketID, reason: outcome.reason), status: .accepted)
     }

@@ -12,6 +12,8 @@ enum HelpCenterPages {
         app.get("help", "kb", use: home)
         app.get("help", "kb", ":id", use: article)
         app.post("help", "kb", ":id", "vote", use: vote)
+        app.get("help", "solved", ":token", use: SelfServicePages.confirm)
+        app.post("help", "solved", ":token", use: SelfServicePages.solve)
     }
 
     /// A published article, or nil (none asked for, unknown, or not public).

@@ -34,6 +34,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case articles, searchArticles, noArticles, thanksForFeedback, wasHelpful, yes, no, relatedArticles, stillNeedHelp
     case stillNeedHelpDetail, fromArticle, knowledgeBase, newArticle, articleState, category, titleArabic, bodyArabic
     case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles, synonyms, synonymsHelp, noCategory, otherArticles
+    case solvedQuestion, solvedConfirm, solvedDone, solvedAlready
 
     func text(_ language: Language) -> String {
         switch language {
@@ -200,6 +201,10 @@ enum Phrase: String, CaseIterable, Sendable {
         case .describe: "اشرح طلبك"
         case .attachment: "مرفق (اختياري)"
         case .requestReceived: "استلمنا طلبك"
+        case .solvedQuestion: "هل حلّ هذا المقال مشكلتك؟ إن كان كذلك فسنغلق طلبك."
+        case .solvedConfirm: "نعم، حُلّت مشكلتي — أغلقوا الطلب"
+        case .solvedDone: "أغلقنا طلبك. يسعدنا أنك وجدت الإجابة! إن احتجت شيئاً آخر فردّ على رسالتنا."
+        case .solvedAlready: "هذا الطلب مغلق بالفعل."
         case .requestReceivedDetail: "أرسلنا إلى بريدك تأكيداً برقم الطلب، وسنرد عليك قريباً."
         case .myRequests: "طلباتي"
         case .portalSignIn: "متابعة طلباتي"
@@ -371,6 +376,10 @@ enum Phrase: String, CaseIterable, Sendable {
         case .describe: "Describe your request"
         case .attachment: "Attachment (optional)"
         case .requestReceived: "We received your request"
+        case .solvedQuestion: "Did this article solve your problem? If so, we will close your request."
+        case .solvedConfirm: "Yes, it's solved — close my request"
+        case .solvedDone: "Your request is closed. We're glad you found the answer! Reply to our mail if you need anything else."
+        case .solvedAlready: "This request is already closed."
         case .requestReceivedDetail: "We emailed you a confirmation with its number, and will answer soon."
         case .myRequests: "My requests"
         case .portalSignIn: "Follow my requests"
@@ -458,6 +467,7 @@ extension TicketEventKind {
         case .botAnswered: arabic ? "أجاب المساعد الآلي بمقال" : "The bot answered with an article"
         case .botHandedOff: arabic ? "حوّل المساعد الآلي المحادثة إلى موظف" : "The bot handed the chat to a person"
         case .botSolved: arabic ? "حُلّت بالخدمة الذاتية" : "Solved by self-service"
+        case .selfServiceSolved: arabic ? "أغلقها العميل: مقال مقترح حلّ مشكلته" : "Closed by the customer: a suggested article solved it"
         }
     }
 }

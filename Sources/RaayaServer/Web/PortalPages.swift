@@ -159,6 +159,9 @@ enum PortalPages {
                 tags: [])
             let creation = TicketCreation(ticket: new, actor: nil, now: now)
             let files = attachments
+            let suggestions = await ArticleSuggester(request.raaya, sql: try request.db.sqlDatabase())
+                .suggestions(
+                    for: subject + "\n" + body.prefix(Limits.suggestionQueryCharacters), language: language.rawValue)
             let ticketID = try await request.raaya.writer.write { database in
                 let sql = try database.sqlDatabase()
                 let id = try await TicketCreation.apply([creation], on: sql)[0].get().id
@@ -167,7 +170,7 @@ enum PortalPages {
                         .decode(column: "id", as: Int.self) ?? 0
                     try await StoredAttachment.insert(files, messageID: first, on: sql, now: now)
                 }
-                try await MailOutbox.enqueueAcknowledgement(ticketID: id, on: sql, now: now)
+                try await MailOutbox.enqueueAcknowledgement(ticketID: id, suggestions: suggestions, on: sql, now: now)
                 return id
             }
             return respond(

@@ -60,6 +60,8 @@ struct MailIntake: Sendable {
     let clock: any WallClock
     let files: FileStore
     let logger: Logger
+    /// Finds the articles a new request's acknowledgement suggests; none without it.
+    var suggester: ArticleSuggester? = nil
 
     /// A mailbox Raaya receives mail for.
     struct Mailbox: Sendable {
@@ -109,7 +111,16 @@ struct MailIntake: Sendable {
                     contentID: attachment.contentID, inline: attachment.disposition == .inline,
                     file: try await files.store(attachment.bytes)))
         }
-        let arrival = MailArrival(raw: raw, mail: mail, attachments: attachments, recipients: recipients, now: clock.now())
+        // A mail answering one of ours continues its ticket and gets no acknowledgement to suggest articles in.
+        let opensTicket = mail.inReplyTo.isEmpty && mail.references.isEmpty && mail.ticketNumber == nil
+        let suggestions = opensTicket
+            ? await suggester?.suggestions(
+                for: MailIntake.subject(of: mail) + "\n" + mail.preferredText.prefix(Limits.suggestionQueryCharacters),
+                language: nil)
+            : nil
+        let arrival = MailArrival(
+            raw: raw, mail: mail, attachments: attachments, recipients: recipients, suggestions: suggestions,
+            now: clock.now())
         let outcome: MailOutcome
         if let applied = try await writer.write(arrival) {
             outcome = applied
@@ -206,6 +217,7 @@ struct MailArrival: CombinableWrite {
     let mail: MailMessage
     let attachments: [StoredAttachment]
     let recipients: [String]
+    let suggestions: ArticleSuggester.Suggestions?
     let now: Date
     // Worked out before the write, off the writer's thread: the message's text and HTML, and the ticket's
     // search text if the mail opens one.
@@ -213,8 +225,12 @@ struct MailArrival: CombinableWrite {
     let html: String?
     let searchText: String
 
-    init(raw: [UInt8], mail: MailMessage, attachments: [StoredAttachment], recipients: [String], now: Date) {
+    init(
+        raw: [UInt8], mail: MailMessage, attachments: [StoredAttachment], recipients: [String],
+        suggestions: ArticleSuggester.Suggestions? = nil, now: Date
+    ) {
         self.raw = raw
+        self.suggestions = suggestions
         self.mail = mail
         self.attachments = attachments
         self.recipients = recipients
@@ -290,7 +306,7 @@ struct MailArrival: CombinableWrite {
                 into: "mail_ids", ["message_id": messageID, "ticket_id": ticketID, "direction": "in", "created_at": now])
         }
         if case .opened(let ticketID) = outcome {
-            try await MailOutbox.enqueueAcknowledgement(ticketID: ticketID, on: sql, now: now)
+            try await MailOutbox.enqueueAcknowledgement(ticketID: ticketID, suggestions: suggestions, on: sql, now: now)
         }
         return try await stored.save(outcome, on: sql)
     }

@@ -17,12 +17,15 @@ enum MailOutbox {
             text: body + signatureBlock(context.mailbox.signature), automatic: false, on: sql, now: now)
     }
 
-    /// Queues the acknowledgement of a new ticket opened by mail, in the customer's language.
-    static func enqueueAcknowledgement(ticketID: Int, on sql: any SQLDatabase, now: Date) async throws {
+    /// Queues the acknowledgement of a new ticket opened by mail, in the customer's language, with the articles
+    /// that may already answer it.
+    static func enqueueAcknowledgement(
+        ticketID: Int, suggestions: ArticleSuggester.Suggestions? = nil, on sql: any SQLDatabase, now: Date
+    ) async throws {
         guard let context = try await Context.load(ticketID: ticketID, on: sql) else { return }
         let text = try await Acknowledgement.text(
             language: context.language, ticketID: ticketID, subject: context.subject, name: context.customerName,
-            signature: context.mailbox.signature, on: sql)
+            signature: context.mailbox.signature, suggestions: suggestions, on: sql)
         try await enqueue(
             context, kind: "acknowledgement", subject: text.subject, text: text.body, automatic: true, on: sql, now: now)
     }
@@ -164,7 +167,8 @@ enum Acknowledgement {
     }
 
     static func text(
-        language: String?, ticketID: Int, subject: String, name: String, signature: String?, on sql: any SQLDatabase
+        language: String?, ticketID: Int, subject: String, name: String, signature: String?,
+        suggestions: ArticleSuggester.Suggestions? = nil, on sql: any SQLDatabase
     ) async throws -> (subject: String, body: String) {
         let base = language?.split(separator: "-").first.map(String.init)
         let wanted = base.map { languages.contains($0) ? [$0] : languages } ?? languages
@@ -172,6 +176,7 @@ enum Acknowledgement {
         for language in wanted {
             parts.append(try await template(language, on: sql))
         }
+        // Filled in before the suggestions are added: an article's title is not a template.
         func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{{ticket}}", with: TicketToken.tag(ticketID))
                 .replacingOccurrences(of: "{{subject}}", with: subject)
@@ -179,7 +184,9 @@ enum Acknowledgement {
         }
         return (
             fill(parts.map(\.subject).joined(separator: " — ")),
-            fill(parts.map(\.body).joined(separator: "\n\n")) + MailOutbox.signatureBlock(signature)
+            zip(wanted, parts).map { language, part in
+                fill(part.body) + (suggestions?.text(language: language, ticketID: ticketID) ?? "")
+            }.joined(separator: "\n\n") + MailOutbox.signatureBlock(signature)
         )
     }
 

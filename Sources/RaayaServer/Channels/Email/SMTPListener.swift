@@ -146,6 +146,7 @@ extension SMTPDelivery {
         let files = app.raaya.files
         let logger = app.logger
         let database = app.db
+        let services = app.raaya
         return SMTPDelivery(
             acceptsRecipient: { address in
                 do {
@@ -157,8 +158,10 @@ extension SMTPDelivery {
             },
             deliver: { envelope in
                 do {
-                    let outcome = try await MailIntake(writer: writer, clock: clock, files: files, logger: logger)
-                        .receive(envelope.data, recipients: envelope.recipients)
+                    let outcome = try await MailIntake(
+                        writer: writer, clock: clock, files: files, logger: logger,
+                        suggester: ArticleSuggester(services, sql: try database.sqlDatabase())
+                    ).receive(envelope.data, recipients: envelope.recipients)
                     return .queued(id: outcome.ticketID.map { "ticket-\($0)" } ?? "kept")
                 } catch let error as DomainError {
                     return .permanentFailure("\(error)")
