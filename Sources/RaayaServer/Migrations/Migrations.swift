@@ -21,5 +21,6 @@ enum RaayaMigrations {
         CreateMacros(),
         CreateKnowledgeBase(),
         UpdateChatConversationsBot(),
+        UpdateKBArticlesRevision(),
     ]
 }
