@@ -1,5 +1,6 @@
 // Scores knowledge-base search on a held-out question set.
 // Run with: swift run -c release kb-eval [articles.json] [questions.json] [--list-misses]
+//      or:  swift run -c release kb-eval --ask "question" … (the hits for each question, for development)
 //
 // Indexes the published articles, asks every question in its language, and prints top-1 and top-3 accuracy
 // overall and per variety, then the confidence of questions that have no answer next to that of questions
@@ -36,7 +37,8 @@ struct Question: Decodable {
 
 let arguments = CommandLine.arguments.dropFirst()
 let listMisses = arguments.contains("--list-misses")
-let paths = arguments.filter { !$0.hasPrefix("--") }
+let asked = arguments.firstIndex(of: "--ask").map { Array(arguments[($0 + 1)...]) } ?? []
+let paths = asked.isEmpty ? arguments.filter { !$0.hasPrefix("--") } : []
 let articlesPath = paths.first ?? "demo/knowledge-base/articles.json"
 let questionsPath = paths.dropFirst().first ?? "demo/knowledge-base/questions.json"
 
@@ -52,7 +54,7 @@ func load<T: Decodable>(_ type: T.Type, from path: String) -> T {
 let content = load(ArticlesFile.self, from: articlesPath)
 let questions = load([Question].self, from: questionsPath)
 
-var index = KnowledgeIndex(synonyms: Synonyms(content.synonyms ?? []))
+var index = KnowledgeIndex(synonyms: Synonyms.withEveryday(content.synonyms ?? []))
 var slugs: [Int: String] = [:]
 for (number, article) in content.articles.enumerated() where article.state == "published" {
     slugs[number] = article.slug
@@ -76,6 +78,16 @@ struct Tally {
     var asked = 0
     var first = 0
     var topThree = 0
+}
+
+for question in asked {
+    print(question, Arabizi.isArabizi(question) ? "(Arabizi: \(Arabizi.toArabic(question)))" : "")
+    for hit in index.search(question, limit: 5) {
+        print("  \(slugs[hit.articleID] ?? "?") score \(two(hit.score)) coverage \(two(hit.coverage))")
+    }
+}
+if !asked.isEmpty {
+    exit(0)
 }
 
 var overall = Tally()

@@ -39,7 +39,7 @@ enum ArabicStemmer {
     ]
     .map { Array($0.unicodeScalars) }
 
-    private static let objectPronoun = Array("ني".unicodeScalars)
+    private static let objectPronouns = [Array("ني".unicodeScalars), Array("لي".unicodeScalars)]
     private static let futureMarker: Unicode.Scalar = "س"
     /// The future marker only comes before an imperfect verb, which starts with one of these.
     private static let imperfectPrefixOrder: [Unicode.Scalar] = ["ي", "ت", "ن", "ا"]
@@ -79,14 +79,16 @@ enum ArabicStemmer {
         return readings
     }
 
-    /// "ني" is "me" after a verb (ساعدني, وصلني) but also the ي of a noun ending in ن (عنواني, تلفوني), so the
-    /// stemmer keeps it and the index tries the reading without it.
+    /// "ني" is "me" after a verb (ساعدني, وصلني), and in the dialects "لي" is "for me" (بعتولي, بيركبلي), but
+    /// both also end nouns (عنواني, تلفوني, اصلي), so the stemmer keeps them and the index tries the reading
+    /// without them.
     static func withoutObjectPronoun(_ token: String) -> [String] {
         let letters = Array(token.unicodeScalars)
-        guard letters.count - objectPronoun.count >= minimumWord, letters.ends(with: objectPronoun),
-            isArabicLetter(letters[0])
-        else { return [] }
-        return [String(String.UnicodeScalarView(letters.dropLast(objectPronoun.count)))]
+        guard let first = letters.first, isArabicLetter(first) else { return [] }
+        return objectPronouns.compactMap { pronoun in
+            guard letters.count - pronoun.count >= minimumWord, letters.ends(with: pronoun) else { return nil }
+            return String(String.UnicodeScalarView(letters.dropLast(pronoun.count)))
+        }
     }
 
     /// The token without the prefix of an imperfect verb (ا ي ت ن), and the verb's other persons and its

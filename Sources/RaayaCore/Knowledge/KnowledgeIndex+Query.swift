@@ -11,7 +11,11 @@
 ///      tried against the vocabulary here rather than stripped blindly by the stemmer,
 ///    - the other entries of its synonym groups (0.8),
 ///    - its readings as an imperfect verb (0.8): "ادفع" finds "الدفع" and "يدفع",
-///    - only when none of those is in the index, words one typo away (0.6), for tokens of five letters or more.
+///    - only when none of those is in the index, words one typo away (0.6), for tokens of five letters or more,
+///      and then words with the same consonant skeleton (0.6): "فتورة" finds "فاتورة", "باسورد" "password".
+/// 4. A question in Arabizi ("wen el fatoura?") is read word by word both as written and in those of its Arabic
+///    spellings (`Arabizi.spellings`) the index or synonyms know (0.9), so "el" and "wen" drop out as stop
+///    words, a loanword like "refund" still matches as English, and "fatoura" finds "فاتورة".
 extension KnowledgeIndex {
     enum MatchWeight {
         static let exact = 1.0
@@ -19,6 +23,8 @@ extension KnowledgeIndex {
         static let verb = 0.8
         static let synonym = 0.8
         static let typo = 0.6
+        static let transliterated = 0.9
+        static let soundAlike = 0.6
     }
 
     /// Typo candidates kept per query word, the most used first: enough for a real correction, few enough that a
@@ -47,11 +53,14 @@ extension KnowledgeIndex {
         let stem: String
         /// Stems of the token's other readings (without an attached preposition, conjunction or "ني").
         let bareStems: [String]
+        /// An Arabizi word's Arabic spellings that the index or the synonyms know.
+        let arabic: [String]
 
-        init(_ token: String) {
+        init(_ token: String, arabic: [String] = []) {
             self.token = token
+            self.arabic = arabic
             stem = Stemmer.stem(token)
-            bareStems = Stemmer.readings(token).map(Stemmer.stem)
+            bareStems = ([token] + arabic).flatMap(Stemmer.readings).map(Stemmer.stem) + arabic.map(Stemmer.stem)
         }
 
         func means(_ stem: String) -> Bool {
@@ -59,8 +68,37 @@ extension KnowledgeIndex {
         }
     }
 
+    /// Arabic spellings of an Arabizi word kept per query word: enough for the letter Latin leaves ambiguous,
+    /// few enough that a short word does not match half the vocabulary.
+    static let arabiziSpellings = 3
+
+    /// The query's words without stop words. In an Arabizi question, each Latin word also stands for those of
+    /// its Arabic spellings (`Arabizi.spellings`) the index or the synonyms know, and is dropped when its
+    /// likeliest spelling is a stop word ("wen", "3ayez", "el").
+    private func queryWords(_ query: String) -> [QueryWord] {
+        let arabizi = Arabizi.isArabizi(query)
+        return SearchText.tokens(query).compactMap { token in
+            guard !StopWords.contains(token) else { return nil }
+            guard arabizi, token.unicodeScalars.allSatisfy(\.isASCII) else { return QueryWord(token) }
+            let spellings = Arabizi.spellings(token, limit: 128).compactMap { spelling in
+                let tokens = SearchText.tokens(spelling)
+                return tokens.count == 1 ? tokens[0] : nil
+            }
+            guard let likeliest = spellings.first, !StopWords.contains(likeliest) else { return nil }
+            let known = spellings.filter(knows).prefix(Self.arabiziSpellings)
+            return QueryWord(token, arabic: Array(known))
+        }
+    }
+
+    /// Whether the index or a synonym group has `token` in one of the forms a query word is matched in.
+    private func knows(_ token: String) -> Bool {
+        var probe = Concept()
+        offerForms(of: token, weight: 1, to: &probe)
+        return !probe.isEmpty || !synonyms.entries(startingWith: Stemmer.stem(token)).isEmpty
+    }
+
     func concepts(for query: String) -> [Concept] {
-        let words = SearchText.tokens(query).filter { !StopWords.contains($0) }.map(QueryWord.init)
+        let words = queryWords(query)
         var concepts: [Concept] = []
         var seen: Set<String> = []
         var position = 0
@@ -82,11 +120,17 @@ extension KnowledgeIndex {
     private func concept(for word: QueryWord) -> Concept {
         var concept = Concept()
         offerForms(of: word.token, weight: MatchWeight.exact, to: &concept)
+        for arabic in word.arabic {
+            offerForms(of: arabic, weight: MatchWeight.transliterated, to: &concept)
+        }
         for stem in [word.stem] + word.bareStems {
             for (group, entry) in synonyms.entries(startingWith: stem)
             where synonyms.groups[group][entry].stems.count == 1 {
                 offerEntries(of: group, except: entry, weight: MatchWeight.synonym, to: &concept)
             }
+        }
+        if concept.isEmpty, !word.arabic.isEmpty {
+            offerSoundAlikes(of: [word.token] + word.arabic, to: &concept)
         }
         if concept.isEmpty {
             // Typos are a fallback: a word the index knows is never "corrected" into a neighbour.
@@ -99,6 +143,9 @@ extension KnowledgeIndex {
             }
         }
         if concept.isEmpty {
+            offerSoundAlikes(of: [word.token], to: &concept)
+        }
+        if concept.isEmpty {
             // A misspelt synonym ("refnud" when only the Arabic article exists and "refund" is declared as a
             // synonym of "استرجاع"): the groups are small, so a scan is cheap.
             for (group, entry) in synonyms.singleWordEntries(oneEditFrom: word.token) {
@@ -106,6 +153,14 @@ extension KnowledgeIndex {
             }
         }
         return concept
+    }
+
+    private func offerSoundAlikes(of spellings: [String], to concept: inout Concept) {
+        for spelling in spellings {
+            for term in soundAlikes.terms(soundingLike: spelling, limit: Self.typoCandidates) {
+                concept.offer(term, weight: MatchWeight.soundAlike)
+            }
+        }
     }
 
     /// The longest multi-word synonym entry spelled by the words from `position` on, as a concept.

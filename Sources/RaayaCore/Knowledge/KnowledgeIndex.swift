@@ -43,6 +43,7 @@ public struct KnowledgeIndex: Sendable {
     var termNumbers: [WordKey: Int32] = [:]
     var postings: [[Posting]] = []
     var spelling = SpellingNeighbourhood()
+    var soundAlikes = SoundAlikes()
 
     // Indexed translations ("slots"), addressed by number; numbers of removed ones are reused.
     var slotArticle: [Int32] = []
@@ -51,6 +52,8 @@ public struct KnowledgeIndex: Sendable {
     private var slotTerms: [[Int32]] = []
     /// The spelling neighbourhood's numbers for the words and stems of each translation.
     private var slotWords: [[Int32]] = []
+    /// The skeletons each translation filed its terms under in `soundAlikes`.
+    private var slotSkeletons: [[(key: String, term: Int32)]] = []
     private var freeSlots: [Int32] = []
 
     // Articles, addressed by number for the same reason.
@@ -119,6 +122,7 @@ public struct KnowledgeIndex: Sendable {
             slotLengths.append(FieldLengths())
             slotTerms.append([])
             slotWords.append([])
+            slotSkeletons.append([])
         }
         let language = number(ofLanguage: translation.language)
         let fields = [
@@ -128,13 +132,27 @@ public struct KnowledgeIndex: Sendable {
         var counts: [Int32: Posting] = [:]
         var terms: [WordKey: Int32] = [:]
         var words: [Int32] = []
+        var skeletons: Set<SkeletonEntry> = []
         for (field, tokens) in fields.enumerated() {
             for token in tokens {
                 let word = WordKey(token)
-                let term = terms[word] ?? use(word, recordingIn: &words)
-                terms[word] = term
+                let term: Int32
+                if let known = terms[word] {
+                    term = known
+                } else {
+                    term = use(word, recordingIn: &words)
+                    terms[word] = term
+                    for spelling in [token, termStrings[Int(term)]] {
+                        if let key = SoundAlikes.key(spelling) {
+                            skeletons.insert(SkeletonEntry(key: key, term: term))
+                        }
+                    }
+                }
                 counts[term, default: Posting(slot: slot)].count(in: field)
             }
+        }
+        for entry in skeletons {
+            soundAlikes.add(entry.key, term: entry.term)
         }
         for (term, posting) in counts {
             if postings[Int(term)].isEmpty {
@@ -151,6 +169,7 @@ public struct KnowledgeIndex: Sendable {
         slotLengths[Int(slot)] = lengths
         slotTerms[Int(slot)] = Array(counts.keys)
         slotWords[Int(slot)] = words
+        slotSkeletons[Int(slot)] = skeletons.map { ($0.key, $0.term) }
         languageTotals[Int(language)].add(lengths)
         languageSlotCounts[Int(language)] += 1
         return slot
@@ -170,11 +189,15 @@ public struct KnowledgeIndex: Sendable {
         for word in slotWords[Int(slot)] {
             spelling.remove(word)
         }
+        for entry in slotSkeletons[Int(slot)] {
+            soundAlikes.remove(entry.key, term: entry.term)
+        }
         let language = Int(slotLanguage[Int(slot)])
         languageTotals[language].subtract(slotLengths[Int(slot)])
         languageSlotCounts[language] -= 1
         slotTerms[Int(slot)] = []
         slotWords[Int(slot)] = []
+        slotSkeletons[Int(slot)] = []
         slotLengths[Int(slot)] = FieldLengths()
         slotArticle[Int(slot)] = -1
         freeSlots.append(slot)
@@ -224,6 +247,11 @@ public struct KnowledgeIndex: Sendable {
         languageSlotCounts.append(0)
         return number
     }
+}
+
+private struct SkeletonEntry: Hashable {
+    let key: String
+    let term: Int32
 }
 
 /// How often one term occurs in each field of one translation.

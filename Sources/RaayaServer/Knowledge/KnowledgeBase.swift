@@ -291,7 +291,7 @@ actor KnowledgeSearch {
         let current = try await StoredSetting.load(KnowledgeBaseService.versionKey, as: String.self, on: sql) ?? ""
         guard current != version else { return }
         let groups = try await StoredSetting.load(KnowledgeBaseService.synonymsKey, as: [[String]].self, on: sql) ?? []
-        var fresh = KnowledgeIndex(synonyms: Synonyms(groups))
+        var fresh = KnowledgeIndex(synonyms: Synonyms.withEveryday(groups))
         var byID: [Int: ArticleDTO] = [:]
         for article in try await KnowledgeQueries(sql: sql).articles(states: [.published, .internal]) {
             byID[article.id] = article

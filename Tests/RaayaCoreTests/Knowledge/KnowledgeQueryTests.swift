@@ -17,6 +17,41 @@ struct KnowledgeQueryTests {
 
     // MARK: Synonyms
 
+    // MARK: Arabizi, everyday words, sound-alikes
+
+    @Test(arguments: [
+        ("wen el fatoura?", 100), ("3ayez el fatoura bta3ti", 100), ("el fatoura 3'alat", 100),
+    ])
+    func arabiziQuestionsFindArabicArticles(_ question: String, _ article: Int) {
+        let index = KnowledgeIndexTests.index([Self.invoiceArabicOnly])
+        #expect(ids(index.search(question)) == [article])
+    }
+
+    @Test func arabiziStopWordsAreDroppedAndLoanwordsStillMatchEnglish() {
+        let index = KnowledgeIndexTests.index([Self.invoiceArabicOnly, Self.invoiceEnglishOnly])
+        // "ana 3ayez" is "I want": nothing to search for.
+        #expect(index.search("ana 3ayez").isEmpty)
+        #expect(ids(index.search("ana 3ayez invoice")).first == 200)
+    }
+
+    @Test func everydayWordsJoinDialectsLoanwordsAndEnglish() {
+        let account = KnowledgeIndexTests.article(300, ar: ("حذف الحساب", "يمكنك حذف حسابك من الإعدادات"))
+        let withEveryday = KnowledgeIndexTests.index([account], synonyms: .withEveryday([]))
+        let without = KnowledgeIndexTests.index([account])
+        for question in ["عايز امسح الاكونت", "delete my account", "ابي امسح اكونتي"] {
+            #expect(ids(withEveryday.search(question)) == [300], "\(question)")
+        }
+        #expect(without.search("delete my account").isEmpty)
+    }
+
+    @Test func aWordWithItsVowelsWrittenDifferentlyFindsItsSoundAlike() {
+        let index = KnowledgeIndexTests.index([Self.invoiceArabicOnly])
+        // "فتورة" is no word of the index and more than a typo's reach from anything but "فاتورة".
+        #expect(ids(index.search("فتوره")) == [100])
+        let password = KnowledgeIndexTests.article(400, en: ("Forgot your password?", "Reset it from the sign-in page"))
+        #expect(ids(KnowledgeIndexTests.index([password]).search("نسيت الباسورد")) == [400])
+    }
+
     @Test func synonymsWorkInBothDirectionsAndRankTheTypedWordFirst() {
         let index = KnowledgeIndexTests.index(
             [Self.invoiceArabicOnly, Self.invoiceEnglishOnly], synonyms: Synonyms([["فاتورة", "invoice", "bill"]]))
