@@ -5,7 +5,9 @@ in Tests/RaayaCoreTests/Sentiment check fixed values computed here)."""
 
 AVAILABLE = True
 
-_LATIN_DIGRAPHS = {"sh": "c", "ch": "c", "kh": "x", "gh": "g", "th": "t", "dh": "d", "3'": "g", "7'": "x"}
+# A Latin letter pair read as one sound, and the class it gets.
+_LATIN_DIGRAPHS = {("s", "h"): "c", ("c", "h"): "c", ("k", "h"): "x", ("7", "'"): "x", ("g", "h"): "g",
+                   ("3", "'"): "g", ("t", "h"): "t", ("d", "h"): "d"}
 _LETTER_CLASSES = {
     "b": "b", "p": "b", "t": "t", "6": "t", "j": "j", "g": "j", "7": "h", "h": "h", "5": "x", "d": "d",
     "r": "r", "z": "z", "s": "s", "9": "s", "3": "e", "f": "f", "v": "f", "q": "k", "8": "k", "k": "k",
@@ -24,28 +26,35 @@ def _is_latin_vowel(ch):
     return ch in "aeiouy"
 
 
+def _append(consonant, classes):
+    """Doubled letters (shadda, "kwayyes") count once."""
+    if not classes or classes[-1] != consonant:
+        classes.append(consonant)
+
+
 def skeleton(word):
-    scalars = list(word.lower())
     classes = []
-    position = 0
-    while position < len(scalars):
-        scalar = scalars[position]
-        following = scalars[position + 1] if position + 1 < len(scalars) else " "
-        digraph = _LATIN_DIGRAPHS.get(scalar + following)
+    previous = before_previous = last = None
+    for scalar in word:
+        lower = chr(ord(scalar) + 0x20) if "A" <= scalar <= "Z" else scalar
+        digraph = _LATIN_DIGRAPHS.get((previous, lower)) if previous is not None else None
         if digraph is not None:
-            classes.append(digraph)
-            position += 2
+            # The second letter of a digraph replaces the class its first letter gave.
+            consonant = _LETTER_CLASSES.get(previous)
+            if consonant is not None and classes and classes[-1] == consonant:
+                classes.pop()
+            _append(digraph, classes)
+            before_previous = previous = None
+            last = lower
             continue
-        position += 1
-        if scalar == "h" and position == len(scalars) and position >= 2 and _is_latin_vowel(scalars[position - 2]):
-            continue
-        consonant = _LETTER_CLASSES.get(scalar)
+        consonant = _LETTER_CLASSES.get(lower)
         if consonant is not None:
-            classes.append(consonant)
-    if word and word[-1] in "ةه" and classes and classes[-1] == "h":
-        classes.pop()
-    collapsed = []
-    for consonant in classes:
-        if not collapsed or collapsed[-1] != consonant:
-            collapsed.append(consonant)
-    return "".join(collapsed)
+            _append(consonant, classes)
+        before_previous = previous
+        previous = lower
+        last = lower
+    # The feminine ending: a final ة/ه, or a final h after a vowel ("fatourah").
+    if last in ("ة", "ه") or (last == "h" and before_previous is not None and _is_latin_vowel(before_previous)):
+        if classes and classes[-1] == "h":
+            classes.pop()
+    return "".join(classes)
