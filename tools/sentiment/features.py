@@ -73,8 +73,38 @@ def is_latin_letter(ch):
     return 0x41 <= v <= 0x5A or 0x61 <= v <= 0x7A or 0xC0 <= v <= 0x24F
 
 
+def is_link_or_mention(piece):
+    lower = piece.lower()
+    return lower.startswith("http://") or lower.startswith("https://") or lower.startswith("www.") \
+        or piece.startswith("@")
+
+
+def pieces(text):
+    """The whitespace-separated pieces of a text."""
+    result = []
+    current = []
+    for ch in text + " ":
+        if ord(ch) in WHITESPACE:
+            if current:
+                result.append("".join(current))
+                current = []
+        else:
+            current.append(ch)
+    return result
+
+
+def without_links_and_mentions(text):
+    """What the language is decided on: a URL or a handle is Latin letters in any language."""
+    kept = pieces(text)
+    if not any(is_link_or_mention(p) for p in kept):
+        return text
+    return " ".join(p for p in kept if not is_link_or_mention(p))
+
+
 def language(text):
-    """Arabic when Arabic letters are at least as many as Latin ones (Arabizi is decided before this)."""
+    """Arabic when Arabic letters are at least as many as Latin ones, links and @mentions aside (Arabizi is
+    decided before this)."""
+    text = without_links_and_mentions(text)
     arabic = latin = 0
     for ch in text:
         if is_arabic_letter(ch):
@@ -82,6 +112,11 @@ def language(text):
         elif is_latin_letter(ch):
             latin += 1
     return "ar" if arabic > 0 and arabic >= latin else "en"
+
+
+def is_emoji(v):
+    """Pictographs and dingbats, without skin-tone modifiers: each becomes a feature of its own."""
+    return (0x2600 <= v <= 0x27BF or 0x1F300 <= v <= 0x1FAFF) and not 0x1F3FB <= v <= 0x1F3FF
 
 
 def collapse_elongation(token):
@@ -133,20 +168,9 @@ REQUEST_SET = set(REQUEST_WORDS)
 
 def clauses(text, lexicon, cues):
     """Splits a message into clauses of raw text; drops URLs and @mentions; counts emoticons."""
-    pieces = []
-    current = []
-    for ch in text + " ":
-        if ord(ch) in WHITESPACE:
-            if current:
-                pieces.append("".join(current))
-                current = []
-        else:
-            current.append(ch)
     result = [[]]
-    for piece in pieces:
-        lower = piece.lower()
-        if lower.startswith("http://") or lower.startswith("https://") or lower.startswith("www.") \
-                or piece.startswith("@"):
+    for piece in pieces(text):
+        if is_link_or_mention(piece):
             continue
         emoticon = lexicon.emoticons.get(piece)
         if emoticon is not None:
@@ -164,8 +188,11 @@ def clauses(text, lexicon, cues):
 def analyze_tokens(text, lexicon):
     """The clauses of a message as lists of (token, negated), plus the cue counts the dense features use."""
     cues = dict.fromkeys(DENSE_NAMES, 0.0)
+    emoji = []
     for ch in text:
         v = ord(ch)
+        if is_emoji(v):
+            emoji.append(ch)
         if v in QUESTION_MARKS:
             cues["question_mark"] = 1.0
         elif v == EXCLAMATION:
@@ -214,6 +241,7 @@ def analyze_tokens(text, lexicon):
         if marked:
             result.append(marked)
     cues["_count"] = count
+    cues["_emoji"] = emoji
     return result, cues
 
 
@@ -246,9 +274,9 @@ def dense_features(text, cues):
     return values
 
 
-def hashed_feature_strings(clause_tokens):
+def hashed_feature_strings(clause_tokens, emoji):
     """Every feature of a message as bytes (namespace letter + text); the model hashes them into buckets."""
-    out = []
+    out = [b"e" + e.encode("utf-8") for e in emoji]
     for marked in clause_tokens:
         previous = None
         for token, negated in marked:
