@@ -43,6 +43,8 @@ let package = Package(
         .executableTarget(name: "kb-bench", dependencies: ["RaayaCore"]),
         // Scores knowledge-base search on the held-out questions in demo/knowledge-base (BENCHMARKS.md).
         .executableTarget(name: "kb-eval", dependencies: ["RaayaCore"]),
+        // Scores the sentiment model on the held-out splits train.py writes, and times it (BENCHMARKS.md).
+        .executableTarget(name: "sentiment-eval", dependencies: ["RaayaCore"]),
         .testTarget(name: "RaayaCoreTests", dependencies: ["RaayaCore"]),
         .testTarget(name: "RaayaMailTests", dependencies: ["RaayaMail"]),
         .testTarget(
