@@ -30,4 +30,20 @@ struct ChatBotRulesTests {
         #expect(ChatBotRules.step(for: "وين طلبي؟", awaitingAnswer: false, bestArticle: 3, confidence: 0.2) == .handOff(.lowConfidence))
         #expect(ChatBotRules.step(for: "وين طلبي؟", awaitingAnswer: false, bestArticle: nil, confidence: 0.9) == .handOff(.lowConfidence))
     }
+
+    @Test("an upset customer goes to a person even when an article matches")
+    func upset() {
+        let model = SentimentModel.shared
+        for angry in ["الخدمة زفت وطلبي متأخر أسبوعين، حسبي الله", "el service wa7esh w talabi lessa ma wesel", "worst service ever, my order is STILL not here 😡"] {
+            let sentiment = model.analyze(angry)
+            #expect(ChatBotRules.step(for: angry, awaitingAnswer: false, bestArticle: 3, confidence: 0.9, sentiment: sentiment) == .handOff(.upset),
+                    "\(angry): \(sentiment)")
+        }
+        for calm in ["وين طلبي؟", "متى يوصل طلبي؟", "how do I track my order?"] {
+            #expect(ChatBotRules.step(for: calm, awaitingAnswer: false, bestArticle: 3, confidence: 0.9, sentiment: model.analyze(calm)) == .answer(articleID: 3),
+                    "\(calm)")
+        }
+        // "Yes" and "no" keep their meaning whatever the tone.
+        #expect(ChatBotRules.step(for: "لا ما حلها، سيء", awaitingAnswer: true, bestArticle: nil, confidence: 0, sentiment: model.analyze("لا ما حلها، سيء")) == .handOff(.notSolved))
+    }
 }

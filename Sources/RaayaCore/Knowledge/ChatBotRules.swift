@@ -5,6 +5,9 @@ public enum ChatBotRules {
     /// person takes over at once. Chosen from `kb-eval`'s trade-off: at 0.5 about 7% of answerable questions get a
     /// wrong article and nearly all unanswerable ones are handed off.
     public static let answerThreshold = 0.5
+    /// A message at least this negative (`Sentiment.score`, −1…1) goes to a person instead of an article: an
+    /// upset customer wants to be heard, not pointed at a page.
+    public static let upsetThreshold = -0.5
 
     public enum Intent: Equatable, Sendable {
         /// "Let me talk to a person."
@@ -28,13 +31,22 @@ public enum ChatBotRules {
         case asked
         case notSolved = "not_solved"
         case lowConfidence = "low_confidence"
+        /// The message was strongly negative.
+        case upset
     }
 
-    /// The next step for a message: `awaitingAnswer` is true after the bot asked "did this solve it?".
+    /// The next step for a message: `awaitingAnswer` is true after the bot asked "did this solve it?";
+    /// `sentiment` is the message's (see `SentimentModel`).
     public static func step(
-        for text: String, awaitingAnswer: Bool, bestArticle: Int?, confidence: Double
+        for text: String, awaitingAnswer: Bool, bestArticle: Int?, confidence: Double, sentiment: Sentiment? = nil
     ) -> Step {
-        switch intent(of: text, awaitingAnswer: awaitingAnswer) {
+        let intent = intent(of: text, awaitingAnswer: awaitingAnswer)
+        if intent == .question, let sentiment, sentiment.label == .negative,
+            sentiment.score <= upsetThreshold
+        {
+            return .handOff(.upset)
+        }
+        switch intent {
         case .wantsPerson: return .handOff(.asked)
         case .yes: return .solved
         case .no: return .handOff(.notSolved)

@@ -39,7 +39,8 @@ enum ChatBot {
 
         let arabic = (language ?? "ar").hasPrefix("ar")
         let step = ChatBotRules.step(
-            for: text, awaitingAnswer: state == .asked, bestArticle: found.results.first?.article.id, confidence: found.confidence.value)
+            for: text, awaitingAnswer: state == .asked, bestArticle: found.results.first?.article.id, confidence: found.confidence.value,
+            sentiment: SentimentModel.shared.analyze(text))
         let now = services.clock.now()
         try await services.writer.write { database in
             let sql = try database.sqlDatabase()
