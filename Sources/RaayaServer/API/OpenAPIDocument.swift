@@ -79,6 +79,10 @@ enum OpenAPIDocument {
         {
           "name": "Knowledge base",
           "description": "Bilingual articles and their search."
+        },
+        {
+          "name": "Sentiment",
+          "description": "The sentiment model applied to customer messages."
         }
       ],
       "paths": {
@@ -3348,6 +3352,80 @@ enum OpenAPIDocument {
               },
               "403": {
                 "$ref": "#/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/sentiment": {
+          "post": {
+            "operationId": "analyzeSentiment",
+            "summary": "Sentiment of a text",
+            "description": "The label (negative, neutral or positive) and score (−1 to 1, P(positive) − P(negative)) that Raaya's model gives a customer message, in Arabic (MSA, Gulf, Egyptian, Levantine, Arabizi) or English. Nothing is stored.",
+            "tags": [
+              "Sentiment"
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": [
+                      "text"
+                    ],
+                    "properties": {
+                      "text": {
+                        "type": "string",
+                        "example": "الخدمة زفت، طلبي متأخر"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The text's sentiment.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "label",
+                        "score",
+                        "language"
+                      ],
+                      "properties": {
+                        "label": {
+                          "type": "string",
+                          "enum": [
+                            "negative",
+                            "neutral",
+                            "positive"
+                          ]
+                        },
+                        "score": {
+                          "type": "number",
+                          "minimum": -1,
+                          "maximum": 1
+                        },
+                        "language": {
+                          "type": "string",
+                          "enum": [
+                            "ar",
+                            "en"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
               },
               "422": {
                 "$ref": "#/components/responses/UnprocessableEntity"

@@ -71,6 +71,7 @@ enum Routes {
         staff.post("tickets", ":id", "merge", use: TicketsAPI.merge)
 
         staff.get("search", use: TicketsAPI.search)
+        staff.post("sentiment", use: SentimentAPI.analyze)
 
         staff.get("attachments", ":id", use: TicketsAPI.attachment)
 
