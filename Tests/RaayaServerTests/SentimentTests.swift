@@ -30,4 +30,30 @@ struct SentimentTests {
             #expect(try await app.send(.POST, "/api/v1/sentiment", token: nil, json: ["text": "ممتاز"]).status == .unauthorized)
         }
     }
+
+    @Test("every customer message is stored with its sentiment; the ticket page shows it and the trend")
+    func storedOnMessages() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let angry = try #require(try await app.createTicket(token: token, subject: "تأخير", body: "الخدمة زفت، طلبي متأخر أسبوعين").int("id"))
+            let reply = try await app.send(
+                .POST, "/api/v1/tickets/\(angry)/messages", token: token, json: ["body": "نعتذر، سنتابع طلبك الآن", "internal": false])
+            #expect(reply.status == .created || reply.status == .ok, "\(reply.text)")
+            let messages = try await app.send(.GET, "/api/v1/tickets/\(angry)/messages", token: token).items
+            let customer = try #require(messages.first { $0.string("author") == "customer" })
+            let sentiment = try #require(customer["sentiment"] as? [String: Any])
+            #expect(sentiment.string("label") == "negative" && (sentiment["score"] as? Double ?? 0) < 0)
+            #expect(messages.first { $0.string("author") == "agent" }?["sentiment"] == nil, "an agent's reply is not scored")
+
+            let happy = try #require(try await app.createTicket(token: token, subject: "شكر", body: "شكرا جزيلا، الخدمة ممتازة 👍").int("id"))
+            let browser = Browser(app, language: "ar")
+            try await browser.signIn()
+            let page = try await browser.get("/agent/tickets/\(angry)")
+            #expect(page.text.contains("<span class=\"badge negative\"") && page.text.contains("سلبي"))
+            #expect(page.text.contains("class=\"trend\"") && page.text.contains("🙁"))
+            let english = Browser(app, language: "en")
+            try await english.signIn()
+            #expect(try await english.get("/agent/tickets/\(happy)").text.contains(">Positive</span>"))
+        }
+    }
 }

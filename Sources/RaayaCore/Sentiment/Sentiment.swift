@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a customer message feels.
-public enum SentimentLabel: String, Sendable, CaseIterable {
+public enum SentimentLabel: String, Sendable, CaseIterable, Codable {
     case negative
     case neutral
     case positive

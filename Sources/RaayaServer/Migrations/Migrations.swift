@@ -22,5 +22,6 @@ enum RaayaMigrations {
         CreateKnowledgeBase(),
         UpdateChatConversationsBot(),
         UpdateKBArticlesRevision(),
+        UpdateMessagesSentiment(),
     ]
 }

@@ -56,6 +56,9 @@ final class Message: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     /// Sanitized HTML, for messages that came as HTML mail.
     @OptionalField(key: "html") var html: String?
+    /// A customer message's sentiment label and score (see `UpdateMessagesSentiment`).
+    @OptionalField(key: "sentiment") var sentiment: SentimentLabel?
+    @OptionalField(key: "sentiment_score") var sentimentScore: Double?
 
     init() {}
 }

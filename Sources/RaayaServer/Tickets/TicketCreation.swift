@@ -14,12 +14,15 @@ struct TicketCreation: CombinableWrite {
     /// The ticket's search text, worked out where the creation is made (a request's event loop), not on the
     /// writer's thread, which every write waits for.
     let searchText: String
+    /// The first message's sentiment: it is the customer's. Worked out here for the same reason.
+    let sentiment: Sentiment
 
     init(ticket: NewTicket, actor: Principal?, now: Date, searchText: String? = nil) {
         self.ticket = ticket
         self.actor = actor
         self.now = now
         self.searchText = searchText ?? Self.searchText(subject: ticket.subject, body: ticket.body)
+        sentiment = SentimentModel.shared.analyze(ticket.body)
     }
 
     static func searchText(subject: String, body: String) -> String {
@@ -56,10 +59,13 @@ struct TicketCreation: CombinableWrite {
         let created = zip(ready, ids).map { (item: items[$0.index], customerID: $0.customerID, id: $1) }
         try await sql.insertRows(
             into: Message.schema,
-            columns: ["ticket_id", "author_kind", "author_customer_id", "body", "internal", "channel", "created_at", "html"],
+            columns: [
+                "ticket_id", "author_kind", "author_customer_id", "body", "internal", "channel", "created_at", "html",
+                "sentiment", "sentiment_score",
+            ],
             created.map {
                 [$0.id, AuthorKind.customer.rawValue, $0.customerID, $0.item.ticket.body, false, $0.item.ticket.channel.rawValue,
-                 $0.item.now, $0.item.ticket.html]
+                 $0.item.now, $0.item.ticket.html, $0.item.sentiment.label.rawValue, $0.item.sentiment.score]
             })
         try await sql.insertRows(
             into: TicketTag.schema, columns: ["ticket_id", "tag"],

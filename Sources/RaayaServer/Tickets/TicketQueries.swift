@@ -205,7 +205,8 @@ extension MessageDTO {
             id: try message.requireID(), ticketID: message.$ticket.id, authorKind: message.authorKind,
             authorID: message.authorUserID ?? message.authorCustomerID, body: message.body,
             internal: message.isInternal, channel: message.channel, createdAt: message.createdAt,
-            attachments: attachments, folded: Self.folded(message), html: message.html)
+            attachments: attachments, folded: Self.folded(message), html: message.html,
+            sentiment: message.sentiment.map { SentimentDTO(label: $0, score: message.sentimentScore ?? 0) })
     }
 
     /// Only a customer's mail quotes the conversation; other messages are shown whole.

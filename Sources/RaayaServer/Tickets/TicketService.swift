@@ -211,12 +211,14 @@ struct TicketService {
         ticketID: Int, author: AuthorKind, authorUserID: Int?, authorCustomerID: Int?, body: String, isInternal: Bool,
         channel: Channel, html: String? = nil
     ) async throws -> Int {
-        try await database.sqlDatabase().insertReturningID(
+        let sentiment = author == .customer ? SentimentModel.shared.analyze(body) : nil
+        return try await database.sqlDatabase().insertReturningID(
             into: Message.schema,
             [
                 "ticket_id": ticketID, "author_kind": author.rawValue, "author_user_id": authorUserID,
                 "author_customer_id": authorCustomerID, "body": body, "internal": isInternal,
                 "channel": channel.rawValue, "created_at": now, "html": html,
+                "sentiment": sentiment?.label.rawValue, "sentiment_score": sentiment?.score,
             ])
     }
 

@@ -103,6 +103,9 @@ enum Layout {
         table.tickets th { font-size: 13px; color: var(--muted); font-weight: 600; }
         table.tickets tr.selected { outline: 2px solid var(--accent); outline-offset: -2px; }
         .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px; background: #eef2f6; }
+        .badge.negative { background: #fee2e2; } .badge.positive { background: #dcfce7; }
+        ol.trend { display: flex; flex-wrap: wrap; gap: 4px; padding: 0; margin: 0; list-style: none; }
+        ol.trend a { text-decoration: none; font-size: 18px; }
         .badge.new { background: #e0f2fe; } .badge.open { background: #fef9c3; } .badge.solved, .badge.closed { background: #dcfce7; }
         .muted { color: var(--muted); font-size: 13px; }
         .chats li { list-style: none; padding: 8px; border: 1px solid var(--line); border-radius: 6px; margin-block-end: 6px; background: #fff; }

@@ -34,7 +34,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case articles, searchArticles, noArticles, thanksForFeedback, wasHelpful, yes, no, relatedArticles, stillNeedHelp
     case stillNeedHelpDetail, fromArticle, knowledgeBase, newArticle, articleState, category, titleArabic, bodyArabic
     case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles, synonyms, synonymsHelp, noCategory, otherArticles
-    case solvedQuestion, solvedConfirm, solvedDone, solvedAlready
+    case solvedQuestion, solvedConfirm, solvedDone, solvedAlready, sentimentTrend
 
     func text(_ language: Language) -> String {
         switch language {
@@ -205,6 +205,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .solvedConfirm: "نعم، حُلّت مشكلتي — أغلقوا الطلب"
         case .solvedDone: "أغلقنا طلبك. يسعدنا أنك وجدت الإجابة! إن احتجت شيئاً آخر فردّ على رسالتنا."
         case .solvedAlready: "هذا الطلب مغلق بالفعل."
+        case .sentimentTrend: "مشاعر رسائل العميل (من الأقدم)"
         case .requestReceivedDetail: "أرسلنا إلى بريدك تأكيداً برقم الطلب، وسنرد عليك قريباً."
         case .myRequests: "طلباتي"
         case .portalSignIn: "متابعة طلباتي"
@@ -380,6 +381,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .solvedConfirm: "Yes, it's solved — close my request"
         case .solvedDone: "Your request is closed. We're glad you found the answer! Reply to our mail if you need anything else."
         case .solvedAlready: "This request is already closed."
+        case .sentimentTrend: "Sentiment of the customer's messages (oldest first)"
         case .requestReceivedDetail: "We emailed you a confirmation with its number, and will answer soon."
         case .myRequests: "My requests"
         case .portalSignIn: "Follow my requests"
@@ -443,6 +445,26 @@ extension Channel {
         case (.phone, .en): "Phone"
         case (.social, .en): "Social"
         case (.api, .en): "API"
+        }
+    }
+}
+
+extension SentimentLabel {
+    func name(_ language: Language) -> String {
+        let arabic = language == .ar
+        return switch self {
+        case .negative: arabic ? "سلبي" : "Negative"
+        case .neutral: arabic ? "محايد" : "Neutral"
+        case .positive: arabic ? "إيجابي" : "Positive"
+        }
+    }
+
+    /// A face for the trend of a customer's messages, read with the name beside it.
+    var face: String {
+        switch self {
+        case .negative: "🙁"
+        case .neutral: "😐"
+        case .positive: "🙂"
         }
     }
 }

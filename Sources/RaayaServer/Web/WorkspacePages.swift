@@ -242,6 +242,13 @@ enum WorkspacePages {
             let macroOptions: [HTML] = try await MacroQueries(sql: request.db.sqlDatabase()).all().map { macro in
                 "<option value=\"\(macro.id)\">\(macro.title)</option>"
             }
+            // The customer's mood over the conversation, so a turn for the worse shows before reading it all.
+            let moods: [HTML] = messages.compactMap { message in
+                message.sentiment.map { HTML("<li><a href=\"#m\(message.id)\" title=\"\($0.label.name(language))\">\($0.label.face)</a></li>") }
+            }
+            let trend: HTML =
+                moods.isEmpty
+                ? "" : "<h3 class=\"muted\">\(Phrase.sentimentTrend, language)</h3><ol class=\"trend\" aria-label=\"\(Phrase.sentimentTrend, language)\">\(moods)</ol>"
             let customer = ticket.customer
             let notes = try await CustomerQueries(database: request.db).notes(of: customer.id)
             let contacts: [HTML] = (customer.emails + customer.phones).map { "<li><bdi>\($0)</bdi></li>" }
@@ -286,6 +293,7 @@ enum WorkspacePages {
                 <section class="card"><h2>\(Phrase.customerPanel, language)</h2>\
                 <p dir="auto"><a href="/agent/customers/\(customer.id)"><strong>\(customer.name)</strong></a></p>
                 \(customer.organization.map { HTML("<p class=\"muted\" dir=\"auto\">\(Phrase.organization, language): \($0)</p>") } ?? "")\
+                \(trend)\
                 \(notes.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.noteHistory, language)</h3><ul class=\"plain\">\(notes.suffix(3).map { HTML("<li class=\"message internal\"><div class=\"body\" dir=\"auto\">\($0.body)</div></li>") })</ul>"))
                 \(contacts.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.identities, language)</h3><ul class=\"plain\">\(contacts)</ul>"))\
                 \(others.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.pastTickets, language)</h3><ul class=\"plain\">\(others.map { other in HTML("<li><a href=\"/agent/tickets/\(other.id)\" dir=\"auto\">#\(other.id) \(other.subject)</a></li>") })</ul>"))
@@ -326,7 +334,8 @@ enum WorkspacePages {
         return """
             <article class="\(classes)" id="m\(message.id)"><div class="meta">\(author, language) · \(message.channel.name(language)) · \
             <time datetime="\(JSON.rfc3339(message.createdAt))">\(Self.shortTime(message.createdAt))</time>\
-            \(message.internal ? HTML(" · <span class=\"badge\">\(Phrase.internalBadge, language)</span>") : "")</div>\(text)\(html)\
+            \(message.internal ? HTML(" · <span class=\"badge\">\(Phrase.internalBadge, language)</span>") : "")\
+            \(message.sentiment.map { HTML(" · <span class=\"badge \($0.label.rawValue)\" title=\"\(String(format: "%.2f", $0.score))\">\($0.label.name(language))</span>") } ?? "")</div>\(text)\(html)\
             \(files.isEmpty ? "" : HTML("<ul class=\"plain files\">\(files)</ul>"))</article>
             """
     }

@@ -86,6 +86,13 @@ struct MessageDTO: Codable, Sendable {
     let folded: Folded?
     /// The HTML of a message that came as HTML mail, sanitized with an allow-list.
     let html: String?
+    /// A customer message's sentiment; nil for other messages.
+    let sentiment: SentimentDTO?
+
+    struct SentimentDTO: Codable, Sendable {
+        let label: SentimentLabel
+        let score: Double
+    }
 
     struct Folded: Codable, Sendable {
         let reply: String
@@ -93,7 +100,7 @@ struct MessageDTO: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, body, `internal`, channel, attachments, folded, html
+        case id, body, `internal`, channel, attachments, folded, html, sentiment
         case ticketID = "ticket_id"
         case authorKind = "author"
         case authorID = "author_id"
