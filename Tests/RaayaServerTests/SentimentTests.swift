@@ -54,6 +54,18 @@ struct SentimentTests {
             let english = Browser(app, language: "en")
             try await english.signIn()
             #expect(try await english.get("/agent/tickets/\(happy)").text.contains(">Positive</span>"))
+
+            // The inbox and the API filter on the sentiment of the customer's latest message.
+            func ids(_ query: String) async throws -> [Int] {
+                try await app.send(.GET, "/api/v1/tickets?\(query)", token: token).items.compactMap { $0.int("id") }
+            }
+            #expect(try await ids("sentiment=negative") == [angry])
+            #expect(try await ids("sentiment=positive") == [happy])
+            let bad = try await app.send(.GET, "/api/v1/tickets?sentiment=furious", token: token)
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("sentiment"))
+            let inbox = try await browser.get("/agent?view=unassigned&sentiment=negative")
+            #expect(inbox.text.contains("/agent/tickets/\(angry)") && !inbox.text.contains("/agent/tickets/\(happy)\""))
+            #expect(inbox.text.contains("<option value=\"negative\" selected>سلبي</option>"))
         }
     }
 }

@@ -30,7 +30,8 @@ enum TicketsAPI {
             assigneeID: try parameters.integer("assignee_id"),
             channel: try parameters.value("channel", as: Channel.self),
             customerID: try parameters.integer("customer_id"),
-            tag: parameters.string("tag").map(Tags.normalize))
+            tag: parameters.string("tag").map(Tags.normalize),
+            sentiment: try parameters.value("sentiment", as: SentimentLabel.self))
         let page = try await TicketQueries(database: request.db, visibility: principal.visibility)
             .list(
                 filter, order: try parameters.value("sort", as: TicketOrder.self) ?? .activity, limit: try parameters.limit,

@@ -1500,6 +1500,19 @@ enum OpenAPIDocument {
                     "age"
                   ]
                 }
+              },
+              {
+                "name": "sentiment",
+                "in": "query",
+                "description": "Only tickets whose customer's latest message has this sentiment.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "negative",
+                    "neutral",
+                    "positive"
+                  ]
+                }
               }
             ],
             "responses": {

@@ -23,5 +23,6 @@ enum RaayaMigrations {
         UpdateChatConversationsBot(),
         UpdateKBArticlesRevision(),
         UpdateMessagesSentiment(),
+        UpdateTicketsSentiment(),
     ]
 }

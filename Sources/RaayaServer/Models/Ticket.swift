@@ -22,6 +22,8 @@ final class Ticket: Model, @unchecked Sendable {
     @Field(key: "reopen_count") var reopenCount: Int
     @OptionalField(key: "follow_up_of_id") var followUpOfID: Int?
     @OptionalField(key: "merged_into_id") var mergedIntoID: Int?
+    /// The sentiment of the customer's latest message (see `UpdateTicketsSentiment`).
+    @OptionalField(key: "sentiment") var sentiment: SentimentLabel?
 
     init() {}
 }

@@ -46,14 +46,14 @@ struct TicketCreation: CombinableWrite {
             into: Ticket.schema,
             columns: [
                 "subject", "status", "priority", "channel", "customer_id", "group_id", "assignee_id", "created_at",
-                "updated_at", "reopen_count",
+                "updated_at", "reopen_count", "sentiment",
             ],
             ready.map { index, customerID in
                 let item = items[index]
                 let new = item.ticket
                 return [
                     new.subject, TicketStatus.new.rawValue, new.priority.rawValue, new.channel.rawValue, customerID,
-                    new.groupID, new.assigneeID, item.now, item.now, 0,
+                    new.groupID, new.assigneeID, item.now, item.now, 0, item.sentiment.label.rawValue,
                 ]
             }, returningIDs: true)
         let created = zip(ready, ids).map { (item: items[$0.index], customerID: $0.customerID, id: $1) }

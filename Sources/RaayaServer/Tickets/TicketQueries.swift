@@ -19,6 +19,8 @@ struct TicketFilter: Sendable {
     var channel: Channel?
     var customerID: Int?
     var tag: String?
+    /// The sentiment of the customer's latest message.
+    var sentiment: SentimentLabel?
 }
 
 /// Reads of tickets, always through the caller's visibility: a ticket the caller may not see does not exist.
@@ -85,6 +87,7 @@ struct TicketQueries {
         if let assigneeID = filter.assigneeID { condition += " AND t.assignee_id = \(bind: assigneeID)" }
         if let channel = filter.channel { condition += " AND t.channel = \(bind: channel.rawValue)" }
         if let customerID = filter.customerID { condition += " AND t.customer_id = \(bind: customerID)" }
+        if let sentiment = filter.sentiment { condition += " AND t.sentiment = \(bind: sentiment.rawValue)" }
         if let tag = filter.tag {
             condition += " AND t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = \(bind: tag))"
         }

@@ -171,10 +171,14 @@ struct TicketService {
     /// Returns the new message's id.
     private func append(_ new: NewMessage, to ticket: Ticket) async throws -> Int {
         let id = try ticket.requireID()
+        let sentiment = new.author == .customer ? SentimentModel.shared.analyze(new.body) : nil
         let messageID = try await insertMessage(
             ticketID: id, author: new.author, authorUserID: new.author == .agent ? actor?.userID : nil,
             authorCustomerID: new.author == .customer ? ticket.$customer.id : nil, body: new.body,
-            isInternal: new.isInternal, channel: new.channel ?? ticket.channel, html: new.html)
+            isInternal: new.isInternal, channel: new.channel ?? ticket.channel, html: new.html, sentiment: sentiment)
+        if let sentiment {
+            ticket.sentiment = sentiment.label
+        }
         try await record(
             .messageAdded, on: id,
             ["message_id": String(messageID), "author": new.author.rawValue, "internal": String(new.isInternal)])
@@ -209,10 +213,9 @@ struct TicketService {
     @discardableResult
     private func insertMessage(
         ticketID: Int, author: AuthorKind, authorUserID: Int?, authorCustomerID: Int?, body: String, isInternal: Bool,
-        channel: Channel, html: String? = nil
+        channel: Channel, html: String? = nil, sentiment: Sentiment? = nil
     ) async throws -> Int {
-        let sentiment = author == .customer ? SentimentModel.shared.analyze(body) : nil
-        return try await database.sqlDatabase().insertReturningID(
+        try await database.sqlDatabase().insertReturningID(
             into: Message.schema,
             [
                 "ticket_id": ticketID, "author_kind": author.rawValue, "author_user_id": authorUserID,

@@ -34,7 +34,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case articles, searchArticles, noArticles, thanksForFeedback, wasHelpful, yes, no, relatedArticles, stillNeedHelp
     case stillNeedHelpDetail, fromArticle, knowledgeBase, newArticle, articleState, category, titleArabic, bodyArabic
     case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles, synonyms, synonymsHelp, noCategory, otherArticles
-    case solvedQuestion, solvedConfirm, solvedDone, solvedAlready, sentimentTrend
+    case solvedQuestion, solvedConfirm, solvedDone, solvedAlready, sentimentTrend, sentiment
 
     func text(_ language: Language) -> String {
         switch language {
@@ -206,6 +206,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .solvedDone: "أغلقنا طلبك. يسعدنا أنك وجدت الإجابة! إن احتجت شيئاً آخر فردّ على رسالتنا."
         case .solvedAlready: "هذا الطلب مغلق بالفعل."
         case .sentimentTrend: "مشاعر رسائل العميل (من الأقدم)"
+        case .sentiment: "المشاعر"
         case .requestReceivedDetail: "أرسلنا إلى بريدك تأكيداً برقم الطلب، وسنرد عليك قريباً."
         case .myRequests: "طلباتي"
         case .portalSignIn: "متابعة طلباتي"
@@ -382,6 +383,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .solvedDone: "Your request is closed. We're glad you found the answer! Reply to our mail if you need anything else."
         case .solvedAlready: "This request is already closed."
         case .sentimentTrend: "Sentiment of the customer's messages (oldest first)"
+        case .sentiment: "Sentiment"
         case .requestReceivedDetail: "We emailed you a confirmation with its number, and will answer soon."
         case .myRequests: "My requests"
         case .portalSignIn: "Follow my requests"

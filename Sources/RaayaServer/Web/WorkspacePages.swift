@@ -83,6 +83,7 @@ enum WorkspacePages {
             let groupID = try parameters.integer("group_id")
             let assigneeID = try parameters.integer("assignee_id")
             let tag = parameters.string("tag").map(Tags.normalize)
+            let sentiment = try parameters.value("sentiment", as: SentimentLabel.self)
             let order = try parameters.value("sort", as: TicketOrder.self) ?? .activity
             if let status { filter.status = status }
             filter.priority = priority
@@ -90,6 +91,7 @@ enum WorkspacePages {
             if let groupID { filter.groupID = groupID }
             if let assigneeID { filter.assigneeID = assigneeID }
             filter.tag = tag
+            filter.sentiment = sentiment
             let page = try await queries.list(filter, order: order, limit: 25, after: parameters.string("cursor"))
             let accounts = AccountQueries(database: request.db)
             let filters: HTML = """
@@ -100,6 +102,7 @@ enum WorkspacePages {
                 <label>\(Phrase.group, language) \(Self.select("group_id", groupID.map(String.init), any: language, try await accounts.groups().map { (String($0.id), $0.name) }))</label>
                 <label>\(Phrase.assignee, language) \(Self.select("assignee_id", assigneeID.map(String.init), any: language, try await accounts.users().map { (String($0.id), $0.name) }))</label>
                 <label>\(Phrase.tag, language) <input type="text" name="tag" dir="auto" size="10" value="\(tag ?? "")"></label>
+                <label>\(Phrase.sentiment, language) \(Self.select("sentiment", sentiment?.rawValue, any: language, SentimentLabel.allCases.map { ($0.rawValue, $0.name(language)) }))</label>
                 <label>\(Phrase.sortBy, language) <select name="sort">\(TicketOrder.allCases.map { option in
                     HTML("<option value=\"\(option.rawValue)\"\(HTML(trusted: option == order ? " selected" : ""))>\(option == .activity ? Phrase.lastActivity : Phrase.oldestFirst, language)</option>")
                 })</select></label>
@@ -138,7 +141,7 @@ enum WorkspacePages {
                 var query = URLComponents()
                 query.queryItems = [("view", view.rawValue), ("status", status?.rawValue), ("priority", priority?.rawValue),
                     ("channel", channel?.rawValue), ("group_id", groupID.map(String.init)), ("assignee_id", assigneeID.map(String.init)),
-                    ("tag", tag), ("sort", order.rawValue), ("cursor", cursor)]
+                    ("tag", tag), ("sentiment", sentiment?.rawValue), ("sort", order.rawValue), ("cursor", cursor)]
                     .compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
                 return "<p><a href=\"/agent?\(query.percentEncodedQuery ?? "")\">\(Phrase.next, language)</a></p>"
             } ?? ""
