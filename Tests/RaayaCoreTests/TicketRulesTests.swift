@@ -141,3 +141,18 @@ struct ValidationTests {
     #expect(missed.summary.hasPrefix("📞 مكالمة فائتة"))
     #expect(missed.summary.contains("0:00"))
 }
+
+@Suite("Priority after an upset customer's message — رفع الأولوية")
+struct SentimentPriorityTests {
+    @Test func aStronglyNegativeMessageRaisesALowOrNormalTicketToHigh() {
+        let upset = Sentiment(label: .negative, score: -0.8, language: .arabic)
+        let mild = Sentiment(label: .negative, score: -0.3, language: .arabic)
+        let happy = Sentiment(label: .positive, score: 0.9, language: .english)
+        #expect(TicketRules.priority(after: upset, current: .normal) == .high)
+        #expect(TicketRules.priority(after: upset, current: .low) == .high)
+        #expect(TicketRules.priority(after: upset, current: .urgent) == nil, "never lowered")
+        #expect(TicketRules.priority(after: upset, current: .high) == nil)
+        #expect(TicketRules.priority(after: mild, current: .normal) == nil)
+        #expect(TicketRules.priority(after: happy, current: .low) == nil)
+    }
+}

@@ -68,4 +68,36 @@ struct SentimentTests {
             #expect(inbox.text.contains("<option value=\"negative\" selected>سلبي</option>"))
         }
     }
+
+    @Test("the admin's rule raises a strongly negative new request to high priority; off by default")
+    func escalationRule() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token()
+            try await app.createUser(email: "sara@example.com", name: "سارة", role: .agent)
+            let agent = try await app.token("sara@example.com", password: "secret-password")
+            let angry = "أسوأ خدمة، طلبي متأخر أسبوعين ولا أحد يرد، حسبي الله"
+            let before = try await app.createTicket(token: admin, subject: "تأخير", body: angry)
+            #expect(before.string("priority") == "normal", "the rule is off until an admin switches it on")
+            #expect(try await app.send(.GET, "/api/v1/settings/escalation", token: agent).object["raise_priority_on_negative"] as? Bool == false)
+            #expect(try await app.send(.PUT, "/api/v1/settings/escalation", token: agent, json: ["raise_priority_on_negative": true]).status == .forbidden)
+
+            // Switched on from the admin page.
+            let browser = Browser(app, language: "ar")
+            try await browser.signIn()
+            let page = try await browser.get("/admin/rules")
+            #expect(page.text.contains("القواعد التلقائية"))
+            let csrf = try #require(Browser.field("_csrf", in: page))
+            let saved = try await browser.post("/admin/rules", ["raise_priority_on_negative": "on", "_csrf": csrf])
+            #expect(saved.headers.first(name: .location) == "/admin/rules?done=saved")
+            #expect(try await app.send(.GET, "/api/v1/settings/escalation", token: agent).object["raise_priority_on_negative"] as? Bool == true)
+
+            let raised = try await app.createTicket(token: admin, subject: "تأخير", body: angry)
+            #expect(raised.string("priority") == "high")
+            let calm = try await app.createTicket(token: admin, subject: "سؤال", body: "متى يصل طلبي؟ When will my order arrive?")
+            #expect(calm.string("priority") == "normal")
+            let id = try #require(raised.int("id"))
+            let created = try await app.send(.GET, "/api/v1/tickets/\(id)/events", token: admin).items.first { $0.string("kind") == "created" }
+            #expect((created?["data"] as? [String: Any])?.string("raised_by") == "sentiment")
+        }
+    }
 }

@@ -34,4 +34,17 @@ public enum TicketRules {
             return .append(newStatus: nil, reopens: false, setsFirstResponse: false)
         }
     }
+
+    /// A customer message at least this negative (`Sentiment.score`) raises the ticket's priority when the admin
+    /// switched the rule on.
+    public static let strongNegative = -0.6
+
+    /// The priority a ticket should have after a customer message with `sentiment`: `high` when the message is
+    /// strongly negative and the ticket is below that; nil when it stays as it is (it is never lowered, and an
+    /// urgent ticket stays urgent).
+    public static func priority(after sentiment: Sentiment, current: TicketPriority) -> TicketPriority? {
+        guard sentiment.label == .negative, sentiment.score <= strongNegative, current == .low || current == .normal
+        else { return nil }
+        return .high
+    }
 }

@@ -188,6 +188,27 @@ enum AdminAPI {
         return try JSON.response(settings)
     }
 
+    /// `GET /api/v1/settings/escalation`: the automatic rules in force (staff may read them).
+    @Sendable static func escalation(_ request: Request) async throws -> Response {
+        _ = try request.principal
+        return try JSON.response(try await EscalationSettings.load(on: request.db.sqlDatabase()))
+    }
+
+    /// `PUT /api/v1/settings/escalation` {raise_priority_on_negative}: admins only.
+    @Sendable static func updateEscalation(_ request: Request) async throws -> Response {
+        try request.principal.require(.admin)
+        let settings = try request.decodeJSON(EscalationSettings.self)
+        try await saveEscalation(settings, request)
+        return try JSON.response(settings)
+    }
+
+    static func saveEscalation(_ settings: EscalationSettings, _ request: Request) async throws {
+        let clock = request.raaya.clock
+        try await request.raaya.writer.write { database in
+            try await StoredSetting.save(settings, as: EscalationSettings.key, on: database.sqlDatabase(), now: clock.now())
+        }
+    }
+
     static func saveLanguages(_ settings: LanguageSettings, _ request: Request) async throws {
         let clock = request.raaya.clock
         try await request.raaya.writer.write { database in

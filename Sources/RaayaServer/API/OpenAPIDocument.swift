@@ -3445,6 +3445,84 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/settings/escalation": {
+          "get": {
+            "operationId": "getEscalationSettings",
+            "summary": "Automatic escalation rules",
+            "tags": [
+              "Admin"
+            ],
+            "responses": {
+              "200": {
+                "description": "The rules in force.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "properties": {
+                        "raise_priority_on_negative": {
+                          "type": "boolean",
+                          "description": "A strongly negative customer message (sentiment score ≤ −0.6) raises a low or normal ticket to high, recorded as priority_changed with reason sentiment."
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateEscalationSettings",
+            "summary": "Switch automatic escalation rules",
+            "description": "Admins only.",
+            "tags": [
+              "Admin"
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "properties": {
+                      "raise_priority_on_negative": {
+                        "type": "boolean",
+                        "description": "A strongly negative customer message (sentiment score ≤ −0.6) raises a low or normal ticket to high, recorded as priority_changed with reason sentiment."
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The rules now in force.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "properties": {
+                        "raise_priority_on_negative": {
+                          "type": "boolean",
+                          "description": "A strongly negative customer message (sentiment score ≤ −0.6) raises a low or normal ticket to high, recorded as priority_changed with reason sentiment."
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          }
         }
       },
       "components": {

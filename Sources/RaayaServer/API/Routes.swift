@@ -54,6 +54,8 @@ enum Routes {
         staff.delete("settings", "branding", "logo", use: AdminAPI.deleteLogo)
         staff.get("settings", "languages", use: AdminAPI.languages)
         staff.put("settings", "languages", use: AdminAPI.updateLanguages)
+        staff.get("settings", "escalation", use: AdminAPI.escalation)
+        staff.put("settings", "escalation", use: AdminAPI.updateEscalation)
 
         staff.get("customers", use: CustomersAPI.list)
         staff.post("customers", use: CustomersAPI.create)

@@ -42,6 +42,14 @@ struct TicketCreation: CombinableWrite {
             case .failure(let error): failures[index] = error
             }
         }
+        // The escalation rule is read only when some new ticket would be raised by it.
+        let raised = valid.map { TicketRules.priority(after: items[$0].sentiment, current: items[$0].ticket.priority) }
+        let escalating =
+            raised.contains { $0 != nil } ? try await EscalationSettings.load(on: sql).raisePriorityOnNegative : false
+        var priorities = items.map(\.ticket.priority)
+        for (index, priority) in zip(valid, raised) where escalating {
+            priorities[index] = priority ?? priorities[index]
+        }
         let ids = try await sql.insertRows(
             into: Ticket.schema,
             columns: [
@@ -52,11 +60,11 @@ struct TicketCreation: CombinableWrite {
                 let item = items[index]
                 let new = item.ticket
                 return [
-                    new.subject, TicketStatus.new.rawValue, new.priority.rawValue, new.channel.rawValue, customerID,
+                    new.subject, TicketStatus.new.rawValue, priorities[index].rawValue, new.channel.rawValue, customerID,
                     new.groupID, new.assigneeID, item.now, item.now, 0, item.sentiment.label.rawValue,
                 ]
             }, returningIDs: true)
-        let created = zip(ready, ids).map { (item: items[$0.index], customerID: $0.customerID, id: $1) }
+        let created = zip(ready, ids).map { (item: items[$0.index], index: $0.index, customerID: $0.customerID, id: $1) }
         try await sql.insertRows(
             into: Message.schema,
             columns: [
@@ -74,7 +82,8 @@ struct TicketCreation: CombinableWrite {
             into: TicketEvent.schema, columns: ["ticket_id", "kind", "actor_user_id", "data", "created_at"],
             try created.map { ticket in
                 let new = ticket.item.ticket
-                var details = ["channel": new.channel.rawValue, "priority": new.priority.rawValue]
+                var details = ["channel": new.channel.rawValue, "priority": priorities[ticket.index].rawValue]
+                if priorities[ticket.index] != new.priority { details["raised_by"] = "sentiment" }
                 details["group_id"] = new.groupID.map(String.init)
                 details["assignee_id"] = new.assigneeID.map(String.init)
                 return [
@@ -96,7 +105,7 @@ struct TicketCreation: CombinableWrite {
             guard let customer = customerByID[ticket.customerID] else { continue }
             let new = ticket.item.ticket
             dtoOf[ready[position].index] = TicketDTO(
-                id: ticket.id, subject: new.subject, status: .new, priority: new.priority, channel: new.channel,
+                id: ticket.id, subject: new.subject, status: .new, priority: priorities[ready[position].index], channel: new.channel,
                 customer: customer, assignee: new.assigneeID.flatMap { references.users[$0] },
                 group: new.groupID.flatMap { references.groups[$0] }, tags: new.tags.sorted(),
                 createdAt: ticket.item.now, updatedAt: ticket.item.now, firstResponseAt: nil, solvedAt: nil,

@@ -178,6 +178,13 @@ struct TicketService {
             isInternal: new.isInternal, channel: new.channel ?? ticket.channel, html: new.html, sentiment: sentiment)
         if let sentiment {
             ticket.sentiment = sentiment.label
+            if let raised = TicketRules.priority(after: sentiment, current: ticket.priority),
+                try await EscalationSettings.load(on: database.sqlDatabase()).raisePriorityOnNegative
+            {
+                try await record(
+                    .priorityChanged, on: id, ["from": ticket.priority.rawValue, "to": raised.rawValue, "reason": "sentiment"])
+                ticket.priority = raised
+            }
         }
         try await record(
             .messageAdded, on: id,

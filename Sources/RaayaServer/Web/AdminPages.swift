@@ -8,7 +8,7 @@ import Vapor
 /// what the API's handler calls, so both validate and store alike.
 enum AdminPages {
     enum Section: String, CaseIterable {
-        case users, groups, mailboxes, chat, macros, appearance
+        case users, groups, mailboxes, chat, rules, macros, appearance
 
         var phrase: Phrase {
             switch self {
@@ -16,6 +16,7 @@ enum AdminPages {
             case .groups: .groups
             case .mailboxes: .mailboxes
             case .chat: .chatSettings
+            case .rules: .automaticRules
             case .macros: .macros
             case .appearance: .appearance
             }
@@ -37,6 +38,8 @@ enum AdminPages {
         app.post("admin", "mailboxes", use: createMailbox)
         app.get("admin", "chat", use: chat)
         app.post("admin", "chat", use: updateChat)
+        app.get("admin", "rules", use: rules)
+        app.post("admin", "rules", use: updateRules)
         app.get("admin", "macros", use: macros)
         app.post("admin", "macros", use: createMacro)
         app.post("admin", "macros", ":id", use: updateMacro)
@@ -312,6 +315,28 @@ enum AdminPages {
                     enabled: field(request, "enabled") != nil, calendarID: .some(try formNumber(request, "calendar_id")),
                     groupID: .some(try formNumber(request, "group_id")), waitAlertSeconds: try formNumber(request, "wait_alert_seconds")),
                 request)
+        }
+    }
+
+    // MARK: Automatic rules
+
+    @Sendable static func rules(_ request: Request) async throws -> Response {
+        try await page(request, .rules) { session, _ in
+            let language = session.language
+            let settings = try await EscalationSettings.load(on: request.db.sqlDatabase())
+            return """
+                <form class="card" method="post" action="/admin/rules">\(csrf(session))<h2>\(Phrase.automaticRules, language)</h2>
+                <label><input type="checkbox" name="raise_priority_on_negative"\(HTML(trusted: settings.raisePriorityOnNegative ? " checked" : ""))> \
+                \(Phrase.raiseOnNegative, language)</label>
+                <button class="primary" type="submit">\(Phrase.save, language)</button></form>
+                """
+        }
+    }
+
+    @Sendable static func updateRules(_ request: Request) async throws -> Response {
+        try await submit(request, .rules) { _ in
+            try await AdminAPI.saveEscalation(
+                EscalationSettings(raisePriorityOnNegative: field(request, "raise_priority_on_negative") != nil), request)
         }
     }
 

@@ -34,7 +34,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case articles, searchArticles, noArticles, thanksForFeedback, wasHelpful, yes, no, relatedArticles, stillNeedHelp
     case stillNeedHelpDetail, fromArticle, knowledgeBase, newArticle, articleState, category, titleArabic, bodyArabic
     case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles, synonyms, synonymsHelp, noCategory, otherArticles
-    case solvedQuestion, solvedConfirm, solvedDone, solvedAlready, sentimentTrend, sentiment
+    case solvedQuestion, solvedConfirm, solvedDone, solvedAlready, sentimentTrend, sentiment, automaticRules, raiseOnNegative
 
     func text(_ language: Language) -> String {
         switch language {
@@ -207,6 +207,8 @@ enum Phrase: String, CaseIterable, Sendable {
         case .solvedAlready: "هذا الطلب مغلق بالفعل."
         case .sentimentTrend: "مشاعر رسائل العميل (من الأقدم)"
         case .sentiment: "المشاعر"
+        case .automaticRules: "القواعد التلقائية"
+        case .raiseOnNegative: "ارفع أولوية التذكرة إلى «عالية» عندما يكتب العميل رسالة سلبية بشدة"
         case .requestReceivedDetail: "أرسلنا إلى بريدك تأكيداً برقم الطلب، وسنرد عليك قريباً."
         case .myRequests: "طلباتي"
         case .portalSignIn: "متابعة طلباتي"
@@ -384,6 +386,8 @@ enum Phrase: String, CaseIterable, Sendable {
         case .solvedAlready: "This request is already closed."
         case .sentimentTrend: "Sentiment of the customer's messages (oldest first)"
         case .sentiment: "Sentiment"
+        case .automaticRules: "Automatic rules"
+        case .raiseOnNegative: "Raise a ticket to high priority when the customer writes a strongly negative message"
         case .requestReceivedDetail: "We emailed you a confirmation with its number, and will answer soon."
         case .myRequests: "My requests"
         case .portalSignIn: "Follow my requests"
