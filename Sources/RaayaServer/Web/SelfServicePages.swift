@@ -15,9 +15,7 @@ enum SelfServicePages {
         let session = try await WebSession.load(request)
         let language = session.language
         guard let (link, status, article) = try await resolve(request) else {
-            return PortalPages.respond(
-                request, session, token: token, title: .linkInvalid,
-                body: "<p class=\"error\">\(Phrase.linkInvalid, language)</p>", status: .notFound)
+            return invalidLink(request, session, token: token)
         }
         let title: HTML = article?.translation(language.rawValue).map {
             "<p><a href=\"/help/kb/\(link.articleID)\" dir=\"auto\">\($0.text.title)</a></p>"
@@ -42,9 +40,7 @@ enum SelfServicePages {
         let session = try await WebSession.load(request)
         let language = session.language
         guard let (link, _, _) = try await resolve(request) else {
-            return PortalPages.respond(
-                request, session, token: token, title: .linkInvalid,
-                body: "<p class=\"error\">\(Phrase.linkInvalid, language)</p>", status: .notFound)
+            return invalidLink(request, session, token: token)
         }
         let now = request.raaya.clock.now()
         let solved = try await request.raaya.writer.write { database -> Bool in
@@ -60,6 +56,12 @@ enum SelfServicePages {
         return PortalPages.respond(
             request, session, token: token, title: .requestReceived,
             body: "<section class=\"card\"><h1>#\(link.ticketID)</h1><p class=\"notice\" role=\"status\">\(notice, language)</p></section>")
+    }
+
+    private static func invalidLink(_ request: Request, _ session: WebSession, token: String) -> Response {
+        PortalPages.respond(
+            request, session, token: token, title: .linkInvalid,
+            body: "<p class=\"error\">\(Phrase.linkInvalid, session.language)</p>", status: .notFound)
     }
 
     /// The link's ticket (with its status) and article, or nil for a link Raaya did not make or whose ticket is gone.
