@@ -8,7 +8,8 @@ agent made by `raaya admin create`; one desktop browser with an Arabic Accept-La
 through the form, then:
 
 1. Arabic admin: /admin lands on /admin/users, <html lang=ar dir=rtl>, the admin tabs read word for word
-   المستخدمون, المجموعات, صناديق البريد, إعدادات المحادثة, الردود الجاهزة, الهوية واللغات. On /admin/groups a group
+   المستخدمون, المجموعات, صناديق البريد, إعدادات المحادثة, القواعد التلقائية, الردود الجاهزة, الهوية واللغات. On
+   /admin/groups a group
    is added (Arabic name, tier typed as the Arabic-Indic digit "٢", which the field must keep, as the server
    reads Arabic-Indic digits): "حُفظت التغييرات" and the group, tier 2, in the list (and the API). On
    /admin/users an agent with an Arabic name is added with that group ticked: in the list with the group
@@ -64,7 +65,8 @@ SECOND_TICKET = {"subject": "بخصوص العطر المكسور مرة أخر�
 
 # The pages' words (Sources/RaayaServer/Web/Phrase.swift), checked word for word.
 AR = {"signInTitle": "الدخول إلى مساحة العمل", "inbox": "صندوق التذاكر", "admin": "الإدارة",
-      "tabs": ["المستخدمون", "المجموعات", "صناديق البريد", "إعدادات المحادثة", "الردود الجاهزة", "الهوية واللغات"],
+      "tabs": ["المستخدمون", "المجموعات", "صناديق البريد", "إعدادات المحادثة", "القواعد التلقائية", "الردود الجاهزة",
+               "الهوية واللغات"],
       "changesSaved": "حُفظت التغييرات", "macroApplied": "طُبّق الرد الجاهز", "merged": "دُمجت التذكرة",
       "switchLanguage": "English"}
 EN = {"signInTitle": "Sign in to the workspace", "inbox": "Inbox", "admin": "Administration",
@@ -212,7 +214,7 @@ def admin_forms(server, admin, browser, out, found):
 
     # A macro.
     state = browser.open(server, "/admin/macros", "/admin/macros")
-    check(state["current"] == AR["tabs"][4] and state["macros"] == [], f"/admin/macros before: {state['macros']}")
+    check(state["current"] == AR["tabs"][5] and state["macros"] == [], f"/admin/macros before: {state['macros']}")
     form = 'form[action="/admin/macros"]'
     browser.type_into(f"{form} input[name=title]", MACRO["title"])
     browser.type_into(f"{form} textarea[name=body]", MACRO["body"])
@@ -238,7 +240,7 @@ def admin_forms(server, admin, browser, out, found):
 def branding(server, admin, browser, scratch, out):
     """Business names (one with <b>), the accent colour and a PNG logo; the header in both languages."""
     state = browser.open(server, "/admin/appearance", "/admin/appearance")
-    check(state["current"] == AR["tabs"][5] and state["appearance"] is not None, f"/admin/appearance: {state}")
+    check(state["current"] == AR["tabs"][6] and state["appearance"] is not None, f"/admin/appearance: {state}")
     check(state["logo"] is None, f"a logo shows before one was uploaded: {state['logo']}")
     browser.type_into("#name-ar", BRAND["ar"])
     browser.type_into("#name-en", BRAND["en"])
