@@ -3459,13 +3459,7 @@ enum OpenAPIDocument {
                 "content": {
                   "application/json": {
                     "schema": {
-                      "type": "object",
-                      "properties": {
-                        "raise_priority_on_negative": {
-                          "type": "boolean",
-                          "description": "A strongly negative customer message (sentiment score ≤ −0.6) raises a low or normal ticket to high, recorded as priority_changed with reason sentiment."
-                        }
-                      }
+                      "$ref": "#/components/schemas/EscalationSettings"
                     }
                   }
                 }
@@ -3487,13 +3481,7 @@ enum OpenAPIDocument {
               "content": {
                 "application/json": {
                   "schema": {
-                    "type": "object",
-                    "properties": {
-                      "raise_priority_on_negative": {
-                        "type": "boolean",
-                        "description": "A strongly negative customer message (sentiment score ≤ −0.6) raises a low or normal ticket to high, recorded as priority_changed with reason sentiment."
-                      }
-                    }
+                    "$ref": "#/components/schemas/EscalationSettings"
                   }
                 }
               }
@@ -3504,13 +3492,7 @@ enum OpenAPIDocument {
                 "content": {
                   "application/json": {
                     "schema": {
-                      "type": "object",
-                      "properties": {
-                        "raise_priority_on_negative": {
-                          "type": "boolean",
-                          "description": "A strongly negative customer message (sentiment score ≤ −0.6) raises a low or normal ticket to high, recorded as priority_changed with reason sentiment."
-                        }
-                      }
+                      "$ref": "#/components/schemas/EscalationSettings"
                     }
                   }
                 }
@@ -6403,6 +6385,15 @@ enum OpenAPIDocument {
                   },
                   "minItems": 2
                 }
+              }
+            }
+          },
+          "EscalationSettings": {
+            "type": "object",
+            "properties": {
+              "raise_priority_on_negative": {
+                "type": "boolean",
+                "description": "A strongly negative customer message (sentiment score ≤ −0.6) raises a low or normal ticket to high, recorded as priority_changed with reason sentiment."
               }
             }
           }
