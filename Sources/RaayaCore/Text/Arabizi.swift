@@ -11,28 +11,187 @@
 public enum Arabizi {
     /// Whether `text` is mostly Arabic written in Latin script: more Latin than Arabic letters, and either a word
     /// with a digit standing for a letter ("wa7esh", "3ayez") or common dialect words that English does not use.
+    ///
+    /// Asked of every English message the sentiment model scores, so it is one pass over the UTF-8 bytes that
+    /// allocates nothing. Words are as `latinWords` finds them in the lowercased text.
     public static func isArabizi(_ text: String) -> Bool {
-        var latinLetters = 0
-        var arabicLetters = 0
-        var words = 0
-        var telling = 0
-        var markedWords = 0
-        for scalar in text.unicodeScalars where (0x0621...0x064A).contains(scalar.value) {
-            arabicLetters += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var evidence = ArabiziEvidence()
+            var previous: UInt8 = 0  // the previous scalar of the lowercased text if ASCII, else 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                    if isWordByte(lower, after: previous) {
+                        evidence.add(lower)
+                    } else {
+                        evidence.endWord()
+                    }
+                    previous = lower
+                    index += 1
+                    continue
+                }
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                // The only non-ASCII scalars whose lowercase holds a Latin letter: İ (U+0130) is "i" and a
+                // combining dot, the Kelvin sign (U+212A) is "k".
+                if byte == 0xC4 && next == 0xB0 {
+                    evidence.add(UInt8(ascii: "i"))
+                    evidence.endWord()
+                    previous = 0
+                    index += 2
+                    continue
+                }
+                if byte == 0xE2 && next == 0x84 && index + 2 < bytes.count && bytes[index + 2] == 0xAA {
+                    evidence.add(UInt8(ascii: "k"))
+                    previous = UInt8(ascii: "k")
+                    index += 3
+                    continue
+                }
+                // Arabic letters U+0621…U+064A: D8 A1…D8 BF and D9 80…D9 8A.
+                if (byte == 0xD8 && next >= 0xA1) || (byte == 0xD9 && (0x80...0x8A).contains(next)) {
+                    evidence.arabicLetters += 1
+                }
+                // Any other byte of a non-ASCII scalar ends a word; its continuation bytes do so again, harmlessly.
+                evidence.endWord()
+                previous = 0
+                index += 1
+            }
+            evidence.endWord()
+            return evidence.isArabizi
         }
-        for word in latinWords(in: text) {
-            let letters = word.filter(isLatinLetter).count
-            guard letters > 0 else { continue }
+    }
+
+    /// What `isArabizi` counts, word by word, as the bytes of a lowercased text arrive.
+    private struct ArabiziEvidence {
+        var arabicLetters = 0
+        private var latinLetters = 0
+        private var words = 0
+        private var telling = 0
+        private var markedWords = 0
+
+        // The word being read: its length in scalars, its letters, and the scalars before the latest.
+        private var length = 0
+        private var letters = 0
+        private var hasVowel = false
+        /// The first two letters, packed, for the unit suffixes ("5pm").
+        private var firstLetters: UInt64 = 0
+        /// The whole word packed, while it is short enough to be a dictionary word.
+        private var code: UInt64 = 0
+        private var last: UInt8 = 0
+        private var beforeLast: UInt8 = 0
+        /// A letter digit at the start or after a letter, followed by a letter or apostrophe ("3ayez", "wa7esh").
+        private var digitBetweenLetters = false
+
+        var isArabizi: Bool {
+            guard latinLetters > arabicLetters, words > 0 else { return false }
+            return markedWords > 0 || telling >= 2 || (telling == 1 && words <= 2)
+        }
+
+        mutating func add(_ scalar: UInt8) {
+            let isLetter = Arabizi.isLatinLetterByte(scalar)
+            if isLetter || scalar == UInt8(ascii: "'"), Arabizi.isLetterDigitByte(last),
+                length == 1 || Arabizi.isLatinLetterByte(beforeLast)
+            {
+                digitBetweenLetters = true
+            }
+            if isLetter {
+                if letters < 2 {
+                    firstLetters = firstLetters << 6 | Arabizi.packedCode(scalar)
+                }
+                letters += 1
+                hasVowel = hasVowel || Arabizi.isLatinVowelByte(scalar)
+            }
+            if length < Arabizi.longestTellingWord {
+                code = code << 6 | Arabizi.packedCode(scalar)
+            }
+            length += 1
+            beforeLast = last
+            last = scalar
+        }
+
+        mutating func endWord() {
+            guard length > 0 else { return }
+            defer { self = ArabiziEvidence(keepingCountsOf: self) }
+            guard letters > 0 else { return }
             latinLetters += letters
             words += 1
-            if isMarked(word) {
+            let endsInDigit = Arabizi.isLetterDigitByte(last) && Arabizi.isLatinLetterByte(beforeLast) && letters <= 3
+            let marked =
+                letters >= 2 && hasVowel && !(letters == 2 && Arabizi.unitSuffixCodes.contains(firstLetters))
+                && (digitBetweenLetters || endsInDigit)
+            if marked {
                 markedWords += 1
-            } else if let entry = dictionary[String(String.UnicodeScalarView(word))], entry.telling {
+            } else if length <= Arabizi.longestTellingWord, Arabizi.tellingCodes.contains(code) {
                 telling += 1
             }
         }
-        guard latinLetters > arabicLetters, words > 0 else { return false }
-        return markedWords > 0 || telling >= 2 || (telling == 1 && words <= 2)
+
+        init() {}
+
+        private init(keepingCountsOf evidence: ArabiziEvidence) {
+            arabicLetters = evidence.arabicLetters
+            latinLetters = evidence.latinLetters
+            words = evidence.words
+            telling = evidence.telling
+            markedWords = evidence.markedWords
+        }
+    }
+
+    private static func isWordByte(_ byte: UInt8, after previous: UInt8) -> Bool {
+        isLatinLetterByte(byte) || (0x30...0x39).contains(byte)
+            || (byte == UInt8(ascii: "'") && (previous == UInt8(ascii: "3") || previous == UInt8(ascii: "7")))
+    }
+
+    private static func isLatinLetterByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte)
+    }
+
+    private static func isLatinVowelByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+            UInt8(ascii: "y"):
+            true
+        default: false
+        }
+    }
+
+    private static func isLetterDigitByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "2"), UInt8(ascii: "3"), UInt8(ascii: "5"), UInt8(ascii: "6"), UInt8(ascii: "7"),
+            UInt8(ascii: "8"), UInt8(ascii: "9"):
+            true
+        default: false
+        }
+    }
+
+    /// A word scalar (a–z, 0–9, apostrophe) as six bits, never zero, so that packed words of different lengths
+    /// differ.
+    private static func packedCode(_ byte: UInt8) -> UInt64 {
+        switch byte {
+        case 0x61...0x7A: UInt64(byte - 0x61 + 1)
+        case 0x30...0x39: UInt64(byte - 0x30 + 27)
+        default: 37
+        }
+    }
+
+    private static func packed(_ word: String) -> UInt64 {
+        word.utf8.reduce(0) { $0 << 6 | packedCode($1) }
+    }
+
+    /// The telling dictionary words, packed; ten six-bit scalars fit in 64 bits.
+    private static let tellingCodes: Set<UInt64> = Set(dictionary.filter(\.value.telling).keys.map(packed))
+    private static let longestTellingWord: Int = {
+        let longest = dictionary.filter(\.value.telling).keys.map(\.utf8.count).max() ?? 0
+        precondition(longest <= 10, "a telling word of more than 10 letters does not pack into 64 bits")
+        return longest
+    }()
+    private static let unitSuffixCodes: Set<UInt64> = Set(unitSuffixes.map(packed))
+
+    /// Whether the dictionary marks `word` as telling: for tests that check `isArabizi` against a plain reading.
+    static func isTellingWord(_ word: String) -> Bool {
+        dictionary[word]?.telling == true
     }
 
     /// The text with each Latin word spelled in Arabic letters; everything else (Arabic words, spaces,
