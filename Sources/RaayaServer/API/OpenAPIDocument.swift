@@ -83,6 +83,10 @@ enum OpenAPIDocument {
         {
           "name": "Sentiment",
           "description": "The sentiment model applied to customer messages."
+        },
+        {
+          "name": "Surveys",
+          "description": "Satisfaction surveys (CSAT, NPS, CES), their answers and campaigns, the satisfaction report, and close-the-loop tasks for low answers. / استبيانات رضا العملاء وإجاباتها وحملاتها، وتقرير الرضا، ومهام التواصل مع العملاء غير الراضين."
         }
       ],
       "paths": {
@@ -3505,6 +3509,903 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/surveys": {
+          "get": {
+            "operationId": "listSurveys",
+            "summary": "List surveys",
+            "description": "Every survey, by id, in one page (`next_cursor` is null). Admins and supervisors.",
+            "tags": [
+              "Surveys"
+            ],
+            "responses": {
+              "200": {
+                "description": "All surveys.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SurveyPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              }
+            }
+          },
+          "post": {
+            "operationId": "createSurvey",
+            "summary": "Create a survey",
+            "description": "Adds a CSAT, NPS or CES survey. Fields left out take their defaults: the kind's standard question in Arabic and English, `name` the kind in capitals, enabled, `direction` `low_is_easy`, `on_solve` true for CSAT and CES (false for NPS, which goes out by campaign), `delay_minutes` 60, `throttle_days` 7, no self-service-solved or merged tickets. Admins only.",
+            "tags": [
+              "Surveys"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/SurveyInput"
+                  },
+                  "examples": {
+                    "csat": {
+                      "summary": "استبيان رضا بعد حل التذكرة",
+                      "value": {
+                        "kind": "csat",
+                        "name": "رضا العملاء بعد الحل",
+                        "delay_minutes": 60,
+                        "throttle_days": 7
+                      }
+                    },
+                    "ces": {
+                      "summary": "CES worded with 7 = very easy",
+                      "value": {
+                        "kind": "ces",
+                        "name": "سهولة الحل",
+                        "direction": "high_is_easy",
+                        "questions": {
+                          "ar": "ما مدى سهولة حل مشكلتك؟ (7 = سهل جداً)",
+                          "en": "How easy was it to get your issue resolved? (7 = very easy)"
+                        },
+                        "delay_minutes": 120,
+                        "throttle_days": 14
+                      }
+                    },
+                    "nps": {
+                      "summary": "مؤشر صافي الترويج (يُرسل بالحملات)",
+                      "value": {
+                        "kind": "nps",
+                        "name": "مؤشر صافي الترويج",
+                        "throttle_days": 90
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new survey.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Survey"
+                    },
+                    "examples": {
+                      "arabic": {
+                        "summary": "استبيان رضا",
+                        "value": {
+                          "id": 1,
+                          "kind": "csat",
+                          "name": "رضا العملاء بعد الحل",
+                          "enabled": true,
+                          "questions": {
+                            "ar": "ما مدى رضاك عن المساعدة التي تلقيتها؟",
+                            "en": "How satisfied are you with the help you received?"
+                          },
+                          "direction": "low_is_easy",
+                          "on_solve": true,
+                          "delay_minutes": 60,
+                          "throttle_days": 7,
+                          "include_self_service": false,
+                          "include_merged": false
+                        }
+                      }
+                    }
+                  }
+                },
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "The Idempotency-Key was already used for another path."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "`kind` is missing, or a field is not allowed: `name`, `questions.ar`/`questions.en` (a key other than ar or en is refused), `delay_minutes`, `throttle_days`, `on_solve` (true for NPS), `direction` (high_is_easy for CSAT or NPS)."
+              }
+            }
+          }
+        },
+        "/api/v1/surveys/{id}": {
+          "get": {
+            "operationId": "getSurvey",
+            "summary": "A survey",
+            "description": "Admins and supervisors.",
+            "tags": [
+              "Surveys"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/SurveyID"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The survey.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Survey"
+                    },
+                    "examples": {
+                      "ces": {
+                        "summary": "CES, 7 = سهل جداً",
+                        "value": {
+                          "id": 3,
+                          "kind": "ces",
+                          "name": "سهولة الحل",
+                          "enabled": true,
+                          "questions": {
+                            "ar": "ما مدى سهولة حل مشكلتك؟ (7 = سهل جداً)",
+                            "en": "How easy was it to get your issue resolved? (7 = very easy)"
+                          },
+                          "direction": "high_is_easy",
+                          "on_solve": true,
+                          "delay_minutes": 120,
+                          "throttle_days": 14,
+                          "include_self_service": false,
+                          "include_merged": false
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No survey with this id."
+              }
+            }
+          },
+          "patch": {
+            "operationId": "updateSurvey",
+            "summary": "Change a survey",
+            "description": "Fields left out keep their value; `questions` may give one language only. The kind cannot change (make a new survey). Switching a survey off (`enabled: false`) also skips the invitations already scheduled. Admins only.",
+            "tags": [
+              "Surveys"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/SurveyID"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/SurveyInput"
+                  },
+                  "examples": {
+                    "wording": {
+                      "summary": "صياغة جديدة للسؤال بالعربية",
+                      "value": {
+                        "questions": {
+                          "ar": "كيف تقيّم الخدمة التي حصلت عليها اليوم؟"
+                        }
+                      }
+                    },
+                    "off": {
+                      "summary": "Switch the survey off",
+                      "value": {
+                        "enabled": false
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The survey.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Survey"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No survey with this id."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "A field is not allowed, e.g. `kind` (cannot change), `questions.ar`, `delay_minutes`, `throttle_days`, `on_solve`, `direction`."
+              }
+            }
+          }
+        },
+        "/api/v1/surveys/{id}/responses": {
+          "get": {
+            "operationId": "listSurveyResponses",
+            "summary": "A survey's answers",
+            "description": "The survey's answers, newest first, a page at a time. Admins and supervisors.",
+            "tags": [
+              "Surveys"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/SurveyID"
+              },
+              {
+                "$ref": "#/components/parameters/Limit"
+              },
+              {
+                "$ref": "#/components/parameters/Cursor"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "A page of answers; `next_cursor` is null on the last page.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SurveyResponsePage"
+                    },
+                    "examples": {
+                      "arabic": {
+                        "summary": "إجابة منخفضة مع تعليق",
+                        "value": {
+                          "data": [
+                            {
+                              "id": 981,
+                              "invitation_id": 4410,
+                              "kind": "csat",
+                              "score": 2,
+                              "comment": "التوصيل متأخر ثلاثة أيام ولم يرد أحد على اتصالي",
+                              "comment_sentiment": "negative",
+                              "comment_sentiment_score": -0.82,
+                              "ticket_id": 1207,
+                              "customer_id": 42,
+                              "agent_id": 7,
+                              "group_id": 3,
+                              "channel": "email",
+                              "answered_at": "2025-03-04T10:12:05.310Z",
+                              "updated_at": "2025-03-04T10:13:40.002Z"
+                            }
+                          ],
+                          "next_cursor": "981"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No survey with this id."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "`limit` or `cursor` is not allowed."
+              }
+            }
+          }
+        },
+        "/api/v1/surveys/{id}/campaigns": {
+          "get": {
+            "operationId": "listSurveyCampaigns",
+            "summary": "A survey's campaigns",
+            "description": "The survey's campaigns, by id, in one page (`next_cursor` is null). Admins and supervisors.",
+            "tags": [
+              "Surveys"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/SurveyID"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "All its campaigns.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SurveyCampaignPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No survey with this id."
+              }
+            }
+          },
+          "post": {
+            "operationId": "createSurveyCampaign",
+            "summary": "Start a campaign",
+            "description": "Sends the survey (a relationship survey, usually NPS) to a segment: every customer with an email address and a ticket who matches all the criteria given (none given: every such customer). The first run happens in the same write, so `invited` already counts it; with `every_days` it runs again that many days after each run. The survey's `throttle_days` still applies when each invitation is due. Admins and supervisors.",
+            "tags": [
+              "Surveys"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/SurveyID"
+              },
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/SurveyCampaignInput"
+                  },
+                  "examples": {
+                    "quarterly": {
+                      "summary": "عملاء الجملة في شركة واحدة كل 90 يوماً",
+                      "value": {
+                        "organization_id": 12,
+                        "tag": "جملة",
+                        "contacted_after": "2025-01-01",
+                        "every_days": 90
+                      }
+                    },
+                    "once": {
+                      "summary": "Once, to customers in touch in February",
+                      "value": {
+                        "contacted_after": "2025-02-01T00:00:00Z",
+                        "contacted_before": "2025-03-01T00:00:00Z"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new campaign, after its first run.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SurveyCampaign"
+                    },
+                    "examples": {
+                      "arabic": {
+                        "summary": "حملة ربع سنوية",
+                        "value": {
+                          "id": 5,
+                          "survey_id": 2,
+                          "organization_id": 12,
+                          "tag": "جملة",
+                          "contacted_after": "2025-01-01T00:00:00.000Z",
+                          "every_days": 90,
+                          "next_run_at": "2025-06-01T09:00:00.000Z",
+                          "last_run_at": "2025-03-03T09:00:00.000Z",
+                          "invited": 318
+                        }
+                      }
+                    }
+                  }
+                },
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No survey with this id."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "The Idempotency-Key was already used for another path."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "A field is not allowed: `organization_id` (names no organization), `tag`, `contacted_after`, `contacted_before` (not a date, or not after `contacted_after`), `every_days`."
+              }
+            }
+          }
+        },
+        "/api/v1/satisfaction": {
+          "get": {
+            "operationId": "getSatisfaction",
+            "summary": "Satisfaction report",
+            "description": "CSAT %, NPS with its classes, CES average and distribution, response rate and comment sentiment over a time range, in total and per period. Answers count in the period they were given; the response rate counts invitations by when they were sent and whether they have been answered since. Admins and supervisors.",
+            "tags": [
+              "Surveys"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/ReportFrom"
+              },
+              {
+                "$ref": "#/components/parameters/ReportTo"
+              },
+              {
+                "name": "period",
+                "in": "query",
+                "required": false,
+                "description": "How `periods` cuts the range, in `time_zone`: `day`; `week` (starting on Sunday); `fortnight` (the 1st to the 15th, the 16th to the month's end); `month`; or `custom` (the whole range as one period). Periods at the ends are cut to the range.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "day",
+                    "week",
+                    "fortnight",
+                    "month",
+                    "custom"
+                  ],
+                  "default": "week"
+                }
+              },
+              {
+                "$ref": "#/components/parameters/ReportTimeZone"
+              },
+              {
+                "name": "group_id",
+                "in": "query",
+                "required": false,
+                "description": "Only answers about tickets of this group (the group when answered), and invitations for its tickets.",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "agent_id",
+                "in": "query",
+                "required": false,
+                "description": "Only answers about tickets assigned to this agent (the assignee when answered), and invitations for their tickets.",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "channel",
+                "in": "query",
+                "required": false,
+                "description": "Only answers about tickets of this channel.",
+                "schema": {
+                  "$ref": "#/components/schemas/Channel"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SatisfactionReport"
+                    },
+                    "examples": {
+                      "weeks": {
+                        "summary": "أسبوعان بتوقيت الرياض",
+                        "value": {
+                          "from": "2025-03-01T21:00:00.000Z",
+                          "to": "2025-03-15T21:00:00.000Z",
+                          "period": "week",
+                          "total": {
+                            "csat": {
+                              "percent": 86.2,
+                              "answers": 210,
+                              "satisfied": 181
+                            },
+                            "nps": {
+                              "score": 31.0,
+                              "answers": 100,
+                              "promoters": 48,
+                              "passives": 35,
+                              "detractors": 17
+                            },
+                            "ces": {
+                              "average": 2.4,
+                              "answers": 64,
+                              "distribution": [
+                                18,
+                                20,
+                                12,
+                                6,
+                                4,
+                                3,
+                                1
+                              ]
+                            },
+                            "response_rate": {
+                              "sent": 540,
+                              "answered": 374,
+                              "rate": 69.3
+                            },
+                            "comment_sentiment": {
+                              "negative": 21,
+                              "neutral": 40,
+                              "positive": 77
+                            }
+                          },
+                          "periods": [
+                            {
+                              "start": "2025-03-01T21:00:00.000Z",
+                              "end": "2025-03-08T21:00:00.000Z",
+                              "figures": {
+                                "csat": {
+                                  "percent": 84.0,
+                                  "answers": 100,
+                                  "satisfied": 84
+                                },
+                                "nps": {
+                                  "score": 28.0,
+                                  "answers": 50,
+                                  "promoters": 23,
+                                  "passives": 18,
+                                  "detractors": 9
+                                },
+                                "ces": {
+                                  "average": 2.5,
+                                  "answers": 30,
+                                  "distribution": [
+                                    8,
+                                    9,
+                                    6,
+                                    3,
+                                    2,
+                                    2,
+                                    0
+                                  ]
+                                },
+                                "response_rate": {
+                                  "sent": 260,
+                                  "answered": 180,
+                                  "rate": 69.2
+                                },
+                                "comment_sentiment": {
+                                  "negative": 11,
+                                  "neutral": 19,
+                                  "positive": 35
+                                }
+                              }
+                            },
+                            {
+                              "start": "2025-03-08T21:00:00.000Z",
+                              "end": "2025-03-15T21:00:00.000Z",
+                              "figures": {
+                                "csat": {
+                                  "percent": 88.2,
+                                  "answers": 110,
+                                  "satisfied": 97
+                                },
+                                "nps": {
+                                  "score": 34.0,
+                                  "answers": 50,
+                                  "promoters": 25,
+                                  "passives": 17,
+                                  "detractors": 8
+                                },
+                                "ces": {
+                                  "average": 2.3,
+                                  "answers": 34,
+                                  "distribution": [
+                                    10,
+                                    11,
+                                    6,
+                                    3,
+                                    2,
+                                    1,
+                                    1
+                                  ]
+                                },
+                                "response_rate": {
+                                  "sent": 280,
+                                  "answered": 194,
+                                  "rate": 69.3
+                                },
+                                "comment_sentiment": {
+                                  "negative": 10,
+                                  "neutral": 21,
+                                  "positive": 42
+                                }
+                              }
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "A parameter is not allowed: `from` (not a date, not before `to`, or more than 3 years before it), `to`, `period`, `time_zone`, `group_id`, `agent_id`, `channel`."
+              }
+            }
+          }
+        },
+        "/api/v1/satisfaction/themes": {
+          "get": {
+            "operationId": "getSatisfactionThemes",
+            "summary": "Themes of negative comments",
+            "description": "What negative survey comments in the range mention most, per language of the comment (`ar`, `en`): words and two-word phrases, each counted once per comment. Spelling variants and the Arabic article are folded together («التوصيل» and «توصيل» are one theme); stop words, digits and one-letter words are left out. At most 10 per language; a language without negative comments is left out. Admins and supervisors.",
+            "tags": [
+              "Surveys"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/ReportFrom"
+              },
+              {
+                "$ref": "#/components/parameters/ReportTo"
+              },
+              {
+                "$ref": "#/components/parameters/ReportTimeZone"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The themes by language, most comments first.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SatisfactionThemes"
+                    },
+                    "examples": {
+                      "arabic": {
+                        "summary": "شكاوى التوصيل في المقدمة",
+                        "value": {
+                          "ar": [
+                            {
+                              "text": "توصيل متاخر",
+                              "comments": 14,
+                              "phrase": true
+                            },
+                            {
+                              "text": "مندوب",
+                              "comments": 9,
+                              "phrase": false
+                            },
+                            {
+                              "text": "استرجاع مبلغ",
+                              "comments": 5,
+                              "phrase": true
+                            }
+                          ],
+                          "en": [
+                            {
+                              "text": "refund",
+                              "comments": 3,
+                              "phrase": false
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "`from` (not a date, or not before `to`), `to` or `time_zone` is not allowed."
+              }
+            }
+          }
+        },
+        "/api/v1/close-loop-tasks": {
+          "get": {
+            "operationId": "listCloseLoopTasks",
+            "summary": "Close-the-loop tasks",
+            "description": "Tasks opened by low survey answers (CSAT ≤ 2, NPS ≤ 6, CES ≥ 6 on the 1 = very easy scale), for the ticket's agent, or its group's supervisors when nobody has the ticket, to get back to the customer. Oldest first, at most 200, in one page (`next_cursor` is null). Any staff member: an agent sees only tasks of tickets they may see; tasks without a ticket are for admins and supervisors.",
+            "tags": [
+              "Surveys"
+            ],
+            "parameters": [
+              {
+                "name": "status",
+                "in": "query",
+                "required": false,
+                "description": "Which tasks.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "open",
+                    "done"
+                  ],
+                  "default": "open"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The tasks.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CloseLoopTaskPage"
+                    },
+                    "examples": {
+                      "arabic": {
+                        "summary": "عميلة غير راضية",
+                        "value": {
+                          "data": [
+                            {
+                              "id": 77,
+                              "status": "open",
+                              "ticket_id": 1207,
+                              "ticket_subject": "استفسار عن الفاتورة",
+                              "customer_id": 42,
+                              "customer_name": "سارة العتيبي",
+                              "assignee_id": 7,
+                              "group_id": 3,
+                              "kind": "csat",
+                              "score": 1,
+                              "comment": "لم تُحل مشكلتي والفاتورة ما زالت خاطئة",
+                              "created_at": "2025-03-04T10:12:05.310Z"
+                            }
+                          ],
+                          "next_cursor": null
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity",
+                "description": "`status` is not open or done."
+              }
+            }
+          }
+        },
+        "/api/v1/close-loop-tasks/{id}/done": {
+          "post": {
+            "operationId": "completeCloseLoopTask",
+            "summary": "Mark a close-the-loop task done",
+            "description": "Marks the task done by the caller; a task already done stays as it was. Any staff member who may see the task.",
+            "tags": [
+              "Surveys"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/CloseLoopTaskID"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The task, status `done`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CloseLoopTask"
+                    },
+                    "examples": {
+                      "arabic": {
+                        "summary": "تمت المتابعة",
+                        "value": {
+                          "id": 77,
+                          "status": "done",
+                          "ticket_id": 1207,
+                          "ticket_subject": "استفسار عن الفاتورة",
+                          "customer_id": 42,
+                          "customer_name": "سارة العتيبي",
+                          "assignee_id": 7,
+                          "group_id": 3,
+                          "kind": "csat",
+                          "score": 1,
+                          "comment": "لم تُحل مشكلتي والفاتورة ما زالت خاطئة",
+                          "created_at": "2025-03-04T10:12:05.310Z",
+                          "done_at": "2025-03-04T13:40:00.000Z"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No task with this id, or one the caller may not see."
+              }
+            }
+          }
         }
       },
       "components": {
@@ -3570,6 +4471,59 @@ enum OpenAPIDocument {
               "format": "int64",
               "minimum": 1
             }
+          },
+          "SurveyID": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The survey's id.",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 1
+            }
+          },
+          "CloseLoopTaskID": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The close-the-loop task's id. A task the caller may not see is a 404.",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 1
+            }
+          },
+          "ReportFrom": {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "description": "Start of the range (included): a day (`2025-03-01`, Arabic-Indic digits too) meaning its midnight in `time_zone`, or an RFC 3339 time. Default: 30 days before `to`.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "2025-03-01"
+          },
+          "ReportTo": {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "description": "End of the range (excluded), written as `from`. Default: now.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "2025-04-01"
+          },
+          "ReportTimeZone": {
+            "name": "time_zone",
+            "in": "query",
+            "required": false,
+            "description": "An IANA time zone for days written without a time and for period boundaries.",
+            "schema": {
+              "type": "string",
+              "default": "UTC"
+            },
+            "example": "Asia/Riyadh"
           }
         },
         "headers": {
@@ -6394,6 +7348,741 @@ enum OpenAPIDocument {
               "raise_priority_on_negative": {
                 "type": "boolean",
                 "description": "A strongly negative customer message (sentiment score ≤ −0.6) raises a low or normal ticket to high, recorded as priority_changed with reason sentiment."
+              }
+            }
+          },
+          "SurveyKind": {
+            "type": "string",
+            "description": "`csat`: customer satisfaction, 1–5 (5 = very satisfied); `nps`: net promoter score, 0–10 (how likely to recommend us); `ces`: customer effort score, 1–7.",
+            "enum": [
+              "csat",
+              "nps",
+              "ces"
+            ]
+          },
+          "EffortDirection": {
+            "type": "string",
+            "description": "Which end of the CES scale is easy as the question is worded: `low_is_easy` (1 = very easy, the default) or `high_is_easy` (7 = very easy). Reports turn every CES answer to 1 = very easy. Only CES surveys may be `high_is_easy`.",
+            "enum": [
+              "low_is_easy",
+              "high_is_easy"
+            ]
+          },
+          "Survey": {
+            "type": "object",
+            "required": [
+              "id",
+              "kind",
+              "name",
+              "enabled",
+              "questions",
+              "direction",
+              "on_solve",
+              "delay_minutes",
+              "throttle_days",
+              "include_self_service",
+              "include_merged"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "kind": {
+                "$ref": "#/components/schemas/SurveyKind"
+              },
+              "name": {
+                "type": "string",
+                "examples": [
+                  "رضا العملاء بعد الحل"
+                ]
+              },
+              "enabled": {
+                "type": "boolean",
+                "description": "A survey switched off sends nothing, and skips what it had already scheduled."
+              },
+              "questions": {
+                "type": "object",
+                "description": "The question in each language; the customer gets their language's (both when it is unknown).",
+                "required": [
+                  "ar",
+                  "en"
+                ],
+                "properties": {
+                  "ar": {
+                    "type": "string",
+                    "examples": [
+                      "ما مدى رضاك عن المساعدة التي تلقيتها؟"
+                    ]
+                  },
+                  "en": {
+                    "type": "string",
+                    "examples": [
+                      "How satisfied are you with the help you received?"
+                    ]
+                  }
+                }
+              },
+              "direction": {
+                "$ref": "#/components/schemas/EffortDirection"
+              },
+              "on_solve": {
+                "type": "boolean",
+                "description": "Sent when a ticket is solved (CSAT and CES). NPS is never: it goes out by campaign."
+              },
+              "delay_minutes": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 43200,
+                "description": "How long after the ticket is solved the survey is sent. Whether it goes out is decided then: a ticket no longer solved or closed is skipped."
+              },
+              "throttle_days": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 365,
+                "description": "No customer gets a survey of this kind twice within this many days."
+              },
+              "include_self_service": {
+                "type": "boolean",
+                "description": "Whether tickets solved by the chat bot or a suggested article are surveyed too."
+              },
+              "include_merged": {
+                "type": "boolean",
+                "description": "Whether tickets merged into another are surveyed."
+              }
+            }
+          },
+          "SurveyInput": {
+            "type": "object",
+            "description": "On create `kind` is required and the rest have defaults (see `POST /api/v1/surveys`). On change, fields left out keep their value and `kind` cannot change.",
+            "properties": {
+              "kind": {
+                "$ref": "#/components/schemas/SurveyKind"
+              },
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200,
+                "description": "Default: the kind in capitals (`CSAT`)."
+              },
+              "enabled": {
+                "type": "boolean",
+                "default": true
+              },
+              "questions": {
+                "type": "object",
+                "description": "The wording per language, `ar` and/or `en` (any other key is a 422); a language left out keeps its wording (on create, the standard one).",
+                "properties": {
+                  "ar": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500
+                  },
+                  "en": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500
+                  }
+                }
+              },
+              "direction": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/EffortDirection"
+                  }
+                ],
+                "default": "low_is_easy"
+              },
+              "on_solve": {
+                "type": "boolean",
+                "description": "Default: true for CSAT and CES, false for NPS (which may not be true)."
+              },
+              "delay_minutes": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 43200,
+                "default": 60
+              },
+              "throttle_days": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 365,
+                "default": 7
+              },
+              "include_self_service": {
+                "type": "boolean",
+                "default": false
+              },
+              "include_merged": {
+                "type": "boolean",
+                "default": false
+              }
+            }
+          },
+          "SurveyPage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "SurveyResponse": {
+            "type": "object",
+            "description": "A customer's answer to one invitation (one per invitation; the customer may change it for 24 hours after first answering). Optional fields are left out when they have no value.",
+            "required": [
+              "id",
+              "invitation_id",
+              "kind",
+              "score",
+              "customer_id",
+              "answered_at",
+              "updated_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "invitation_id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "kind": {
+                "$ref": "#/components/schemas/SurveyKind"
+              },
+              "score": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10,
+                "description": "As the customer gave it, on the survey's scale (for a `high_is_easy` CES survey, 7 = very easy)."
+              },
+              "comment": {
+                "type": "string",
+                "examples": [
+                  "التوصيل متأخر ثلاثة أيام ولم يرد أحد على اتصالي"
+                ]
+              },
+              "comment_sentiment": {
+                "type": "string",
+                "enum": [
+                  "negative",
+                  "neutral",
+                  "positive"
+                ],
+                "description": "The comment's sentiment, from the same model as messages."
+              },
+              "comment_sentiment_score": {
+                "type": "number",
+                "minimum": -1,
+                "maximum": 1
+              },
+              "ticket_id": {
+                "type": "integer",
+                "format": "int64",
+                "description": "The ticket the survey was sent for."
+              },
+              "customer_id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "agent_id": {
+                "type": "integer",
+                "format": "int64",
+                "description": "The ticket's assignee when the answer was first given."
+              },
+              "group_id": {
+                "type": "integer",
+                "format": "int64",
+                "description": "The ticket's group when the answer was first given."
+              },
+              "channel": {
+                "$ref": "#/components/schemas/Channel"
+              },
+              "answered_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the answer was first given."
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When it was last changed."
+              }
+            }
+          },
+          "SurveyResponsePage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/SurveyResponse"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "SurveyCampaignInput": {
+            "type": "object",
+            "description": "The segment: customers with an email address matching every criterion given.",
+            "properties": {
+              "organization_id": {
+                "type": "integer",
+                "description": "Customers of this organization."
+              },
+              "tag": {
+                "type": "string",
+                "maxLength": 64,
+                "description": "Customers with a ticket carrying this tag.",
+                "examples": [
+                  "جملة"
+                ]
+              },
+              "contacted_after": {
+                "type": "string",
+                "description": "Customers whose latest ticket activity is at or after this: a day (`2025-01-01`, midnight UTC) or an RFC 3339 time."
+              },
+              "contacted_before": {
+                "type": "string",
+                "description": "… and before this; must be after `contacted_after`."
+              },
+              "every_days": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 366,
+                "description": "Runs again this many days after each run; left out, the campaign runs once."
+              }
+            }
+          },
+          "SurveyCampaign": {
+            "type": "object",
+            "description": "Criteria that were not given, and `next_run_at` of a campaign that has run for the last time, are left out.",
+            "required": [
+              "id",
+              "survey_id",
+              "invited"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "survey_id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "organization_id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tag": {
+                "type": "string"
+              },
+              "contacted_after": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "contacted_before": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "every_days": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 366
+              },
+              "next_run_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When it runs next."
+              },
+              "last_run_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "invited": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Invitations scheduled by all its runs so far."
+              }
+            }
+          },
+          "SurveyCampaignPage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/SurveyCampaign"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "SatisfactionFigures": {
+            "type": "object",
+            "description": "Each kind counts only its own answers. A figure that needs answers (`percent`, `score`, `average`, `rate`) is left out when there are none.",
+            "required": [
+              "csat",
+              "nps",
+              "ces",
+              "response_rate",
+              "comment_sentiment"
+            ],
+            "properties": {
+              "csat": {
+                "type": "object",
+                "required": [
+                  "answers",
+                  "satisfied"
+                ],
+                "properties": {
+                  "percent": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 100,
+                    "description": "CSAT %: answers of 4 or 5 ÷ all CSAT answers × 100."
+                  },
+                  "answers": {
+                    "type": "integer"
+                  },
+                  "satisfied": {
+                    "type": "integer",
+                    "description": "Answers of 4 or 5."
+                  }
+                }
+              },
+              "nps": {
+                "type": "object",
+                "required": [
+                  "answers",
+                  "promoters",
+                  "passives",
+                  "detractors"
+                ],
+                "properties": {
+                  "score": {
+                    "type": "number",
+                    "minimum": -100,
+                    "maximum": 100,
+                    "description": "% promoters (9–10) − % detractors (0–6); passives (7–8) count in the total only."
+                  },
+                  "answers": {
+                    "type": "integer"
+                  },
+                  "promoters": {
+                    "type": "integer"
+                  },
+                  "passives": {
+                    "type": "integer"
+                  },
+                  "detractors": {
+                    "type": "integer"
+                  }
+                }
+              },
+              "ces": {
+                "type": "object",
+                "required": [
+                  "answers",
+                  "distribution"
+                ],
+                "properties": {
+                  "average": {
+                    "type": "number",
+                    "minimum": 1,
+                    "maximum": 7,
+                    "description": "On the 1 = very easy … 7 = very difficult scale (answers to `high_is_easy` surveys are turned first)."
+                  },
+                  "answers": {
+                    "type": "integer"
+                  },
+                  "distribution": {
+                    "type": "array",
+                    "description": "How many answers gave 1 (very easy), 2, … 7 (very difficult).",
+                    "items": {
+                      "type": "integer"
+                    },
+                    "minItems": 7,
+                    "maxItems": 7
+                  }
+                }
+              },
+              "response_rate": {
+                "type": "object",
+                "required": [
+                  "sent",
+                  "answered"
+                ],
+                "properties": {
+                  "sent": {
+                    "type": "integer",
+                    "description": "Invitations sent in the period."
+                  },
+                  "answered": {
+                    "type": "integer",
+                    "description": "Of those, how many have been answered."
+                  },
+                  "rate": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 100,
+                    "description": "answered ÷ sent × 100."
+                  }
+                }
+              },
+              "comment_sentiment": {
+                "type": "object",
+                "description": "Comments by sentiment.",
+                "required": [
+                  "negative",
+                  "neutral",
+                  "positive"
+                ],
+                "properties": {
+                  "negative": {
+                    "type": "integer"
+                  },
+                  "neutral": {
+                    "type": "integer"
+                  },
+                  "positive": {
+                    "type": "integer"
+                  }
+                }
+              }
+            }
+          },
+          "SatisfactionReport": {
+            "type": "object",
+            "required": [
+              "from",
+              "to",
+              "period",
+              "total",
+              "periods"
+            ],
+            "properties": {
+              "from": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "to": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "period": {
+                "type": "string",
+                "enum": [
+                  "day",
+                  "week",
+                  "fortnight",
+                  "month",
+                  "custom"
+                ]
+              },
+              "total": {
+                "$ref": "#/components/schemas/SatisfactionFigures"
+              },
+              "periods": {
+                "type": "array",
+                "description": "The range cut into periods, in order; the first and last are cut to the range.",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "start",
+                    "end",
+                    "figures"
+                  ],
+                  "properties": {
+                    "start": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "Included."
+                    },
+                    "end": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "Excluded."
+                    },
+                    "figures": {
+                      "$ref": "#/components/schemas/SatisfactionFigures"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "CommentTheme": {
+            "type": "object",
+            "required": [
+              "text",
+              "comments",
+              "phrase"
+            ],
+            "properties": {
+              "text": {
+                "type": "string",
+                "description": "A word or two-word phrase, as search folds it.",
+                "examples": [
+                  "توصيل متاخر"
+                ]
+              },
+              "comments": {
+                "type": "integer",
+                "description": "How many comments use it."
+              },
+              "phrase": {
+                "type": "boolean",
+                "description": "Two words next to each other (listed only when at least two comments use it); a word every use of which is inside a listed phrase is not listed again."
+              }
+            }
+          },
+          "SatisfactionThemes": {
+            "type": "object",
+            "description": "Themes of negative comments by the comment's language; a language without negative comments in the range is left out.",
+            "properties": {
+              "ar": {
+                "type": "array",
+                "maxItems": 10,
+                "items": {
+                  "$ref": "#/components/schemas/CommentTheme"
+                }
+              },
+              "en": {
+                "type": "array",
+                "maxItems": 10,
+                "items": {
+                  "$ref": "#/components/schemas/CommentTheme"
+                }
+              }
+            }
+          },
+          "CloseLoopTask": {
+            "type": "object",
+            "description": "Fields without a value are left out.",
+            "required": [
+              "id",
+              "status",
+              "customer_id",
+              "customer_name",
+              "kind",
+              "score",
+              "created_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "open",
+                  "done"
+                ]
+              },
+              "ticket_id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "ticket_subject": {
+                "type": "string",
+                "examples": [
+                  "استفسار عن الفاتورة"
+                ]
+              },
+              "customer_id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "customer_name": {
+                "type": "string",
+                "examples": [
+                  "سارة العتيبي"
+                ]
+              },
+              "assignee_id": {
+                "type": "integer",
+                "format": "int64",
+                "description": "The ticket's agent when the answer came; left out when nobody had the ticket (its group's supervisors follow up)."
+              },
+              "group_id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "kind": {
+                "$ref": "#/components/schemas/SurveyKind"
+              },
+              "score": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10,
+                "description": "The low answer, as given."
+              },
+              "comment": {
+                "type": "string"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "done_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "CloseLoopTaskPage": {
+            "type": "object",
+            "required": [
+              "data",
+              "next_cursor"
+            ],
+            "properties": {
+              "data": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CloseLoopTask"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
               }
             }
           }
