@@ -1,0 +1,158 @@
+import Foundation
+
+/// How durations are measured: on the wall clock, or counting only the hours a business calendar is open.
+public enum TimeMeasure: Sendable, Equatable {
+    /// Elapsed time, nights, weekends and holidays included.
+    case calendar
+    /// Open time of the calendar only (`BusinessCalendar.businessSeconds(from:to:)`).
+    case business(BusinessCalendar)
+
+    /// The seconds from `start` to `end` in this measure; never negative.
+    public func seconds(from start: Date, to end: Date) -> TimeInterval {
+        switch self {
+        case .calendar: max(0, end.timeIntervalSince(start))
+        case .business(let calendar): calendar.businessSeconds(from: start, to: end)
+        }
+    }
+}
+
+/// New tickets of one bucket, by channel.
+public struct VolumeBucket: Sendable, Equatable {
+    public var range: Range<Date>
+    public var byChannel: [Channel: Int]
+
+    public init(range: Range<Date>, byChannel: [Channel: Int]) {
+        self.range = range
+        self.byChannel = byChannel
+    }
+
+    public var total: Int { byChannel.values.reduce(0, +) }
+}
+
+/// Resolution times of a period, each a `Summary` in seconds.
+public struct ResolutionTimes: Sendable, Equatable {
+    /// Creation → first resolution, for tickets first resolved in the period.
+    public var first: Summary
+    /// Creation → last resolution, for tickets whose last resolution so far falls in the period and that are
+    /// not active now (so a figure does not count a ticket as resolved while it is reopened).
+    public var full: Summary
+    /// Reopen → the next resolution, for each reopen cycle resolved in the period.
+    public var reopenCycles: Summary
+}
+
+/// Solved tickets per agent in a period.
+public struct AgentLoad: Sendable, Equatable {
+    /// Tickets resolved in the period, by the agent each is assigned to. Unassigned tickets are left out.
+    public var solvedByAgent: [Int: Int]
+
+    /// The mean over the agents listed: all their solved tickets divided by how many agents solved any.
+    public var average: Double? {
+        solvedByAgent.isEmpty ? nil : Double(solvedByAgent.values.reduce(0, +)) / Double(solvedByAgent.count)
+    }
+}
+
+/// The ticket metrics of a set of tickets, after a filter. Periods are half-open ranges of instants
+/// (`ReportCalendar` cuts them); "in the period" means `start ≤ instant < end`.
+///
+/// A resolution is a move to `solved`, or a close of an active ticket (see `TicketFacts.resolvedAt`); a
+/// ticket merged into another is never resolved by that merge.
+public struct TicketReport: Sendable {
+    /// The tickets the filter let through.
+    public let tickets: [TicketFacts]
+
+    public init(_ tickets: [TicketFacts], filter: TicketFilter = .all) {
+        self.tickets = tickets.filter(filter.matches)
+    }
+
+    /// **Volume**: new tickets per channel in each bucket of `period` over `range`: a ticket counts in the bucket
+    /// holding its creation instant, under the channel it came through. Buckets with no tickets are listed
+    /// with zero counts.
+    public func volume(
+        _ period: ReportPeriod, covering range: Range<Date>, calendar: ReportCalendar
+    ) -> [VolumeBucket] {
+        calendar.buckets(period, covering: range).map { bucket in
+            var counts: [Channel: Int] = [:]
+            for ticket in tickets where bucket.contains(ticket.createdAt) { counts[ticket.channel, default: 0] += 1 }
+            return VolumeBucket(range: bucket, byChannel: counts)
+        }
+    }
+
+    /// **First response time**: from a ticket's creation to the first public reply by an agent, for the tickets
+    /// whose first reply falls in `period` (so a period's figure is final once it ends). Internal notes and bot
+    /// answers are not replies. Median, 90th percentile and average, in seconds of `measure`.
+    public func firstResponseTime(in period: Range<Date>, measure: TimeMeasure = .calendar) -> Summary {
+        Summary(
+            tickets.compactMap { ticket in
+                guard let reply = ticket.firstPublicAgentReplyAt, period.contains(reply) else { return nil }
+                return measure.seconds(from: ticket.createdAt, to: reply)
+            })
+    }
+
+    /// **Resolution time** in seconds of `measure`: creation → first resolution (tickets first resolved in the
+    /// period), creation → last resolution (tickets last resolved in the period and not active now), and
+    /// reopen → next resolution (each reopen cycle resolved in the period). Median, 90th percentile, average.
+    public func resolutionTime(in period: Range<Date>, measure: TimeMeasure = .calendar) -> ResolutionTimes {
+        var first: [Double] = []
+        var full: [Double] = []
+        var cycles: [Double] = []
+        for ticket in tickets {
+            let resolutions = ticket.resolvedAt
+            if let firstResolution = resolutions.first, period.contains(firstResolution) {
+                first.append(measure.seconds(from: ticket.createdAt, to: firstResolution))
+            }
+            if let last = resolutions.last, period.contains(last), !ticket.status.isActive {
+                full.append(measure.seconds(from: ticket.createdAt, to: last))
+            }
+            for cycle in ticket.resolutionCycles.dropFirst() where period.contains(cycle.resolved) {
+                cycles.append(measure.seconds(from: cycle.start, to: cycle.resolved))
+            }
+        }
+        return ResolutionTimes(first: Summary(first), full: Summary(full), reopenCycles: Summary(cycles))
+    }
+
+    /// The tickets resolved at least once in `period`: the tickets the reopen rate, first-contact resolution,
+    /// replies per ticket and tickets per agent count.
+    public func resolved(in period: Range<Date>) -> [TicketFacts] {
+        tickets.filter { $0.resolvedAt.contains(where: period.contains) }
+    }
+
+    /// **Reopen rate**: of the tickets resolved in `period`, the share reopened after their first resolution in
+    /// the period (at any time up to now, so the figure of a recent period can still grow).
+    public func reopenRate(in period: Range<Date>) -> Ratio {
+        let solved = resolved(in: period)
+        let reopened = solved.filter { ticket in
+            guard let resolution = ticket.resolvedAt.first(where: period.contains) else { return false }
+            return ticket.reopenedAt.contains { $0 > resolution }
+        }
+        return Ratio(reopened.count, of: solved.count)
+    }
+
+    /// **First-contact resolution**: of the tickets resolved in `period`, the share with exactly one public
+    /// agent reply over their whole life (so a ticket that was reopened and answered again no longer counts).
+    public func firstContactResolution(in period: Range<Date>) -> Ratio {
+        let solved = resolved(in: period)
+        return Ratio(solved.count { $0.publicAgentReplyCount == 1 }, of: solved.count)
+    }
+
+    /// **Backlog**: the tickets unresolved at `instant`, that is created before it and not solved or closed
+    /// just before it (pending and on-hold tickets count; a reopened ticket counts again). For a period, take
+    /// its end: `backlog(at: period.upperBound)`.
+    public func backlog(at instant: Date) -> Int {
+        tickets.count { $0.isUnresolved(before: instant) }
+    }
+
+    /// **Tickets per agent**: the tickets resolved in `period`, counted for the agent each is assigned to.
+    public func ticketsPerAgent(in period: Range<Date>) -> AgentLoad {
+        var counts: [Int: Int] = [:]
+        for ticket in resolved(in: period) {
+            if let agent = ticket.assigneeID { counts[agent, default: 0] += 1 }
+        }
+        return AgentLoad(solvedByAgent: counts)
+    }
+
+    /// **Replies per ticket**: public agent replies over the life of each ticket resolved in `period`; median,
+    /// 90th percentile and average.
+    public func repliesPerTicket(in period: Range<Date>) -> Summary {
+        Summary(resolved(in: period).map { Double($0.publicAgentReplyCount) })
+    }
+}
