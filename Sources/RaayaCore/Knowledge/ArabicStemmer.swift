@@ -39,6 +39,10 @@ enum ArabicStemmer {
     ]
     .map { Array($0.unicodeScalars) }
 
+    /// "على" shortened to ع and fused with the article, as Levantine and Egyptian write it ("عالموبايل", "عالفيزا"):
+    /// read off at query time like the other prepositions, never added to a word.
+    private static let dialectPrepositions: [[Unicode.Scalar]] = [Array("عال".unicodeScalars)]
+
     private static let objectPronouns = [Array("ني".unicodeScalars), Array("لي".unicodeScalars)]
     private static let futureMarker: Unicode.Scalar = "س"
     /// The future marker only comes before an imperfect verb, which starts with one of these.
@@ -68,7 +72,7 @@ enum ArabicStemmer {
         let letters = Array(token.unicodeScalars)
         guard let first = letters.first, isArabicLetter(first), token != godsName else { return [] }
         var readings: [String] = []
-        for proclitic in proclitics
+        for proclitic in proclitics + dialectPrepositions
         where letters.count - proclitic.count >= minimumWord && letters.starts(with: proclitic) {
             let rest = letters[proclitic.count...]
             if proclitic.last == futureMarker, let next = rest.first, !imperfectPrefixes.contains(next) {
@@ -103,6 +107,44 @@ enum ArabicStemmer {
         let stem = String(String.UnicodeScalarView(letters.dropFirst()))
         let persons = imperfectPrefixOrder.map { String($0) + stem }
         return [stem] + persons + persons.map { String(futureMarker) + $0 }
+    }
+
+    /// The verbal nouns (masdars) a verb written as "I do" / "he does" most likely has, so a question asking with a
+    /// verb reaches an article naming the action: "ارجع" (I return) → "ارجاع" and "ترجيع", "اغير" → "تغيير",
+    /// "يسترجع" → "استرجاع", "اشترك" → "اشتراك", "استرد" → "استرداد". Only the regular patterns are produced:
+    /// أفعل → إفعال and تفعيل, and five or six letters (افتعل, استفعل, with ا for the person's prefix) → the same
+    /// with ا before the last letter, or, for a doubled last letter, after it (استرد → استرداد). Guesses, never committed to:
+    /// the index keeps only the ones that are words of some article.
+    static func verbalNouns(_ token: String) -> [String] {
+        var letters = Array(token.unicodeScalars)
+        guard let first = letters.first, imperfectPrefixes.contains(first) else { return [] }
+        let alef: Unicode.Scalar = "ا"
+        switch letters.count {
+        case 4:
+            let (first, second, third) = (letters[1], letters[2], letters[3])
+            return [[alef, first, second, alef, third], ["ت", first, second, "ي", third]].map {
+                String(String.UnicodeScalarView($0))
+            }
+        case 5, 6:
+            letters[0] = alef
+            let last = letters.removeLast()
+            var nouns = [letters + [alef, last]]
+            if letters.count == 4 {
+                nouns.append(letters + [last, alef, last])
+            }
+            return nouns.map { String(String.UnicodeScalarView($0)) }
+        default:
+            return []
+        }
+    }
+
+    /// The verb of an active participle (فاعل), which the dialects use as a present tense: "واصل" (arriving) →
+    /// "وصل", "ناقص" → "نقص", "دافع" → "دفع". Only four-letter words with ا second.
+    static func participleVerb(_ token: String) -> [String] {
+        var letters = Array(token.unicodeScalars)
+        guard letters.count == 4, letters[1] == "ا", isArabicLetter(letters[0]) else { return [] }
+        letters.remove(at: 1)
+        return [String(String.UnicodeScalarView(letters))]
     }
 
     static func withProclitics(_ token: String) -> [String] {

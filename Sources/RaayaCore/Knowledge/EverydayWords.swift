@@ -11,21 +11,36 @@ extension Synonyms {
         Synonyms(groups + everydayGroups)
     }
 
+    /// Question words that hint at the answer although they are stop words: a customer asking "where" about a
+    /// purchase wants to track it. Matched as query tokens, so every spelling and Arabizi form is listed.
+    static let questionCues: [(questionWords: Set<String>, answers: [String])] = [
+        (
+            Set(
+                ["وين", "فين", "أين", "اين", "where", "wein", "wen", "wain", "fein", "fen"].flatMap {
+                    SearchText.tokens($0)
+                }),
+            ["تتبع", "track", "tracking"]
+        )
+    ]
+
     static let everydayGroups: [[String]] = [
         // Orders and delivery
         ["طلب", "طلبية", "اوردر", "أوردر", "order"],
         ["شحنة", "طرد", "بكج", "الكرتون", "parcel", "package", "shipment"],
         ["توصيل", "شحن", "ديليفري", "دليفري", "delivery", "shipping"],
         ["مندوب", "سائق", "الكابتن", "courier", "driver"],
-        ["عنوان", "لوكيشن", "الموقع", "address", "location"],
+        ["عنوان", "لوكيشن", "الموقع", "الحي", "address", "location"],
         ["متأخر", "تأخير", "تأخر", "اتأخر", "late", "delayed", "delay"],
         ["ناقص", "مفقود", "missing", "incomplete"],
         ["غلط", "خطأ", "خاطئ", "غلطان", "wrong", "incorrect", "mistake"],
-        ["تالف", "مكسور", "مكسر", "مفعوص", "مضروب", "مخدوش", "damaged", "broken", "cracked", "dented"],
+        [
+            "تالف", "مكسور", "مكسر", "مفعوص", "مضروب", "مخدوش", "مشروخ", "damaged", "broken", "cracked", "smashed",
+            "dented",
+        ],
         ["فرع", "محل", "معرض", "المعرض", "store", "branch", "shop", "showroom"],
         ["استلام", "استلم", "pickup", "collect"],
         // Returns and money
-        ["ارجاع", "إرجاع", "مرتجع", "ترجيع", "رجع", "return", "send back"],
+        ["ارجاع", "إرجاع", "اعادة", "إعادة", "مرتجع", "ترجيع", "رجع", "return", "send back"],
         ["استرداد", "استرجاع", "refund", "money back"],
         ["فلوس", "مال", "المبلغ", "مصاري", "money", "amount"],
         ["استبدال", "تبديل", "بدل", "exchange", "swap", "replace"],
@@ -45,27 +60,35 @@ extension Synonyms {
         // Account
         ["حساب", "اكونت", "أكاونت", "اكاونت", "account"],
         ["كلمة المرور", "كلمة السر", "باسورد", "باسوورد", "الرقم السري", "password"],
-        ["تسجيل الدخول", "ادخل", "أدخل", "افوت", "log in", "login", "sign in", "signin"],
+        ["تسجيل الدخول", "ادخل", "أدخل", "افوت", "فوت", "log in", "login", "sign in", "signin"],
         ["مقفل", "مقفول", "انقفل", "اتقفل", "locked", "blocked"],
-        ["جوال", "موبايل", "هاتف", "تلفون", "تليفون", "الرقم", "mobile", "phone"],
-        ["رسالة", "مسج", "مسج نصي", "رسالة نصية", "sms", "text message", "message"],
+        ["جوال", "موبايل", "هاتف", "تلفون", "تليفون", "الرقم", "شريحة", "mobile", "phone", "sim"],
+        ["رسالة", "مسج", "مسج نصي", "رسالة نصية", "sms", "text", "text message", "message"],
         ["رمز التحقق", "كود التحقق", "كود التفعيل", "الكود", "otp", "verification code", "code"],
         ["حذف", "امسح", "مسح", "الغاء الحساب", "delete", "remove", "close"],
         ["بيانات", "معلومات", "خصوصية", "data", "privacy", "information"],
         // Not "غير": it is as often "other than" ("موديل غير اللي طلبته").
-        ["تغيير", "تعديل", "عدل", "اغير", "change", "update", "edit"],
+        ["تغيير", "تعديل", "عدل", "اغير", "تصحيح", "صحح", "change", "update", "edit", "correct"],
         // Products and service
         ["منتج", "غرض", "سلعة", "قطعة", "product", "item"],
-        ["عطل", "خرب", "خربان", "بايظ", "باظ", "معطل", "عطلان", "تعطل", "faulty", "defect", "stopped working"],
+        [
+            "عطل", "خرب", "خربان", "بايظ", "باظ", "معطل", "عطلان", "تعطل", "وقف عن العمل", "وقف عن الشغل", "faulty",
+            "defect",
+            "stopped working", "broke down",
+        ],
         ["ضمان", "كفالة", "warranty", "guarantee"],
         ["صيانة", "تصليح", "اصلاح", "repair", "fix"],
         ["تركيب", "تركيبه", "يركب", "ركب", "install", "installation", "mounting", "setup"],
         ["أصلي", "اصلي", "اوريجينال", "original", "genuine", "authentic"],
         ["تقليد", "مقلد", "كوبي", "مضروب", "fake", "copy", "counterfeit"],
-        ["غير متوفر", "نفد", "نفدت الكمية", "خلصان", "out of stock", "sold out", "unavailable"],
+        ["غير متوفر", "نفد", "نفدت الكمية", "خلصان", "خلص", "out of stock", "sold out", "unavailable"],
         ["متوفر", "يتوفر", "موجود", "available", "in stock"],
         ["نقاط", "بوينت", "points", "rewards"],
         ["هدية", "gift"],
+        ["الليلة", "نفس اليوم", "tonight", "same day"],
+        ["لابتوب", "كمبيوتر", "ماك", "laptop", "computer", "mac"],
+        // Marketing messages, not promo codes: "promo code" is read as one phrase first.
+        ["ترويجية", "تسويقية", "اعلانات", "إعلانات", "promo", "promotional", "marketing", "ads", "advertising"],
         ["تلفزيون", "تلفزيونات", "شاشة", "تي في", "tv", "television", "screen"],
         ["مكيف", "مكيفات", "تكييف", "سبليت", "air conditioner", "ac"],
         ["غسالة", "ثلاجة", "مكنسة", "فرن", "جهاز", "اجهزة", "appliance", "device"],

@@ -10,12 +10,16 @@
 ///      "فاتورة" finds a body that wrote "وبفاتورتك"; these letters also start ordinary words, so they are
 ///      tried against the vocabulary here rather than stripped blindly by the stemmer,
 ///    - the other entries of its synonym groups (0.8),
-///    - its readings as an imperfect verb (0.8): "ادفع" finds "الدفع" and "يدفع",
+///    - its readings as an imperfect verb and their likely verbal nouns (0.8): "ادفع" finds "الدفع" and "يدفع",
+///      "ارجع" finds "الإرجاع", "يسترجع" finds "الاسترجاع",
+///    - the groups of those readings (0.64): "ارجعه" reaches "return" and "مرتجع" through "إرجاع",
 ///    - only when none of those is in the index, words one typo away (0.6), for tokens of five letters or more,
 ///      and then words with the same consonant skeleton (0.6): "فتورة" finds "فاتورة", "باسورد" "password".
 /// 4. A question in Arabizi ("wen el fatoura?") is read word by word both as written and in those of its Arabic
 ///    spellings (`Arabizi.spellings`) the index or synonyms know (0.9), so "el" and "wen" drop out as stop
 ///    words, a loanword like "refund" still matches as English, and "fatoura" finds "فاتورة".
+/// 5. A question word that hints at the answer ("وين", "where": tracking) adds a weak cue concept (0.3) that
+///    orders articles but counts for neither coverage nor words matched.
 extension KnowledgeIndex {
     enum MatchWeight {
         static let exact = 1.0
@@ -25,6 +29,7 @@ extension KnowledgeIndex {
         static let typo = 0.6
         static let transliterated = 0.9
         static let soundAlike = 0.6
+        static let cue = 0.3
     }
 
     /// Typo candidates kept per query word, the most used first: enough for a real correction, few enough that a
@@ -39,6 +44,9 @@ extension KnowledgeIndex {
         var phrases: [(parts: [[Int32]], weight: Double)] = []
         /// Query tokens this concept stands for.
         var tokenCount = 1
+        /// A hint read from a question word (`EverydayWords.questionCues`): it adds to the score but not to
+        /// coverage or to the words matched, so it orders articles without making an answer look surer.
+        var isCue = false
 
         mutating func offer(_ term: Int32, weight: Double) {
             terms[term] = max(terms[term] ?? 0, weight)
@@ -55,12 +63,17 @@ extension KnowledgeIndex {
         let bareStems: [String]
         /// An Arabizi word's Arabic spellings that the index or the synonyms know.
         let arabic: [String]
+        /// Stems of the token read as a verb: without the imperfect prefix, and its likely verbal nouns.
+        let verbStems: [String]
 
         init(_ token: String, arabic: [String] = []) {
             self.token = token
             self.arabic = arabic
             stem = Stemmer.stem(token)
             bareStems = ([token] + arabic).flatMap(Stemmer.readings).map(Stemmer.stem) + arabic.map(Stemmer.stem)
+            let forms = [token] + arabic
+            let bareVerbs = (forms + [stem]).flatMap(Stemmer.verbReadings).prefix(1)
+            verbStems = (Array(bareVerbs) + forms.flatMap(Stemmer.verbalNouns)).map(Stemmer.stem)
         }
 
         func means(_ stem: String) -> Bool {
@@ -117,6 +130,21 @@ extension KnowledgeIndex {
         return concepts
     }
 
+    /// Question words are stop words, but "where" in a shop's support asks where an order is: each cue found in
+    /// the query becomes a weak concept for the words that answer it, when the index has them.
+    func cueConcepts(for query: String) -> [Concept] {
+        let tokens = Set(SearchText.tokens(query))
+        return Synonyms.questionCues.compactMap { cue in
+            guard !tokens.isDisjoint(with: cue.questionWords) else { return nil }
+            var concept = Concept()
+            concept.isCue = true
+            for target in cue.answers {
+                offerForms(of: target, weight: MatchWeight.cue, to: &concept)
+            }
+            return concept.isEmpty ? nil : concept
+        }
+    }
+
     private func concept(for word: QueryWord) -> Concept {
         var concept = Concept()
         offerForms(of: word.token, weight: MatchWeight.exact, to: &concept)
@@ -127,6 +155,14 @@ extension KnowledgeIndex {
             for (group, entry) in synonyms.entries(startingWith: stem)
             where synonyms.groups[group][entry].stems.count == 1 {
                 offerEntries(of: group, except: entry, weight: MatchWeight.synonym, to: &concept)
+            }
+        }
+        // A verb reaches the groups of its bare form and of its verbal noun: "ارجعه" → "رجع", "ارجاع" (returns);
+        // "ابدله" → "بدل" (exchanges). Entries already offered keep their higher weight.
+        for stem in word.verbStems {
+            for (group, entry) in synonyms.entries(startingWith: stem)
+            where synonyms.groups[group][entry].stems.count == 1 {
+                offerEntries(of: group, except: entry, weight: MatchWeight.synonym * MatchWeight.verb, to: &concept)
             }
         }
         if concept.isEmpty, !word.arabic.isEmpty {
@@ -212,7 +248,7 @@ extension KnowledgeIndex {
         for form in bare + ([token] + bare).flatMap(Stemmer.withProclitics) {
             offer(Stemmer.stem(form), weight: weight * MatchWeight.attached, to: &concept)
         }
-        for form in Stemmer.verbReadings(token) {
+        for form in Stemmer.verbReadings(token) + Stemmer.verbalNouns(token) {
             offer(Stemmer.stem(form), weight: weight * MatchWeight.verb, to: &concept)
         }
     }

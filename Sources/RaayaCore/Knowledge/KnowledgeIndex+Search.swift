@@ -42,8 +42,9 @@ extension KnowledgeIndex {
     /// nothing.
     public func search(_ query: String, language: String? = nil, limit: Int = 10) -> [Hit] {
         guard limit > 0, count > 0 else { return [] }
-        let concepts = concepts(for: query)
+        var concepts = concepts(for: query)
         guard !concepts.isEmpty else { return [] }
+        concepts += cueConcepts(for: query)
         var scoring = Scoring(index: self)
         for (number, concept) in concepts.enumerated() {
             scoring.add(concept, number: number)
@@ -126,12 +127,15 @@ private struct Scoring {
                 scoredSlots.append(Int32(slot))
             }
             score[slot] += idf * saturated * matchWeight[slot]
-            coverage[slot] += idf * matchWeight[slot]
-            wordsMatched[slot] += concept.tokenCount
+            if !concept.isCue {
+                coverage[slot] += idf * matchWeight[slot]
+                wordsMatched[slot] += concept.tokenCount
+            }
             frequency[slot] = 0
             matchWeight[slot] = 0
         }
         matchedSlots.removeAll(keepingCapacity: true)
+        guard !concept.isCue else { return }
         totalIDF += idf
         bestPossible += idf * (k1 + 1)
         totalWords += concept.tokenCount

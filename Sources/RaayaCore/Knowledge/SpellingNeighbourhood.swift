@@ -7,7 +7,8 @@
 /// one hash probe per letter of the query instead of a scan of the vocabulary; candidates are then confirmed
 /// with an exact distance check.
 struct SpellingNeighbourhood: Sendable {
-    /// Shorter words are left out: at four letters and below one edit turns most words into other real words.
+    /// Shorter words are left out: at four letters and below one edit turns most words into other real words
+    /// (four-letter words are only matched to words with one letter more, see `terms(near:limit:)`).
     static let minimumQueryLength = 5
     private static let minimumWordLength = minimumQueryLength - 1
 
@@ -103,15 +104,19 @@ struct SpellingNeighbourhood: Sendable {
         }
     }
 
-    /// Terms of the words exactly one edit away from `word`, the most used first.
+    /// Terms of the words exactly one edit away from `word`, the most used first. A word of four letters only
+    /// finds words with one letter more ("oder" → "order"): a dropped letter is the
+    /// commonest slip, while replacing a letter of a four-letter word gives another real word too often.
     func terms(near word: String, limit: Int) -> [Int32] {
         let letters = Array(word.unicodeScalars)
-        guard letters.count >= Self.minimumQueryLength else { return [] }
+        guard letters.count >= Self.minimumWordLength else { return [] }
+        let onlyLonger = letters.count < Self.minimumQueryLength
         var found: [Int32: Int] = [:]
         Self.forEachKey(of: word) { key in
             var link = chains[key] ?? Self.endOfChain
             while link != Self.endOfChain {
                 if let candidate = words[Int(linkWord[Int(link)])],
+                    !onlyLonger || candidate.text.unicodeScalars.count == letters.count + 1,
                     Self.isOneEditApart(letters, Array(candidate.text.unicodeScalars))
                 {
                     found[candidate.term] = max(found[candidate.term] ?? 0, candidate.uses)

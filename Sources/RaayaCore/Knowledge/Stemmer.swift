@@ -40,10 +40,21 @@ public enum Stemmer {
             + withoutPronoun.flatMap(ArabicStemmer.withoutProclitics)
     }
 
-    /// Readings of an Arabic token as an imperfect verb (see `ArabicStemmer.asImperfectVerb`), also after its
-    /// other `readings`: "وادفع" → "دفع", "يدفع", …
+    /// Readings of an Arabic token as an imperfect verb (see `ArabicStemmer.asImperfectVerb`) or as the verb of a
+    /// participle (`ArabicStemmer.participleVerb`), also after its other `readings`: "وادفع" → "دفع", "يدفع", …;
+    /// "واصلني" → "وصل".
     public static func verbReadings(_ token: String) -> [String] {
-        ([token] + readings(token)).flatMap(ArabicStemmer.asImperfectVerb)
+        let forms = [token] + readings(token)
+        return forms.flatMap(ArabicStemmer.asImperfectVerb) + forms.flatMap(ArabicStemmer.participleVerb)
+    }
+
+    /// The verbal nouns an Arabic verb token most likely has (see `ArabicStemmer.verbalNouns`), also after its
+    /// other `readings` and its stem: "ارجعه" → "ارجاع", "ترجيع"; "وبدي استرجع" → "استرجاع".
+    public static func verbalNouns(_ token: String) -> [String] {
+        var forms = [token] + readings(token)
+        forms += forms.map(stem)
+        var seen: Set<String> = []
+        return forms.flatMap(ArabicStemmer.verbalNouns).filter { seen.insert($0).inserted }
     }
 
     /// The token with each conjunction, preposition or future marker attached in front, as documents write

@@ -1,6 +1,8 @@
 /// Words dropped from knowledge-base queries (never from the index): question words, pronouns, "I want" in the
-/// dialects customers write in, greetings and courtesy. Without this, "وين طلبي؟" or "عايز فلوسي ترجع" would rank
-/// articles by how often they say "وين" or "عايز", and unknown filler would drag the answer's confidence down.
+/// dialects customers write in, prepositions carrying a pronoun ("عليه", "منها"), filler verbs and adverbs
+/// ("وش صار", "بدي اعرف", "أستطيع", "اشتريت", "لسا", "دلوقتي", "now"), greetings and courtesy. Without this,
+/// "وين طلبي؟" or "عايز فلوسي ترجع" would rank articles by how often they say "وين" or "عايز", and unknown filler
+/// would drag the answer's confidence down.
 ///
 /// Entries go through `SearchText.tokens`, like queries, so one spelling covers its variants (أين/اين, إيش/ايش,
 /// ابغى/ابغي) and "اللي" is stored as the "لي" it tokenizes to.
@@ -10,14 +12,18 @@ public enum StopWords {
         ازاي إزاي انا أنا احنا نحن انت أنت انتي انتم هو هي هم هذا هذه هاذا هذي هاد ده دي اللي الذي التي ما لم لن لا \
         مش مو ان أن إن انه إنه اني إني او أو ثم قد لقد كان كانت يكون تم بس يعني طيب شي شيء اذا إذا لو عشان علشان \
         لان لأن كذا ابي أبي ابغى أبغى ابغا ابغي بدي بدنا عايز عاوز عايزه عاوزه اريد أريد نريد اود أود ودي حاب حابب \
-        ممكن ينفع لي ليا عندي عندنا عندكم عندكن عندك فيه سمحت فضلك يا مرحبا اهلا أهلا هلا السلام عليكم شكرا الله
+        ممكن ينفع لي ليا عندي عندنا عندكم عندكن عندك فيه سمحت فضلك يا مرحبا اهلا أهلا هلا السلام عليكم شكرا الله \
+        عليه عليها عليهم عليك علي فيها فيهم منه منها منهم منك منكم له لها لهم لك لكم معه معها معك معكم معي معاي \
+        صار صارت بصير بيصير صاير وشو شنو شلون لسا لسه لسة لسى الحين هلق هلأ هسا دلوقتي توا خالص برضو كمان \
+        اصلا أصلا ولا اعرف أعرف نعرف تعرف بعرف اسأل أسأل سؤال استفسار استطيع أستطيع نستطيع يمكنني يمكنك يمكن \
+        اقدر أقدر بقدر نقدر تقدر اشتريت اشتريته اشتريتها شريت شريته شريتها
         """
     private static let english = """
         a an the i me my mine we us our you your it its is am are was were be been being do does did doing have has \
         had how what when where why which who whom can could would should will shall may might must please pls plz \
         to of in on at for from with by about into and or but if so not no there here this that these those want \
         wanna need get got any some just still also very hi hello hey thanks thank dear s t m d ve ll re don doesn \
-        didn isn aren wasn can cannot won
+        didn isn aren wasn can cannot won now yet thing things anything something know tell ask question bought purchased
         """
 
     private static let words: Set<String> = Set(
