@@ -55,7 +55,15 @@ enum DemoKnowledgeBase {
             "أين طلبي",
             "tracking",
             "order status",
-            "where is my order"
+            "where is my order",
+            "وين وصل الطلب",
+            "فين الشحنة",
+            "رقم التتبع",
+            "حالة الشحنة",
+            "شحنتي وين",
+            "tracking number",
+            "where's my package",
+            "order status update"
           ],
           "related": [
             "late-delivery",
@@ -82,7 +90,14 @@ enum DemoKnowledgeBase {
             "إلغاء الطلب",
             "cancel",
             "cancellation",
-            "cancel order"
+            "cancel order",
+            "ما ابي الطلب",
+            "مش عايز الاوردر",
+            "طلبت بالغلط",
+            "الغاء الاوردر",
+            "ordered by mistake",
+            "don't want the order anymore",
+            "cancel my purchase"
           ],
           "related": [
             "return-policy",
@@ -109,7 +124,16 @@ enum DemoKnowledgeBase {
             "عنوان التوصيل",
             "change address",
             "delivery address",
-            "العنوان الوطني"
+            "العنوان الوطني",
+            "تعديل العنوان",
+            "عنوان غلط",
+            "الحي",
+            "تصحيح العنوان",
+            "رقم المبنى",
+            "موقع الدبوس",
+            "wrong address",
+            "update my address",
+            "deliver to another address"
           ],
           "related": [
             "track-order",
@@ -136,7 +160,15 @@ enum DemoKnowledgeBase {
             "رسالة نصية",
             "confirmation SMS",
             "order confirmation",
-            "no SMS"
+            "no SMS",
+            "ما وصلتني رسالة",
+            "ما جاني مسج",
+            "مجاليش رسالة",
+            "هل الطلب اكتمل",
+            "ما جاني تأكيد",
+            "did my order go through",
+            "no confirmation text",
+            "didn't get a text"
           ],
           "related": [
             "track-order",
@@ -163,7 +195,15 @@ enum DemoKnowledgeBase {
             "طلب ناقص",
             "missing item",
             "incomplete order",
-            "شحنات متعددة"
+            "شحنات متعددة",
+            "قطعة ناقصة",
+            "الكرتون ناقص",
+            "ما لقيت المنتج في الطرد",
+            "جاني جزء من الطلب",
+            "وصل نص الطلب",
+            "missing from the box",
+            "only part of my order",
+            "something missing from the package"
           ],
           "related": [
             "track-order",
@@ -190,7 +230,15 @@ enum DemoKnowledgeBase {
             "لون مختلف",
             "wrong item",
             "wrong colour",
-            "incorrect product"
+            "incorrect product",
+            "موديل مختلف",
+            "مقاس غلط",
+            "منتج مختلف عن الطلب",
+            "جاني شي ثاني",
+            "مش ده اللي طلبته",
+            "different model",
+            "wrong size",
+            "not what I ordered"
           ],
           "related": [
             "missing-item",
@@ -217,7 +265,15 @@ enum DemoKnowledgeBase {
             "تأخير التوصيل",
             "late delivery",
             "delayed order",
-            "not arrived"
+            "not arrived",
+            "الطلب ما وصل",
+            "الطلب اتأخر",
+            "تعدى الموعد",
+            "طول الطلب",
+            "ما وصلني شي",
+            "still waiting",
+            "hasn't arrived",
+            "past the delivery date"
           ],
           "related": [
             "track-order",
@@ -245,7 +301,15 @@ enum DemoKnowledgeBase {
             "دول الخليج",
             "delivery fee",
             "shipping cost",
-            "delivery areas"
+            "delivery areas",
+            "كم سعر التوصيل",
+            "تكلفة الشحن",
+            "توصلون الامارات",
+            "الشحن للكويت",
+            "مدة التوصيل",
+            "how long does shipping take",
+            "shipping to Dubai",
+            "do you ship to"
           ],
           "related": [
             "same-day-delivery",
@@ -272,7 +336,15 @@ enum DemoKnowledgeBase {
             "توصيل سريع",
             "same-day delivery",
             "express",
-            "today"
+            "today",
+            "توصيل نفس اليوم",
+            "يوصل اليوم",
+            "توصيل مستعجل",
+            "الليلة",
+            "tonight",
+            "same day",
+            "get it today",
+            "urgent delivery"
           ],
           "related": [
             "delivery-areas-fees",
@@ -299,7 +371,14 @@ enum DemoKnowledgeBase {
             "الاستلام بنفسي",
             "store pickup",
             "click and collect",
-            "showroom"
+            "showroom",
+            "استلم بنفسي",
+            "آخذه من الفرع",
+            "استلام من الفرع",
+            "اجي اخذه",
+            "pick up myself",
+            "collect from branch",
+            "pickup from store"
           ],
           "related": [
             "delivery-areas-fees",
@@ -354,7 +433,16 @@ enum DemoKnowledgeBase {
             "14 يوم",
             "return",
             "return policy",
-            "send back"
+            "send back",
+            "ارجاع منتج",
+            "ما عجبني",
+            "غيرت رأيي",
+            "ابي ارجعه",
+            "اعادة المنتج",
+            "مش عاجبني",
+            "changed my mind",
+            "no longer want it",
+            "send it back"
           ],
           "related": [
             "refund-timelines",
@@ -381,7 +469,15 @@ enum DemoKnowledgeBase {
             "مدة الاسترداد",
             "refund",
             "refund time",
-            "money back"
+            "money back",
+            "الفلوس ما رجعت",
+            "ما وصلني المبلغ",
+            "وين فلوسي",
+            "المبلغ ما رجع للبطاقة",
+            "امتى الفلوس ترجع",
+            "refund not received",
+            "when do I get my money",
+            "refund still pending"
           ],
           "related": [
             "return-policy",
@@ -408,7 +504,14 @@ enum DemoKnowledgeBase {
             "تبديل",
             "exchange",
             "swap",
-            "different colour"
+            "different colour",
+            "ابدل المقاس",
+            "تغيير اللون",
+            "بدي بدله",
+            "استبدال بمقاس ثاني",
+            "swap for another size",
+            "change the colour",
+            "exchange for a different model"
           ],
           "related": [
             "return-policy",
@@ -435,7 +538,15 @@ enum DemoKnowledgeBase {
             "مكسور",
             "damaged",
             "broken",
-            "arrived damaged"
+            "arrived damaged",
+            "وصل مكسور",
+            "مخدوش",
+            "مشروخ",
+            "الكرتون مضروب",
+            "الشاشة مكسورة",
+            "smashed",
+            "cracked screen",
+            "arrived broken"
           ],
           "related": [
             "wrong-item",
@@ -462,7 +573,15 @@ enum DemoKnowledgeBase {
             "العطور المفتوحة",
             "non-returnable",
             "opened perfume",
-            "hygiene"
+            "hygiene",
+            "عطر مفتوح",
+            "ارجاع العطر",
+            "بعد فتح العبوة",
+            "مستحضرات التجميل",
+            "منتج مستخدم",
+            "can I return perfume",
+            "used item",
+            "makeup"
           ],
           "related": [
             "return-policy",
@@ -515,7 +634,14 @@ enum DemoKnowledgeBase {
             "طرق الدفع",
             "payment methods",
             "visa",
-            "how to pay"
+            "how to pay",
+            "طرق السداد",
+            "تقبلون مدى",
+            "امريكان اكسبريس",
+            "اقدر ادفع بايش",
+            "do you take amex",
+            "accepted cards",
+            "pay with credit card"
           ],
           "related": [
             "mada-apple-pay",
@@ -542,7 +668,15 @@ enum DemoKnowledgeBase {
             "رفض البطاقة",
             "payment failed",
             "card declined",
-            "OTP"
+            "OTP",
+            "الدفع ما زبط",
+            "البطاقة انرفضت",
+            "ما قبل البطاقة",
+            "عملية مرفوضة",
+            "رمز البنك ما وصل",
+            "transaction failed",
+            "card not accepted",
+            "payment error"
           ],
           "related": [
             "charged-twice",
@@ -569,7 +703,13 @@ enum DemoKnowledgeBase {
             "خصم مكرر",
             "charged twice",
             "double charge",
-            "duplicate payment"
+            "duplicate payment",
+            "انسحب المبلغ مرتين",
+            "دفعت مرتين",
+            "خصموا مني مرتين",
+            "double payment",
+            "charged two times",
+            "duplicate charge"
           ],
           "related": [
             "payment-failed",
@@ -596,7 +736,13 @@ enum DemoKnowledgeBase {
             "كاش",
             "cash on delivery",
             "COD",
-            "COD limit"
+            "COD limit",
+            "الدفع كاش",
+            "ادفع للمندوب",
+            "كاش للمندوب",
+            "pay cash",
+            "pay the driver",
+            "COD fee"
           ],
           "related": [
             "payment-methods",
@@ -623,7 +769,13 @@ enum DemoKnowledgeBase {
             "تابي",
             "Tabby",
             "instalments",
-            "pay later"
+            "pay later",
+            "اقسط",
+            "دفعات",
+            "اقساط شهرية",
+            "buy now pay later",
+            "split payment",
+            "monthly payments"
           ],
           "related": [
             "payment-methods",
@@ -650,7 +802,13 @@ enum DemoKnowledgeBase {
             "أبل باي",
             "mada",
             "Apple Pay",
-            "debit card"
+            "debit card",
+            "ابل باي ما يظهر",
+            "آيفون",
+            "Apple Pay not showing",
+            "Apple Pay option",
+            "iPhone",
+            "Safari"
           ],
           "related": [
             "payment-methods",
@@ -678,7 +836,13 @@ enum DemoKnowledgeBase {
             "الرقم الضريبي",
             "invoice",
             "VAT invoice",
-            "receipt"
+            "receipt",
+            "فاتورة باسم الشركة",
+            "ابي الفاتورة",
+            "ايصال",
+            "tax invoice",
+            "company invoice",
+            "download invoice"
           ],
           "related": [
             "warranty-claim",
@@ -705,7 +869,14 @@ enum DemoKnowledgeBase {
             "كوبون",
             "promo code",
             "coupon",
-            "discount code"
+            "discount code",
+            "الكود ما اشتغل",
+            "كوبون مش شغال",
+            "الخصم ما انطبق",
+            "كود منتهي",
+            "coupon not working",
+            "discount not applied",
+            "invalid code"
           ],
           "related": [
             "loyalty-points",
@@ -732,7 +903,15 @@ enum DemoKnowledgeBase {
             "بطاقات الهدايا",
             "gift card",
             "voucher",
-            "gift"
+            "gift",
+            "اهداء رصيد",
+            "هدية لشخص",
+            "رصيد هدية",
+            "كرت هدية",
+            "gift voucher",
+            "e-gift card",
+            "send a gift",
+            "gift card balance"
           ],
           "related": [
             "loyalty-points",
@@ -759,7 +938,15 @@ enum DemoKnowledgeBase {
             "نقاط الولاء",
             "loyalty points",
             "Oasis Points",
-            "rewards"
+            "rewards",
+            "النقاط ما انضافت",
+            "كم نقطة",
+            "نقاطي",
+            "استبدال النقاط",
+            "points not added",
+            "how many points",
+            "redeem points",
+            "points expiry"
           ],
           "related": [
             "gift-cards",
@@ -786,7 +973,13 @@ enum DemoKnowledgeBase {
             "فرق السعر",
             "price match",
             "price drop",
-            "cheaper elsewhere"
+            "cheaper elsewhere",
+            "السعر نزل",
+            "لقيته ارخص",
+            "ارخص عند غيركم",
+            "price dropped",
+            "found it cheaper",
+            "price went down"
           ],
           "related": [
             "promo-code-not-working",
@@ -813,7 +1006,15 @@ enum DemoKnowledgeBase {
             "الحساب مقفل",
             "sign in",
             "login",
-            "account locked"
+            "account locked",
+            "ما اقدر ادخل",
+            "مش قادر افتح الحساب",
+            "الحساب مقفول",
+            "الكود ما يوصل",
+            "رمز الدخول",
+            "can't log in",
+            "login not working",
+            "verification code not received"
           ],
           "related": [
             "reset-password",
@@ -840,7 +1041,14 @@ enum DemoKnowledgeBase {
             "نسيت كلمة المرور",
             "reset password",
             "forgot password",
-            "password"
+            "password",
+            "نسيت الباسورد",
+            "تغيير كلمة السر",
+            "تغيير كلمة المرور",
+            "نسيت كلمة السر",
+            "change password",
+            "forgot my password",
+            "new password"
           ],
           "related": [
             "sign-in-problems",
@@ -867,7 +1075,15 @@ enum DemoKnowledgeBase {
             "تغيير الرقم",
             "change phone number",
             "mobile number",
-            "new number"
+            "new number",
+            "رقم جديد",
+            "غيرت رقمي",
+            "تحديث رقم الجوال",
+            "شريحة جديدة",
+            "رقمي القديم",
+            "new SIM",
+            "update phone number",
+            "lost my old number"
           ],
           "related": [
             "sign-in-problems",
@@ -894,7 +1110,13 @@ enum DemoKnowledgeBase {
             "إغلاق الحساب",
             "delete account",
             "close account",
-            "remove my data"
+            "remove my data",
+            "امسح حسابي",
+            "الغاء الحساب",
+            "اقفل حسابي",
+            "delete my data",
+            "close my account",
+            "remove account"
           ],
           "related": [
             "personal-data-privacy",
@@ -921,7 +1143,15 @@ enum DemoKnowledgeBase {
             "البيانات الشخصية",
             "privacy",
             "personal data",
-            "marketing messages"
+            "marketing messages",
+            "بياناتي",
+            "مشاركة البيانات",
+            "رسائل التسويق",
+            "ايقاف الرسائل الترويجية",
+            "الغاء الاشتراك في العروض",
+            "stop marketing messages",
+            "unsubscribe from offers",
+            "do you share my data"
           ],
           "related": [
             "delete-account",
@@ -949,7 +1179,15 @@ enum DemoKnowledgeBase {
             "صيانة",
             "warranty",
             "repair",
-            "faulty"
+            "faulty",
+            "الجهاز خرب",
+            "تعطل",
+            "عطلان",
+            "وقف عن العمل",
+            "ما يشتغل",
+            "stopped working",
+            "broke down",
+            "defective"
           ],
           "related": [
             "damaged-item",
@@ -976,7 +1214,14 @@ enum DemoKnowledgeBase {
             "تركيب المكيف",
             "تعليق الشاشة",
             "installation",
-            "TV mounting"
+            "TV mounting",
+            "تركيب التلفزيون",
+            "تركيب الغسالة",
+            "فني تركيب",
+            "تعليق التلفزيون على الجدار",
+            "install AC",
+            "wall mount",
+            "technician visit"
           ],
           "related": [
             "warranty-claim",
@@ -1003,7 +1248,14 @@ enum DemoKnowledgeBase {
             "إعادة التوفر",
             "out of stock",
             "back in stock",
-            "notify me"
+            "notify me",
+            "نفدت الكمية",
+            "خلصان",
+            "متى يتوفر",
+            "متى يرجع المنتج",
+            "sold out",
+            "restock",
+            "available again"
           ],
           "related": [
             "store-pickup",
@@ -1030,7 +1282,14 @@ enum DemoKnowledgeBase {
             "تقليد",
             "original",
             "genuine",
-            "authentic perfume"
+            "authentic perfume",
+            "اصلي ولا تقليد",
+            "مضروب",
+            "كوبي",
+            "fake",
+            "counterfeit",
+            "is it original",
+            "genuine perfume"
           ],
           "related": [
             "warranty-claim",
@@ -1058,7 +1317,15 @@ enum DemoKnowledgeBase {
             "تواصل",
             "contact",
             "customer service",
-            "working hours"
+            "working hours",
+            "رقم خدمة العملاء",
+            "واتساب",
+            "ابي اكلم موظف",
+            "اكلم حد",
+            "phone number",
+            "talk to someone",
+            "live chat",
+            "WhatsApp"
           ],
           "related": [
             "complaint-escalation",
@@ -1086,7 +1353,14 @@ enum DemoKnowledgeBase {
             "مشرف",
             "complaint",
             "escalate",
-            "supervisor"
+            "supervisor",
+            "ابي اشتكي",
+            "مدير",
+            "ما حد رد علي",
+            "مش مبسوط من الخدمة",
+            "not happy",
+            "speak to a manager",
+            "file a complaint"
           ],
           "related": [
             "contact-us",
