@@ -63,17 +63,23 @@ extension KnowledgeIndex {
         let bareStems: [String]
         /// An Arabizi word's Arabic spellings that the index or the synonyms know.
         let arabic: [String]
+        /// The token as an imperfect verb when the dialect wrote it without the prefix: "بدي غيّر" is "I want to
+        /// change", said "ابي اغير" in the Gulf.
+        let verbForms: [String]
         /// Stems of the token read as a verb: without the imperfect prefix, and its likely verbal nouns.
         let verbStems: [String]
 
-        init(_ token: String, arabic: [String] = []) {
+        init(_ token: String, arabic: [String] = [], afterWanting: Bool = false) {
             self.token = token
             self.arabic = arabic
             stem = Stemmer.stem(token)
             bareStems = ([token] + arabic).flatMap(Stemmer.readings).map(Stemmer.stem) + arabic.map(Stemmer.stem)
+            let isArabic = token.unicodeScalars.first.map(ArabicStemmer.isArabicLetter) ?? false
+            verbForms = afterWanting && isArabic ? ["ا" + token] : []
             let forms = [token] + arabic
             let bareVerbs = (forms + [stem]).flatMap(Stemmer.verbReadings).prefix(1)
-            verbStems = (Array(bareVerbs) + forms.flatMap(Stemmer.verbalNouns)).map(Stemmer.stem)
+            verbStems = (Array(bareVerbs) + verbForms + (forms + verbForms).flatMap(Stemmer.verbalNouns)).map(
+                Stemmer.stem)
         }
 
         func means(_ stem: String) -> Bool {
@@ -90,9 +96,14 @@ extension KnowledgeIndex {
     /// likeliest spelling is a stop word ("wen", "3ayez", "el").
     private func queryWords(_ query: String) -> [QueryWord] {
         let arabizi = Arabizi.isArabizi(query)
+        var afterWanting = false
         return SearchText.tokens(query).compactMap { token in
+            let previousWasWanting = afterWanting
+            afterWanting = StopWords.isWanting(token)
             guard !StopWords.contains(token) else { return nil }
-            guard arabizi, token.unicodeScalars.allSatisfy(\.isASCII) else { return QueryWord(token) }
+            guard arabizi, token.unicodeScalars.allSatisfy(\.isASCII) else {
+                return QueryWord(token, afterWanting: previousWasWanting)
+            }
             let spellings = Arabizi.spellings(token, limit: 128).compactMap { spelling in
                 let tokens = SearchText.tokens(spelling)
                 return tokens.count == 1 ? tokens[0] : nil
@@ -150,6 +161,9 @@ extension KnowledgeIndex {
         offerForms(of: word.token, weight: MatchWeight.exact, to: &concept)
         for arabic in word.arabic {
             offerForms(of: arabic, weight: MatchWeight.transliterated, to: &concept)
+        }
+        for verb in word.verbForms {
+            offerForms(of: verb, weight: MatchWeight.verb, to: &concept)
         }
         for stem in [word.stem] + word.bareStems {
             for (group, entry) in synonyms.entries(startingWith: stem)

@@ -16,20 +16,31 @@ public enum StopWords {
         عليه عليها عليهم عليك علي فيها فيهم منه منها منهم منك منكم له لها لهم لك لكم معه معها معك معكم معي معاي \
         صار صارت بصير بيصير صاير وشو شنو شلون لسا لسه لسة لسى الحين هلق هلأ هسا دلوقتي توا خالص برضو كمان \
         اصلا أصلا ولا اعرف أعرف نعرف تعرف بعرف اسأل أسأل سؤال استفسار استطيع أستطيع نستطيع يمكنني يمكنك يمكن \
-        اقدر أقدر بقدر نقدر تقدر اشتريت اشتريته اشتريتها شريت شريته شريتها
+        اقدر أقدر بقدر نقدر تقدر اشتريت اشتريته اشتريتها شريت شريته شريتها متجركم متجرك
         """
     private static let english = """
         a an the i me my mine we us our you your it its is am are was were be been being do does did doing have has \
         had how what when where why which who whom can could would should will shall may might must please pls plz \
         to of in on at for from with by about into and or but if so not no there here this that these those want \
         wanna need get got any some just still also very hi hello hey thanks thank dear s t m d ve ll re don doesn \
-        didn isn aren wasn can cannot won now yet thing things anything something know tell ask question bought purchased
+        didn isn aren wasn can cannot won now yet thing things anything something know tell ask question \
+        bought purchased many much
         """
 
     private static let words: Set<String> = Set(
         (arabic + " " + english).split(separator: " ").flatMap { SearchText.tokens(String($0)) })
 
+    /// "I want" and "I'd like": in the Levantine "بدي غيّر" the verb after them has no imperfect prefix.
+    private static let wanting: Set<String> = Set(
+        "بدي بدنا ابي أبي ابغى أبغى ابغا ابغي عايز عاوز عايزه عاوزه اريد أريد نريد اود أود ودي حاب حابب"
+            .split(separator: " ").flatMap { SearchText.tokens(String($0)) })
+
     private static let conjunctions: [Character] = ["و", "ف"]
+
+    /// Whether a query token (from `SearchText.tokens`) says "I want".
+    static func isWanting(_ token: String) -> Bool {
+        wanting.contains(token)
+    }
 
     /// Whether a query token (from `SearchText.tokens`) is a stop word, also with و or ف attached ("وكيف", "فهل").
     public static func contains(_ token: String) -> Bool {

@@ -55,6 +55,14 @@ struct DialectQueryTests {
         #expect(ids(index.search("متى استرجع")).first == 2)
     }
 
+    @Test func aLevantineVerbAfterIWantIsReadWithItsPrefix() {
+        // "بدي غيّر العنوان": "غير" alone is "other than", but after "بدي" it is "اغير", I change.
+        let english = KnowledgeIndexTests.article(12, en: ("Change the delivery address", "Edit it in My Orders"))
+        let index = KnowledgeIndexTests.index([english], synonyms: .withEveryday([]))
+        #expect(ids(index.search("بدي غير")) == [12])
+        #expect(index.search("غير").isEmpty)
+    }
+
     @Test(arguments: [("واصل", ["وصل"]), ("ناقص", ["نقص"]), ("دافع", ["دفع"])])
     func aParticipleReadsAsItsVerb(_ participle: String, _ verb: [String]) {
         #expect(ArabicStemmer.participleVerb(participle) == verb)
