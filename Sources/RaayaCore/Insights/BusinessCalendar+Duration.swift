@@ -9,11 +9,23 @@ extension BusinessCalendar {
     /// On a day the clocks change the count follows the real instants: an hour the clocks skip is never open,
     /// an hour they repeat is open twice if its wall-clock time is open.
     public func businessSeconds(from start: Date, to end: Date) -> TimeInterval {
-        guard start < end else { return 0 }
-        let zone = TimeZone(identifier: timeZone) ?? .gmt
-        let week = OpenWeek(self)
-        guard week.days.contains(where: { !$0.isEmpty }) else { return 0 }
+        BusinessClock(self).seconds(from: start, to: end)
+    }
+}
 
+/// A business calendar read once for many measurements (a report measures every ticket with the same one).
+struct BusinessClock: Sendable {
+    let zone: TimeZone
+    private let week: OpenWeek
+
+    init(_ calendar: BusinessCalendar) {
+        zone = TimeZone(identifier: calendar.timeZone) ?? .gmt
+        week = OpenWeek(calendar)
+    }
+
+    /// `BusinessCalendar.businessSeconds(from:to:)`.
+    func seconds(from start: Date, to end: Date) -> TimeInterval {
+        guard start < end, week.days.contains(where: { !$0.isEmpty }) else { return 0 }
         // Cut the range where the zone's offset to UTC changes; within a piece, local wall-clock time is the
         // instant plus a fixed offset, so open time is the overlap of wall-clock ranges with the open hours.
         var total = 0.0
@@ -35,7 +47,7 @@ extension BusinessCalendar {
 
 /// A calendar's open hours as seconds of the day for each weekday, and its holidays, read for arithmetic on
 /// wall-clock time held as seconds since 1970-01-01 00:00 local (every local day 86,400 seconds long).
-private struct OpenWeek {
+private struct OpenWeek: Sendable {
     /// Index 0 is Sunday.
     let days: [[Range<Double>]]
     let holidays: Set<String>

@@ -9,9 +9,22 @@ public enum TimeMeasure: Sendable, Equatable {
 
     /// The seconds from `start` to `end` in this measure; never negative.
     public func seconds(from start: Date, to end: Date) -> TimeInterval {
-        switch self {
-        case .calendar: max(0, end.timeIntervalSince(start))
-        case .business(let calendar): calendar.businessSeconds(from: start, to: end)
+        Stopwatch(self).seconds(from: start, to: end)
+    }
+
+    /// The measure read once for a report's many measurements.
+    struct Stopwatch {
+        private let clock: BusinessClock?
+
+        init(_ measure: TimeMeasure) {
+            switch measure {
+            case .calendar: clock = nil
+            case .business(let calendar): clock = BusinessClock(calendar)
+            }
+        }
+
+        func seconds(from start: Date, to end: Date) -> TimeInterval {
+            clock?.seconds(from: start, to: end) ?? max(0, end.timeIntervalSince(start))
         }
     }
 }
@@ -70,21 +83,32 @@ public struct TicketReport: Sendable {
     public func volume(
         _ period: ReportPeriod, covering range: Range<Date>, calendar: ReportCalendar
     ) -> [VolumeBucket] {
-        calendar.buckets(period, covering: range).map { bucket in
-            var counts: [Channel: Int] = [:]
-            for ticket in tickets where bucket.contains(ticket.createdAt) { counts[ticket.channel, default: 0] += 1 }
-            return VolumeBucket(range: bucket, byChannel: counts)
+        let buckets = calendar.buckets(period, covering: range)
+        var counts = Array(repeating: [Channel: Int](), count: buckets.count)
+        for ticket in tickets {
+            // Buckets are contiguous and in order: find the first one ending after the creation instant.
+            var low = 0
+            var high = buckets.count
+            while low < high {
+                let middle = (low + high) / 2
+                if buckets[middle].upperBound <= ticket.createdAt { low = middle + 1 } else { high = middle }
+            }
+            if low < buckets.count, buckets[low].contains(ticket.createdAt) {
+                counts[low][ticket.channel, default: 0] += 1
+            }
         }
+        return zip(buckets, counts).map { VolumeBucket(range: $0, byChannel: $1) }
     }
 
     /// **First response time**: from a ticket's creation to the first public reply by an agent, for the tickets
     /// whose first reply falls in `period` (so a period's figure is final once it ends). Internal notes and bot
     /// answers are not replies. Median, 90th percentile and average, in seconds of `measure`.
     public func firstResponseTime(in period: Range<Date>, measure: TimeMeasure = .calendar) -> Summary {
-        Summary(
+        let stopwatch = TimeMeasure.Stopwatch(measure)
+        return Summary(
             tickets.compactMap { ticket in
                 guard let reply = ticket.firstPublicAgentReplyAt, period.contains(reply) else { return nil }
-                return measure.seconds(from: ticket.createdAt, to: reply)
+                return stopwatch.seconds(from: ticket.createdAt, to: reply)
             })
     }
 
@@ -95,16 +119,17 @@ public struct TicketReport: Sendable {
         var first: [Double] = []
         var full: [Double] = []
         var cycles: [Double] = []
+        let stopwatch = TimeMeasure.Stopwatch(measure)
         for ticket in tickets {
             let resolutions = ticket.resolvedAt
             if let firstResolution = resolutions.first, period.contains(firstResolution) {
-                first.append(measure.seconds(from: ticket.createdAt, to: firstResolution))
+                first.append(stopwatch.seconds(from: ticket.createdAt, to: firstResolution))
             }
             if let last = resolutions.last, period.contains(last), !ticket.status.isActive {
-                full.append(measure.seconds(from: ticket.createdAt, to: last))
+                full.append(stopwatch.seconds(from: ticket.createdAt, to: last))
             }
             for cycle in ticket.resolutionCycles.dropFirst() where period.contains(cycle.resolved) {
-                cycles.append(measure.seconds(from: cycle.start, to: cycle.resolved))
+                cycles.append(stopwatch.seconds(from: cycle.start, to: cycle.resolved))
             }
         }
         return ResolutionTimes(first: Summary(first), full: Summary(full), reopenCycles: Summary(cycles))
