@@ -73,7 +73,7 @@ public struct TicketReport: Sendable {
     /// The tickets the filter let through.
     public let tickets: [TicketFacts]
 
-    public init(_ tickets: [TicketFacts], filter: TicketFilter = .all) {
+    public init(_ tickets: [TicketFacts], filter: ReportFilter = .all) {
         self.tickets = tickets.filter(filter.matches)
     }
 

@@ -119,19 +119,19 @@ struct InsightsTicketReportTests {
 
     @Test("filters: tag, channel, group, agent, priority, organization — المرشحات")
     func filters() {
-        func ids(_ filter: TicketFilter) -> [Int] { TicketReport(tickets, filter: filter).tickets.map(\.id) }
-        #expect(ids(TicketFilter(tags: [TicketHistoryFixture.billing])) == [1, 3, 5])
-        #expect(ids(TicketFilter(tags: [TicketHistoryFixture.urgent, TicketHistoryFixture.shipping])) == [2, 3])
-        #expect(ids(TicketFilter(channels: [.chat])) == [2, 8])
-        #expect(ids(TicketFilter(groups: [2])) == [2, 6, 8])
-        #expect(ids(TicketFilter(agents: [10])) == [1, 3, 6])
-        #expect(ids(TicketFilter(priorities: [.urgent, .low])) == [3, 4])
-        #expect(ids(TicketFilter(organizations: [100])) == [1, 3, 5])
+        func ids(_ filter: ReportFilter) -> [Int] { TicketReport(tickets, filter: filter).tickets.map(\.id) }
+        #expect(ids(ReportFilter(tags: [TicketHistoryFixture.billing])) == [1, 3, 5])
+        #expect(ids(ReportFilter(tags: [TicketHistoryFixture.urgent, TicketHistoryFixture.shipping])) == [2, 3])
+        #expect(ids(ReportFilter(channels: [.chat])) == [2, 8])
+        #expect(ids(ReportFilter(groups: [2])) == [2, 6, 8])
+        #expect(ids(ReportFilter(agents: [10])) == [1, 3, 6])
+        #expect(ids(ReportFilter(priorities: [.urgent, .low])) == [3, 4])
+        #expect(ids(ReportFilter(organizations: [100])) == [1, 3, 5])
         // Every field must match: email tickets of group 1 (#7 has no group).
-        #expect(ids(TicketFilter(channels: [.email], groups: [1])) == [1, 3, 5])
+        #expect(ids(ReportFilter(channels: [.email], groups: [1])) == [1, 3, 5])
         #expect(ids(.all) == [1, 2, 3, 4, 5, 6, 7, 8])
 
-        let billing = TicketReport(tickets, filter: TicketFilter(tags: [TicketHistoryFixture.billing]))
+        let billing = TicketReport(tickets, filter: ReportFilter(tags: [TicketHistoryFixture.billing]))
         #expect(billing.volume(.week, covering: week, calendar: riyadh).first?.byChannel == [.email: 2])
         #expect(billing.firstResponseTime(in: week).median == 1 * hour)
         #expect(billing.firstResponseTime(in: week).p90 == 42 * hour)

@@ -64,8 +64,8 @@ public struct Goal: Sendable, Equatable {
             self.channel = channel
         }
 
-        public var filter: TicketFilter {
-            TicketFilter(channels: channel.map { [$0] } ?? [], groups: groupID.map { [$0] } ?? [])
+        public var filter: ReportFilter {
+            ReportFilter(channels: channel.map { [$0] } ?? [], groups: groupID.map { [$0] } ?? [])
         }
     }
 

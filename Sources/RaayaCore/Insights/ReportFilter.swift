@@ -3,7 +3,7 @@
 ///
 /// `agents` is the ticket's assignee; `tags` matches a ticket carrying at least one of the tags; `groups`,
 /// `agents` and `organizations` never match a ticket without one.
-public struct TicketFilter: Sendable, Equatable {
+public struct ReportFilter: Sendable, Equatable {
     public var channels: Set<Channel>
     public var groups: Set<Int>
     public var agents: Set<Int>
@@ -24,7 +24,7 @@ public struct TicketFilter: Sendable, Equatable {
     }
 
     /// Every ticket.
-    public static let all = TicketFilter()
+    public static let all = ReportFilter()
 
     public func matches(_ ticket: TicketFacts) -> Bool {
         (channels.isEmpty || channels.contains(ticket.channel))
