@@ -100,13 +100,18 @@ enum ArabicStemmer {
     /// verb ("ابغى ادفع", "كيف اتتبع") reaches an article using the bare form or another person. These letters
     /// also begin many nouns (تحديث), so these are only readings, weighted below the word as typed.
     static func asImperfectVerb(_ token: String) -> [String] {
-        let letters = Array(token.unicodeScalars)
-        guard let first = letters.first, imperfectPrefixes.contains(first), letters.count - 1 >= minimumWord else {
-            return []
-        }
-        let stem = String(String.UnicodeScalarView(letters.dropFirst()))
+        guard let stem = withoutImperfectPrefix(token) else { return [] }
         let persons = imperfectPrefixOrder.map { String($0) + stem }
         return [stem] + persons + persons.map { String(futureMarker) + $0 }
+    }
+
+    /// The token without the prefix of an imperfect verb (the first of `asImperfectVerb`), or nil.
+    static func withoutImperfectPrefix(_ token: String) -> String? {
+        let letters = Array(token.unicodeScalars)
+        guard let first = letters.first, imperfectPrefixes.contains(first), letters.count - 1 >= minimumWord else {
+            return nil
+        }
+        return String(String.UnicodeScalarView(letters.dropFirst()))
     }
 
     /// The verbal nouns (masdars) a verb written as "I do" / "he does" most likely has, so a question asking with a

@@ -73,13 +73,13 @@ extension KnowledgeIndex {
             self.token = token
             self.arabic = arabic
             stem = Stemmer.stem(token)
-            bareStems = ([token] + arabic).flatMap(Stemmer.readings).map(Stemmer.stem) + arabic.map(Stemmer.stem)
+            let forms = [token] + arabic
+            let readings = forms.flatMap(Stemmer.readings)
+            bareStems = readings.map(Stemmer.stem) + arabic.map(Stemmer.stem)
             let isArabic = token.unicodeScalars.first.map(ArabicStemmer.isArabicLetter) ?? false
             verbForms = afterWanting && isArabic ? ["ا" + token] : []
-            let forms = [token] + arabic
-            let bareVerbs = (forms + [stem]).flatMap(Stemmer.verbReadings).prefix(1)
-            verbStems = (Array(bareVerbs) + verbForms + (forms + verbForms).flatMap(Stemmer.verbalNouns)).map(
-                Stemmer.stem)
+            let bareVerbs = (forms + [stem] + readings).compactMap(ArabicStemmer.withoutImperfectPrefix)
+            verbStems = (bareVerbs + verbForms + (forms + verbForms).flatMap(Stemmer.verbalNouns)).map(Stemmer.stem)
         }
 
         func means(_ stem: String) -> Bool {
@@ -94,10 +94,10 @@ extension KnowledgeIndex {
     /// The query's words without stop words. In an Arabizi question, each Latin word also stands for those of
     /// its Arabic spellings (`Arabizi.spellings`) the index or the synonyms know, and is dropped when its
     /// likeliest spelling is a stop word ("wen", "3ayez", "el").
-    private func queryWords(_ query: String) -> [QueryWord] {
+    private func queryWords(_ query: String, tokens: [String]) -> [QueryWord] {
         let arabizi = Arabizi.isArabizi(query)
         var afterWanting = false
-        return SearchText.tokens(query).compactMap { token in
+        return tokens.compactMap { token in
             let previousWasWanting = afterWanting
             afterWanting = StopWords.isWanting(token)
             guard !StopWords.contains(token) else { return nil }
@@ -122,7 +122,12 @@ extension KnowledgeIndex {
     }
 
     func concepts(for query: String) -> [Concept] {
-        let words = queryWords(query)
+        concepts(for: query, tokens: SearchText.tokens(query))
+    }
+
+    /// The concepts of `query`, whose `SearchText.tokens` are `tokens`.
+    func concepts(for query: String, tokens: [String]) -> [Concept] {
+        let words = queryWords(query, tokens: tokens)
         var concepts: [Concept] = []
         var seen: Set<String> = []
         var position = 0
@@ -143,10 +148,9 @@ extension KnowledgeIndex {
 
     /// Question words are stop words, but "where" in a shop's support asks where an order is: each cue found in
     /// the query becomes a weak concept for the words that answer it, when the index has them.
-    func cueConcepts(for query: String) -> [Concept] {
-        let tokens = Set(SearchText.tokens(query))
-        return Synonyms.questionCues.compactMap { cue in
-            guard !tokens.isDisjoint(with: cue.questionWords) else { return nil }
+    func cueConcepts(for tokens: [String]) -> [Concept] {
+        Synonyms.questionCues.compactMap { cue in
+            guard tokens.contains(where: cue.questionWords.contains) else { return nil }
             var concept = Concept()
             concept.isCue = true
             for target in cue.answers {
@@ -164,6 +168,10 @@ extension KnowledgeIndex {
         }
         for verb in word.verbForms {
             offerForms(of: verb, weight: MatchWeight.verb, to: &concept)
+        }
+        // Verbal nouns only for the question's own words: synonym entries are already the words articles use.
+        for stem in word.verbStems {
+            offer(stem, weight: MatchWeight.verb, to: &concept)
         }
         for stem in [word.stem] + word.bareStems {
             for (group, entry) in synonyms.entries(startingWith: stem)
@@ -262,7 +270,7 @@ extension KnowledgeIndex {
         for form in bare + ([token] + bare).flatMap(Stemmer.withProclitics) {
             offer(Stemmer.stem(form), weight: weight * MatchWeight.attached, to: &concept)
         }
-        for form in Stemmer.verbReadings(token) + Stemmer.verbalNouns(token) {
+        for form in Stemmer.verbReadings(token) {
             offer(Stemmer.stem(form), weight: weight * MatchWeight.verb, to: &concept)
         }
     }

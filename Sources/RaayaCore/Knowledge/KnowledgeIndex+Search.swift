@@ -42,9 +42,10 @@ extension KnowledgeIndex {
     /// nothing.
     public func search(_ query: String, language: String? = nil, limit: Int = 10) -> [Hit] {
         guard limit > 0, count > 0 else { return [] }
-        var concepts = concepts(for: query)
+        let tokens = SearchText.tokens(query)
+        var concepts = concepts(for: query, tokens: tokens)
         guard !concepts.isEmpty else { return [] }
-        concepts += cueConcepts(for: query)
+        concepts += cueConcepts(for: tokens)
         var scoring = Scoring(index: self)
         for (number, concept) in concepts.enumerated() {
             scoring.add(concept, number: number)

@@ -112,7 +112,9 @@ struct SpellingNeighbourhood: Sendable {
         guard letters.count >= Self.minimumWordLength else { return [] }
         let onlyLonger = letters.count < Self.minimumQueryLength
         var found: [Int32: Int] = [:]
-        Self.forEachKey(of: word) { key in
+        // A longer word one letter away is filed under the query itself with that letter deleted, so a short
+        // query needs only that key; its own deletions would lead to words no longer than itself.
+        Self.forEachKey(of: word, withDeletions: !onlyLonger) { key in
             var link = chains[key] ?? Self.endOfChain
             while link != Self.endOfChain {
                 if let candidate = words[Int(linkWord[Int(link)])],
@@ -129,10 +131,11 @@ struct SpellingNeighbourhood: Sendable {
 
     /// Calls `body` with the hash of the word and of each form of it with one letter deleted. Deleting either of
     /// two equal neighbours gives the same form, which is passed once.
-    private static func forEachKey(of word: String, _ body: (UInt64) -> Void) {
+    private static func forEachKey(of word: String, withDeletions: Bool = true, _ body: (UInt64) -> Void) {
         var word = word
         word.withUTF8 { bytes in
             body(hash(bytes[...]))
+            guard withDeletions else { return }
             var previousLetter: Range<Int> = 0..<0
             var start = 0
             while start < bytes.count {
