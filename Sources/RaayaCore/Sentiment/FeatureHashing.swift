@@ -46,6 +46,8 @@ enum FeatureHashing {
             body(hash.value)
         }
         var grams = CharacterGrams()
+        var skeleton: [UInt8] = []
+        skeleton.reserveCapacity(64)
         for clause in features.clauses {
             var previous: String.UTF8View?
             for token in clause {
@@ -68,8 +70,8 @@ enum FeatureHashing {
                 if model.usesSkeletons, let first = token.text.unicodeScalars.first,
                     SentimentFeatures.isArabicLetter(first)
                 {
-                    grams.hash(
-                        Arabizi.skeleton(token.text).utf8, namespace: token.negated ? "m" : "s", longest: 4, body)
+                    ConsonantSkeleton.write(token.text, into: &skeleton)
+                    grams.hash(skeleton, namespace: token.negated ? "m" : "s", longest: 4, body)
                 }
             }
         }
@@ -88,7 +90,9 @@ private struct CharacterGrams {
         starts.reserveCapacity(128)
     }
 
-    mutating func hash(_ word: String.UTF8View, namespace: Unicode.Scalar, longest: Int, _ body: (UInt64) -> Void) {
+    mutating func hash(
+        _ word: some Collection<UInt8>, namespace: Unicode.Scalar, longest: Int, _ body: (UInt64) -> Void
+    ) {
         padded.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         padded.append(UInt8(ascii: "<"))

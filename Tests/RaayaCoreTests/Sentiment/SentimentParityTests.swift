@@ -41,6 +41,29 @@ struct SentimentParityTests {
     ])
     func skeletonMatchesThePythonPort(_ word: String, _ expected: String) {
         #expect(Arabizi.skeleton(word) == expected)
+        var bytes: [UInt8] = []
+        ConsonantSkeleton.write(word, into: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    /// The features' byte-level skeleton must be `Arabizi.skeleton` exactly, on any word a token can be.
+    @Test func featureSkeletonIsArabiziSkeleton() {
+        let letters = Array(
+            "ابتثجحخدذرزسشصضطظعغفقكلمنهوية ءأإآىئؤ abcdefghijklmnopqrstuvwxyzSHKT0123456789'é".unicodeScalars)
+        var state: UInt64 = 0x5EED
+        var bytes: [UInt8] = []
+        for length in 0..<12 {
+            for _ in 0..<3_000 {
+                var word = String.UnicodeScalarView()
+                for _ in 0..<length {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    word.append(letters[Int((state >> 33) % UInt64(letters.count))])
+                }
+                let text = String(word)
+                ConsonantSkeleton.write(text, into: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == Arabizi.skeleton(text), "\(text)")
+            }
+        }
     }
 
     struct Expected: Sendable, CustomTestStringConvertible {
