@@ -77,6 +77,7 @@ let files =
     (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { $0.hasSuffix(".jsonl") }
     .sorted() ?? []
 var timingTexts: [String] = []
+var allTexts: [String] = []
 print("| file | group | n | accuracy | macro-F1 | baseline accuracy | baseline macro-F1 | Swift = Python |")
 print("|---|---|---:|---:|---:|---:|---:|---:|")
 for file in files {
@@ -108,9 +109,16 @@ for file in files {
                 + " \(percent(macroF1(gold, model))) | \(percent(accuracy(gold, base))) |"
                 + " \(percent(macroF1(gold, base))) | \(agreement) |")
     }
+    allTexts += items.map(\.text)
     if !file.hasPrefix("arabizi") {
         timingTexts += items.map(\.text).filter { (10...40).contains($0.split(separator: " ").count) }
     }
+}
+
+// Every score summed at full precision: a change meant to make scoring faster must leave it exactly as it was.
+var scoreChecksum = 0.0
+for text in allTexts {
+    scoreChecksum += model.analyze(text).score
 }
 
 // Throughput on one core: this loop runs on one thread.
@@ -133,4 +141,5 @@ if !timingTexts.isEmpty {
 print(
     "\nthroughput: \(Int(median(rates))) messages/s (median of \(rates.count) runs over \(timingTexts.count)"
         + " messages of 10–40 words), CPU \(String(format: "%.1f", median(cpuPerMessage) * 1e6)) µs/message")
+print("score checksum: \(String(format: "%.17g", scoreChecksum)) over all \(allTexts.count) messages")
 print("model load: \(String(format: "%.1f", median(loadTimes) * 1000)) ms (median of \(loadTimes.count))")

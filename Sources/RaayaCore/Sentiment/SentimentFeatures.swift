@@ -75,44 +75,48 @@ struct SentimentFeatures {
     }
 
     /// The message split at clause punctuation, without URLs and @mentions (they name, they do not feel);
-    /// emoticons typed as their own piece count as emoji. Built as UTF-8 bytes: this runs for every message.
+    /// emoticons typed as their own piece count as emoji. Built from UTF-8 bytes: this runs for every message.
     private static func clauseTexts(_ text: String, model: SentimentModelFile, cues: inout Cues) -> [String] {
         var clauses: [String] = []
         var clause: [UInt8] = []
-        clause.reserveCapacity(text.utf8.count + 1)
-        var piece: [Unicode.Scalar] = []
-        func finishPiece() {
-            defer { piece.removeAll(keepingCapacity: true) }
-            guard let first = piece.first else { return }
-            if first == "@" || hasLinkPrefix(piece) { return }
-            // Every emoticon is ASCII with a symbol in it ("xD", ":-)"), so words need no lookup.
-            if piece.count <= model.longestEmoticon, piece.allSatisfy(\.isASCII),
-                piece.contains(where: { !isASCIILetterOrDigit($0) }),
-                let polarity = model.emoticons[String(String.UnicodeScalarView(piece))]
-            {
-                cues.addEmoticon(polarity)
-                return
-            }
-            for scalar in piece {
-                if isClauseBreak(scalar) {
-                    clauses.append(String(decoding: clause, as: UTF8.self))
-                    clause.removeAll(keepingCapacity: true)
-                } else {
-                    UTF8.encode(scalar) { clause.append($0) }
+        var text = text
+        text.withUTF8 { bytes in
+            clause.reserveCapacity(bytes.count + 1)
+            MessagePieces.forEach(in: bytes) { range in
+                let piece = bytes[range]
+                if piece.first == UInt8(ascii: "@") || MessagePieces.hasLinkPrefix(piece) {
+                    return
                 }
+                if let polarity = emoticonPolarity(piece, model: model) {
+                    cues.addEmoticon(polarity)
+                    return
+                }
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    let (value, length) = MessagePieces.scalar(in: bytes, at: index)
+                    if isClauseBreak(value) {
+                        clauses.append(String(decoding: clause, as: UTF8.self))
+                        clause.removeAll(keepingCapacity: true)
+                    } else {
+                        clause.append(contentsOf: bytes[index..<(index + length)])
+                    }
+                    index += length
+                }
+                clause.append(UInt8(ascii: " "))
             }
-            clause.append(UInt8(ascii: " "))
         }
-        for scalar in text.unicodeScalars {
-            if isSeparator(scalar) {
-                finishPiece()
-            } else {
-                piece.append(scalar)
-            }
-        }
-        finishPiece()
         clauses.append(String(decoding: clause, as: UTF8.self))
         return clauses
+    }
+
+    /// Every emoticon is ASCII with a symbol in it ("xD", ":-)"), so words need no lookup.
+    private static func emoticonPolarity(_ piece: Slice<UnsafeBufferPointer<UInt8>>, model: SentimentModelFile)
+        -> Double?
+    {
+        guard piece.count <= model.longestEmoticon, piece.allSatisfy({ $0 < 0x80 }),
+            piece.contains(where: { !isASCIILetterOrDigit($0) })
+        else { return nil }
+        return model.emoticons[String(decoding: piece, as: UTF8.self)]
     }
 
     /// The text without its links and @mentions, or the text itself when it has none. `alsoTagsAndGluedLinks`
@@ -120,40 +124,33 @@ struct SentimentFeatures {
     /// is Arabizi, where their digits and Latin letters mislead; the model's language feature does not use it,
     /// as training did not.
     static func withoutLinksAndMentions(_ text: String, alsoTagsAndGluedLinks: Bool = false) -> String {
-        guard mayHaveLinkOrMention(Array(text.utf8), orTag: alsoTagsAndGluedLinks) else { return text }
-        var kept: [UInt8] = []
-        kept.reserveCapacity(text.utf8.count)
-        var piece: [Unicode.Scalar] = []
-        var removed = false
-        func finishPiece() {
-            defer { piece.removeAll(keepingCapacity: true) }
-            guard let first = piece.first else { return }
-            if first == "@" || hasLinkPrefix(piece)
-                || (alsoTagsAndGluedLinks && (first == "#" || containsLink(piece)))
-            {
-                removed = true
-                return
+        var utf8 = text
+        let shortened: String? = utf8.withUTF8 { bytes in
+            guard mayHaveLinkOrMention(bytes, orTag: alsoTagsAndGluedLinks) else { return nil }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var removed = false
+            MessagePieces.forEach(in: bytes) { range in
+                let piece = bytes[range]
+                if piece.first == UInt8(ascii: "@") || MessagePieces.hasLinkPrefix(piece)
+                    || (alsoTagsAndGluedLinks
+                        && (piece.first == UInt8(ascii: "#") || MessagePieces.containsLink(piece)))
+                {
+                    removed = true
+                    return
+                }
+                if !kept.isEmpty {
+                    kept.append(UInt8(ascii: " "))
+                }
+                kept.append(contentsOf: piece)
             }
-            if !kept.isEmpty {
-                kept.append(UInt8(ascii: " "))
-            }
-            for scalar in piece {
-                UTF8.encode(scalar) { kept.append($0) }
-            }
+            return removed ? String(decoding: kept, as: UTF8.self) : nil
         }
-        for scalar in text.unicodeScalars {
-            if isSeparator(scalar) {
-                finishPiece()
-            } else {
-                piece.append(scalar)
-            }
-        }
-        finishPiece()
-        return removed ? String(decoding: kept, as: UTF8.self) : text
+        return shortened ?? text
     }
 
     /// A quick test that passes every text with an "@", a "://" or a "www." (or a "#"): most messages have none.
-    private static func mayHaveLinkOrMention(_ bytes: [UInt8], orTag: Bool) -> Bool {
+    private static func mayHaveLinkOrMention(_ bytes: UnsafeBufferPointer<UInt8>, orTag: Bool) -> Bool {
         for (offset, byte) in bytes.enumerated() {
             switch byte {
             case UInt8(ascii: "@"):
@@ -289,41 +286,18 @@ struct SentimentFeatures {
         }
     }
 
-    private static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case ".", ",", ";", ":", "!", "?", "،", "؛", "؟", "…", "\n": true
+    private static func isClauseBreak(_ value: UInt32) -> Bool {
+        switch value {
+        // . , ; : ! ? ، ؛ ؟ … and a line break
+        case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x060C, 0x061B, 0x061F, 0x2026, 0x0A: true
         default: false
         }
     }
 
-    private static func isASCIILetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
         default: false
-        }
-    }
-
-    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
-    }
-
-    private static let linkPrefixes = ["http://", "https://", "www."].map { Array($0.unicodeScalars) }
-
-    private static func containsLink(_ piece: [Unicode.Scalar]) -> Bool {
-        piece.indices.contains { hasLinkPrefix(Array(piece[$0...].prefix(8))) }
-    }
-
-    private static func hasLinkPrefix(_ piece: [Unicode.Scalar]) -> Bool {
-        guard let first = piece.first, "hHwW".unicodeScalars.contains(first) else { return false }
-        return linkPrefixes.contains { prefix in
-            piece.count >= prefix.count
-                && zip(piece, prefix).allSatisfy { scalar, wanted in
-                    let lowered = (0x41...0x5A).contains(scalar.value) ? scalar.value + 0x20 : scalar.value
-                    return lowered == wanted.value
-                }
         }
     }
 }
