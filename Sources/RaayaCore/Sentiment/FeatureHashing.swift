@@ -20,8 +20,12 @@ struct FNV1a {
         for byte in bytes { combine(byte) }
     }
 
-    mutating func combine(_ bytes: String.UTF8View) {
+    mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
         for byte in bytes { combine(byte) }
+    }
+
+    mutating func combine(_ text: String) {
+        withUTF8Buffer(of: text) { combine($0) }
     }
 
     /// A word's own hash, without a namespace: the key the model file's word table is looked up by.
@@ -30,6 +34,21 @@ struct FNV1a {
         for byte in bytes { hash.combine(byte) }
         return hash.value
     }
+
+    static func word(_ text: String) -> UInt64 {
+        var hash = FNV1a()
+        hash.combine(text)
+        return hash.value
+    }
+}
+
+/// The text's UTF-8 in place: a native String's bytes are contiguous, so this copies nothing.
+func withUTF8Buffer<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) {
+        return result
+    }
+    var copy = text
+    return copy.withUTF8(body)
 }
 
 /// The hashed features of a message, named by a one-letter namespace before their text, as in features.py:
@@ -49,29 +68,33 @@ enum FeatureHashing {
         var skeleton: [UInt8] = []
         skeleton.reserveCapacity(64)
         for clause in features.clauses {
-            var previous: String.UTF8View?
+            var previous: String?
             for token in clause {
-                var unigram = FNV1a()
-                unigram.combine(UInt8(ascii: token.negated ? "v" : "w"))
-                unigram.combine(token.text.utf8)
-                body(unigram.value)
-                if let previous {
-                    var pair = FNV1a()
-                    pair.combine(UInt8(ascii: "b"))
-                    pair.combine(previous)
-                    pair.combine(UInt8(ascii: " "))
-                    pair.combine(token.text.utf8)
-                    body(pair.value)
+                withUTF8Buffer(of: token.text) { word in
+                    var unigram = FNV1a()
+                    unigram.combine(UInt8(ascii: token.negated ? "v" : "w"))
+                    unigram.combine(word)
+                    body(unigram.value)
+                    if let previous {
+                        var pair = FNV1a()
+                        pair.combine(UInt8(ascii: "b"))
+                        pair.combine(previous)
+                        pair.combine(UInt8(ascii: " "))
+                        pair.combine(word)
+                        body(pair.value)
+                    }
+                    if token.scalarCount <= model.longestTokenForCharacterGrams {
+                        grams.hash(word, namespace: token.negated ? "n" : "c", longest: 5, body)
+                    }
                 }
-                previous = token.text.utf8
-                if token.scalarCount <= model.longestTokenForCharacterGrams {
-                    grams.hash(token.text.utf8, namespace: token.negated ? "n" : "c", longest: 5, body)
-                }
+                previous = token.text
                 if model.usesSkeletons, let first = token.text.unicodeScalars.first,
                     SentimentFeatures.isArabicLetter(first)
                 {
                     ConsonantSkeleton.write(token.text, into: &skeleton)
-                    grams.hash(skeleton, namespace: token.negated ? "m" : "s", longest: 4, body)
+                    skeleton.withUnsafeBufferPointer { bones in
+                        grams.hash(bones, namespace: token.negated ? "m" : "s", longest: 4, body)
+                    }
                 }
             }
         }
@@ -79,44 +102,47 @@ enum FeatureHashing {
 }
 
 /// Every run of 2…`longest` scalars of "<word>", hashed. Runs sharing a start extend one hash, since FNV-1a is
-/// a running hash: the 3-gram's value continues from the 2-gram's. Buffers are reused from word to word.
+/// a running hash: the 3-gram's value continues from the 2-gram's. The buffer is reused from word to word.
 private struct CharacterGrams {
     private var padded: [UInt8] = []
-    /// Offsets where each scalar of `padded` starts, then its end.
-    private var starts: [Int] = []
 
     init() {
         padded.reserveCapacity(128)
-        starts.reserveCapacity(128)
     }
 
     mutating func hash(
-        _ word: some Collection<UInt8>, namespace: Unicode.Scalar, longest: Int, _ body: (UInt64) -> Void
+        _ word: UnsafeBufferPointer<UInt8>, namespace: Unicode.Scalar, longest: Int, _ body: (UInt64) -> Void
     ) {
         padded.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
         padded.append(UInt8(ascii: "<"))
         padded.append(contentsOf: word)
         padded.append(UInt8(ascii: ">"))
-        for offset in padded.indices where padded[offset] & 0xC0 != 0x80 {  // not a UTF-8 continuation byte
-            starts.append(offset)
-        }
-        let scalarCount = starts.count
-        starts.append(padded.count)
         var seed = FNV1a()
         seed.combine(UInt8(ascii: namespace))
-        for first in 0..<scalarCount {
-            var hash = seed
-            var end = first
-            while end < scalarCount && end - first < longest {
-                for offset in starts[end]..<starts[end + 1] {
-                    hash.combine(padded[offset])
+        padded.withUnsafeBufferPointer { bytes in
+            var first = 0
+            while first < bytes.count {
+                var hash = seed
+                var end = first
+                var scalars = 0
+                while end < bytes.count && scalars < longest {
+                    let next = end + Self.scalarLength(bytes[end])
+                    while end < next {
+                        hash.combine(bytes[end])
+                        end += 1
+                    }
+                    scalars += 1
+                    if scalars >= 2 {
+                        body(hash.value)
+                    }
                 }
-                end += 1
-                if end - first >= 2 {
-                    body(hash.value)
-                }
+                first += Self.scalarLength(bytes[first])
             }
         }
+    }
+
+    /// The length of the UTF-8 sequence this lead byte starts.
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 }

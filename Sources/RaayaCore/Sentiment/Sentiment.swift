@@ -94,9 +94,10 @@ public struct SentimentModel: Sendable {
         // Integer sums are exact, so only the per-class scale rounds, as in Python.
         var sums: (Int32, Int32, Int32) = (0, 0, 0)
         var count = 0
+        let bucketMask = file.bucketMask
         file.weights.withUnsafeBufferPointer { weights in
             FeatureHashing.forEachFeature(of: features, model: file) { hash in
-                let base = Int(hash & file.bucketMask) * classes
+                let base = Int(hash & bucketMask) * classes
                 sums.0 += Int32(weights[base])
                 sums.1 += Int32(weights[base + 1])
                 sums.2 += Int32(weights[base + 2])

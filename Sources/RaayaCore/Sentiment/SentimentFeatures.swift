@@ -91,17 +91,20 @@ struct SentimentFeatures {
                     cues.addEmoticon(polarity)
                     return
                 }
+                // Copied in runs between clause breaks, not byte by byte.
+                var runStart = range.lowerBound
                 var index = range.lowerBound
                 while index < range.upperBound {
                     let (value, length) = MessagePieces.scalar(in: bytes, at: index)
                     if isClauseBreak(value) {
+                        clause.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                         clauses.append(String(decoding: clause, as: UTF8.self))
                         clause.removeAll(keepingCapacity: true)
-                    } else {
-                        clause.append(contentsOf: bytes[index..<(index + length)])
+                        runStart = index + length
                     }
                     index += length
                 }
+                clause.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<range.upperBound]))
                 clause.append(UInt8(ascii: " "))
             }
         }
@@ -181,7 +184,7 @@ struct SentimentFeatures {
                 token = "0"  // numbers are order ids and amounts: what matters is that there is one
                 scalarCount = 1
             }
-            let entry = model.words[FNV1a.word(token.utf8)]
+            let entry = model.words[FNV1a.word(token)]
             let roles = entry?.roles ?? []
             cues.tokenCount += 1
             if roles.contains(.scopeBreaker) {
