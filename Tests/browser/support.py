@@ -35,6 +35,10 @@ REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 ADMIN = {"email": "admin@example.com", "name": "مديرة النظام", "password": "كلمة-سر-المديرة-2026"}
 AGENT = {"email": "sara@example.com", "name": "سارة المنصور", "password": "كلمة-سر-سارة-2026"}
+# The staff `raaya serve --demo` makes (Sources/RaayaServer/Demo/DemoData.swift); Omar is a Tier 1 agent, the
+# group the demo's chat goes to.
+DEMO_ADMIN = {"email": "admin@demo.raaya.test", "name": "مدير النظام — Demo Admin", "password": "raaya-demo"}
+DEMO_AGENT = {"email": "omar@demo.raaya.test", "name": "عمر الحربي", "password": "raaya-demo"}
 
 # The running test's name, in front of everything it prints (run() sets it).
 PROGRAM = os.path.splitext(os.path.basename(sys.argv[0]))[0]
@@ -77,11 +81,14 @@ def wait_until(probe, what, timeout=20, interval=0.1, describe=repr):
 # ---------------------------------------------------------------------------------------------- the server
 
 class Server:
-    """`raaya serve` on its own SQLite file in a temporary directory, with an admin and an agent."""
+    """`raaya serve` on its own SQLite file in a temporary directory, with an admin and an agent — or, with
+    demo=True, `raaya serve --demo` on an empty one: the demo's staff (DEMO_ADMIN, DEMO_AGENT), articles, mailbox,
+    chat settings and surveys, and nobody else."""
 
-    def __init__(self, binary, directory):
+    def __init__(self, binary, directory, demo=False):
         self.binary = binary
         self.dir = directory
+        self.demo = demo
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = os.path.join(directory, "server.log")
@@ -102,12 +109,14 @@ class Server:
 
     def start(self):
         self.command("migrate")
-        for person, role in ((ADMIN, "admin"), (AGENT, "agent")):
+        # The demo is seeded only into a database without staff.
+        for person, role in (() if self.demo else ((ADMIN, "admin"), (AGENT, "agent"))):
             self.command("admin", "create", "--email", person["email"], "--name", person["name"],
                          "--password", person["password"], "--role", role)
         with open(self.log_path, "wb") as out:
             self.process = subprocess.Popen(
-                [self.binary, "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
+                [self.binary, "serve", "--hostname", "127.0.0.1", "--port", str(self.port)]
+                + (["--demo"] if self.demo else []),
                 cwd=self.dir, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 60
         while True:
@@ -309,12 +318,12 @@ class Browser:
 
 # ---------------------------------------------------------------------------------------------- the runner
 
-def run(description, scenarios, is_stale=lambda name: name.endswith(".png"), prepare=None):
-    """The command line of a browser test: --binary, --out, --keep. Starts the server, then runs
-    scenarios(server, scratch, out) — a list of (title, function) — in order, each function called with no
-    arguments; screenshots in --out for which is_stale(name) holds are removed first. prepare(server, scratch),
-    when given, runs before the server starts (it may add to server.env) and may return a function to call at
-    the end, whatever happened. Returns the exit status."""
+def run(description, scenarios, is_stale=lambda name: name.endswith(".png"), prepare=None, demo=False):
+    """The command line of a browser test: --binary, --out, --keep. Starts the server (`serve --demo` when demo
+    is true), then runs scenarios(server, scratch, out) — a list of (title, function) — in order, each function
+    called with no arguments; screenshots in --out for which is_stale(name) holds are removed first.
+    prepare(server, scratch), when given, runs before the server starts (it may add to server.env) and may return
+    a function to call at the end, whatever happened. Returns the exit status."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--binary", default=os.path.join(REPO, ".build", "debug", "raaya"))
     parser.add_argument("--out", default=os.path.join(REPO, "test-output", "browser"))
@@ -339,7 +348,7 @@ def run(description, scenarios, is_stale=lambda name: name.endswith(".png"), pre
     # Killed (scripts/test's TERM trap, CI timeout): leave through the finally below, which stops the server and browsers.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
     scratch = tempfile.mkdtemp(prefix="raaya-browser-")
-    server = Server(binary, scratch)
+    server = Server(binary, scratch, demo=demo)
     started = time.monotonic()
     passed = False
     cleanup = None
