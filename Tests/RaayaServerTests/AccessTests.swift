@@ -126,6 +126,8 @@ struct AccessTests {
                 // The help center is public; only published articles show there. "This solved it" is checked by
                 // its signed link instead of a session (HelpCenterTests).
                 "GET /help/kb", "GET /help/kb/:id", "POST /help/kb/:id/vote", "GET /help/solved/:token", "POST /help/solved/:token",
+                // A survey is answered through its signed link (SurveyTests).
+                "GET /help/survey/:token", "POST /help/survey/:token",
             ]
             for route in app.app.routes.all {
                 let path = "/" + route.path.map { component -> String in

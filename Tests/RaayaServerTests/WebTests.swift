@@ -167,7 +167,8 @@ struct WebTests {
             for path in WorkspacePages.View.allCases.map({ "/agent?view=\($0.rawValue)" })
                 + ["/agent/tickets/\(ticketID)", "/agent/search?q=الشحنه", "/agent/chats", "/agent/customers/\(customerID)",
                    "/agent?view=new&status=new&priority=normal&channel=email", "/help", "/help/sign-in", "/help/kb",
-                   "/help/kb?q=%D8%B4%D8%AD%D9%86", "/agent/kb", "/agent/kb/new"]
+                   "/help/kb?q=%D8%B4%D8%AD%D9%86", "/agent/kb", "/agent/kb/new",
+                   "/agent/satisfaction", "/agent/close-loop"]
                 + AdminPages.Section.allCases.map({ "/admin/\($0.rawValue)" })
             {
                 let page = try await browser.get(path)

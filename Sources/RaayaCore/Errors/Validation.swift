@@ -115,6 +115,8 @@ public enum Limits {
     public static let attachmentBytes = 20 * 1024 * 1024
     public static let attachmentsPerMessage = 50
     public static let nameCharacters = 200
+    /// A survey answer's comment.
+    public static let commentCharacters = 4000
     public static let tagCharacters = 64
     public static let tagsPerTicket = 50
     public static let passwordMinCharacters = 8

@@ -22,4 +22,8 @@ public enum TicketEventKind: String, CaseIterable, Codable, Sendable {
     /// The customer followed "this solved it" under an article suggested in the acknowledgement (`article_id`):
     /// solved as self-service.
     case selfServiceSolved = "self_service_solved"
+    /// A satisfaction survey went to the customer (`survey_id`, `kind`, `invitation_id`, `via`: email or chat).
+    case surveySent = "survey_sent"
+    /// The customer answered a survey (`kind`, `score`, `low`: whether it asks to close the loop).
+    case surveyAnswered = "survey_answered"
 }

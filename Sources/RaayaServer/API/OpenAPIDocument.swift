@@ -3916,7 +3916,7 @@ enum OpenAPIDocument {
                     "quarterly": {
                       "summary": "عملاء الجملة في شركة واحدة كل 90 يوماً",
                       "value": {
-                        "organization_id": 12,
+                        "organization": "شركة النخبة للتجارة",
                         "tag": "جملة",
                         "contacted_after": "2025-01-01",
                         "every_days": 90
@@ -3985,7 +3985,7 @@ enum OpenAPIDocument {
               },
               "422": {
                 "$ref": "#/components/responses/UnprocessableEntity",
-                "description": "A field is not allowed: `organization_id` (names no organization), `tag`, `contacted_after`, `contacted_before` (not a date, or not after `contacted_after`), `every_days`."
+                "description": "A field is not allowed: `organization` (names no organization), `tag`, `contacted_after`, `contacted_before` (not a date, or not after `contacted_after`), `every_days`."
               }
             }
           }
@@ -7649,9 +7649,12 @@ enum OpenAPIDocument {
             "type": "object",
             "description": "The segment: customers with an email address matching every criterion given.",
             "properties": {
-              "organization_id": {
-                "type": "integer",
-                "description": "Customers of this organization."
+              "organization": {
+                "type": "string",
+                "description": "Customers of the organization with this name.",
+                "examples": [
+                  "شركة النخبة للتجارة"
+                ]
               },
               "tag": {
                 "type": "string",

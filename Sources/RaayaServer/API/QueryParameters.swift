@@ -1,3 +1,4 @@
+import Foundation
 import RaayaCore
 import Vapor
 
@@ -40,6 +41,34 @@ struct QueryParameters {
             throw DomainError.invalid(name, "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
+    }
+
+    /// An instant (see `QueryParameters.instant(_:timeZone:)`); nil when absent.
+    func instant(_ name: String, timeZone: TimeZone) throws -> Date? {
+        guard let raw = string(name) else { return nil }
+        return try Self.instant(raw, field: name, timeZone: timeZone)
+    }
+
+    /// An instant written as RFC 3339 (`2026-12-01T09:00:00Z`), or as a day (`2026-12-01`, Arabic-Indic digits
+    /// too) meaning its midnight in `timeZone`.
+    static func instant(_ raw: String, field: String, timeZone: TimeZone) throws -> Date {
+        let text = String(String.UnicodeScalarView(raw.trimmingWhitespace().unicodeScalars.map { Identity.asciiDigit($0) ?? $0 }))
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        let parts = text.split(separator: "-").map { Int($0) }
+        if parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2] {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let components = DateComponents(year: year, month: month, day: day)
+            if components.isValidDate(in: calendar), let date = calendar.date(from: components) { return date }
+        }
+        throw DomainError.invalid(field, "must be a date (2026-12-01) or an RFC 3339 time (2026-12-01T09:00:00Z)")
+    }
+
+    /// A time zone name such as `Asia/Riyadh`; UTC when absent.
+    func timeZone(_ name: String = "time_zone") throws -> TimeZone {
+        guard let raw = string(name) else { return TimeZone(identifier: "UTC")! }
+        guard let zone = TimeZone(identifier: raw) else { throw DomainError.invalid(name, "is not a known time zone") }
+        return zone
     }
 
     var limit: Int {

@@ -72,6 +72,18 @@ enum Routes {
         staff.get("tickets", ":id", "events", use: TicketsAPI.events)
         staff.post("tickets", ":id", "merge", use: TicketsAPI.merge)
 
+        staff.get("surveys", use: SurveysAPI.list)
+        staff.post("surveys", use: SurveysAPI.create)
+        staff.get("surveys", ":id", use: SurveysAPI.show)
+        staff.patch("surveys", ":id", use: SurveysAPI.update)
+        staff.get("surveys", ":id", "responses", use: SurveysAPI.responses)
+        staff.get("surveys", ":id", "campaigns", use: SurveysAPI.campaigns)
+        staff.post("surveys", ":id", "campaigns", use: SurveysAPI.createCampaign)
+        staff.get("satisfaction", use: SurveysAPI.satisfaction)
+        staff.get("satisfaction", "themes", use: SurveysAPI.themes)
+        staff.get("close-loop-tasks", use: SurveysAPI.closeLoopTasks)
+        staff.post("close-loop-tasks", ":id", "done", use: SurveysAPI.completeCloseLoopTask)
+
         staff.get("search", use: TicketsAPI.search)
         staff.post("sentiment", use: SentimentAPI.analyze)
 

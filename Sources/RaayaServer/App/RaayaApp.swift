@@ -152,6 +152,7 @@ public enum RaayaApp {
             live: live, chat: ChatDesk(clock: clock))
 
         app.lifecycle.use(OutboxDelivery(relay: configuration.smtpRelay, hostname: configuration.mailHostname))
+        app.lifecycle.use(SurveyDispatch())
         if configuration.smtpRelay == nil {
             app.logger.info("RAAYA_SMTP_RELAY is not set: mail to customers waits in the outbox until it is")
         }

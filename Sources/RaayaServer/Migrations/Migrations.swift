@@ -24,5 +24,6 @@ enum RaayaMigrations {
         UpdateKBArticlesRevision(),
         UpdateMessagesSentiment(),
         UpdateTicketsSentiment(),
+        CreateSurveys(),
     ]
 }

@@ -240,7 +240,11 @@ struct TicketService {
             ticket.reopenCount += 1
             try await record(.reopened, on: id, ["by": reopenByCustomer ? "customer" : "agent"])
         }
-        if status == .solved { ticket.solvedAt = now }
+        if status == .solved {
+            ticket.solvedAt = now
+            try await SurveyInvitations.scheduleOnSolve(
+                ticketID: id, customerID: ticket.$customer.id, on: database.sqlDatabase(), now: now)
+        }
         ticket.status = status
     }
 

@@ -18,7 +18,7 @@ enum Layout {
         let accent = validation.color(branding.accentColor, field: "accent_color")
         let admin: HTML =
             session.principal.map { [Role.admin, .supervisor].contains($0.role) } == true
-            ? "<a href=\"/admin\">\(Phrase.admin, language)</a>" : ""
+            ? "<a href=\"/agent/satisfaction\">\(Phrase.satisfaction, language)</a><a href=\"/admin\">\(Phrase.admin, language)</a>" : ""
         let header: HTML =
             session.principal == nil
             ? """
@@ -148,5 +148,12 @@ enum Layout {
         dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 12px; margin: 0; }
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; }
+        fieldset.scale { display: flex; flex-wrap: wrap; gap: 8px; border: 0; padding: 0; margin: 12px 0; }
+        fieldset.scale label { display: flex; flex-direction: column; align-items: center; min-inline-size: 3em; margin: 0; padding: 8px; border: 1px solid var(--line); border-radius: 6px; font-weight: 400; cursor: pointer; }
+        fieldset.scale label:has(input:checked) { border-color: var(--accent); background: #f0f7f4; }
+        fieldset.scale input { inline-size: auto; }
+        fieldset.scale small { color: var(--muted); font-size: 12px; text-align: center; }
+        .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: 12px; }
+        .figures .figure { font-size: 28px; font-weight: 600; }
         """
 }

@@ -31,6 +31,8 @@ enum PageRoutes {
         app.post("help", "sign-in", use: PortalPages.sendLink)
         app.get("help", "session", use: PortalPages.session)
         app.get("help", "requests", use: PortalPages.requests)
+        app.get("help", "survey", ":token", use: SurveyPages.show)
+        app.post("help", "survey", ":token", use: SurveyPages.answer)
         app.get("help", "requests", ":id", use: PortalPages.showRequest)
         app.on(.POST, "help", "requests", ":id", "messages", body: .collect(maxSize: "21mb"), use: PortalPages.reply)
         app.post("agent", "customers", ":id", "notes", use: CustomerPages.addNote)
@@ -38,6 +40,7 @@ enum PageRoutes {
         AdminPages.register(on: app)
         HelpCenterPages.register(on: app)
         KnowledgePages.register(on: app)
+        SatisfactionPages.register(on: app)
         for route in app.routes.all.dropFirst(before) { route.userInfo[marker] = true }
     }
 }

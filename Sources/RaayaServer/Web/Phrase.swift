@@ -35,6 +35,8 @@ enum Phrase: String, CaseIterable, Sendable {
     case stillNeedHelpDetail, fromArticle, knowledgeBase, newArticle, articleState, category, titleArabic, bodyArabic
     case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles, synonyms, synonymsHelp, noCategory, otherArticles
     case solvedQuestion, solvedConfirm, solvedDone, solvedAlready, sentimentTrend, sentiment, automaticRules, raiseOnNegative
+    case periodDay, periodWeek, periodFortnight, periodMonth
+    case surveyTitle, surveyRecorded, surveyThanks, surveyPickScore, surveyYourRating, surveyComment, surveyLocked, surveyExpired, satisfaction, csatFigure, npsFigure, cesFigure, responseRate, answersCount, promoters, passives, detractors, negativeThemes, recentComments, closeLoop, closeLoopHelp, markDone, noData, fromDate, toDate, period, show
 
     func text(_ language: Language) -> String {
         switch language {
@@ -219,6 +221,37 @@ enum Phrase: String, CaseIterable, Sendable {
         case .noRequests: "لا طلبات بعد"
         case .writeReply: "اكتب ردك"
         case .tagsField: "الوسوم (مفصولة بفواصل)"
+        case .periodDay: "يوم"
+        case .periodWeek: "أسبوع"
+        case .periodFortnight: "نصف شهر"
+        case .periodMonth: "شهر"
+        case .surveyTitle: "رأيك يهمنا"
+        case .surveyRecorded: "سجّلنا تقييمك، شكراً! يمكنك تغييره أو إضافة تعليق خلال ٢٤ ساعة."
+        case .surveyThanks: "شكراً لك! وصلنا رأيك، وسنستفيد منه."
+        case .surveyPickScore: "اختر تقييماً أولاً."
+        case .surveyYourRating: "تقييمك"
+        case .surveyComment: "هل تود إخبارنا بالمزيد؟ (اختياري)"
+        case .surveyLocked: "سبق أن أجبت عن هذا الاستبيان، ولم يعد تغيير الإجابة ممكناً. شكراً لك!"
+        case .surveyExpired: "انتهت صلاحية هذا الاستبيان."
+        case .satisfaction: "الرضا"
+        case .csatFigure: "رضا العملاء (CSAT)"
+        case .npsFigure: "صافي نقاط الترويج (NPS)"
+        case .cesFigure: "سهولة الحل (CES، ١ = سهل جداً)"
+        case .responseRate: "نسبة الاستجابة"
+        case .answersCount: "عدد الإجابات"
+        case .promoters: "المروّجون"
+        case .passives: "المحايدون"
+        case .detractors: "المنتقدون"
+        case .negativeThemes: "أكثر ما يذكره العملاء غير الراضين"
+        case .recentComments: "أحدث التعليقات"
+        case .closeLoop: "تواصل مع عملاء غير راضين"
+        case .closeLoopHelp: "أعطى هؤلاء العملاء تقييماً منخفضاً: تواصل معهم ثم علّم المهمة منجزة."
+        case .markDone: "تم التواصل"
+        case .noData: "لا توجد بيانات بعد"
+        case .fromDate: "من"
+        case .toDate: "إلى"
+        case .period: "الفترة"
+        case .show: "اعرض"
         }
     }
 
@@ -398,6 +431,37 @@ enum Phrase: String, CaseIterable, Sendable {
         case .noRequests: "No requests yet"
         case .writeReply: "Write your reply"
         case .tagsField: "Tags (separated by commas)"
+        case .periodDay: "Day"
+        case .periodWeek: "Week"
+        case .periodFortnight: "Fortnight"
+        case .periodMonth: "Month"
+        case .surveyTitle: "How did we do?"
+        case .surveyRecorded: "Your rating is recorded, thank you! You can change it or add a comment within 24 hours."
+        case .surveyThanks: "Thank you! We have your feedback and will learn from it."
+        case .surveyPickScore: "Please choose a rating first."
+        case .surveyYourRating: "Your rating"
+        case .surveyComment: "Would you like to tell us more? (optional)"
+        case .surveyLocked: "You already answered this survey and the answer can no longer be changed. Thank you!"
+        case .surveyExpired: "This survey has expired."
+        case .satisfaction: "Satisfaction"
+        case .csatFigure: "Customer satisfaction (CSAT)"
+        case .npsFigure: "Net promoter score (NPS)"
+        case .cesFigure: "Customer effort (CES, 1 = very easy)"
+        case .responseRate: "Response rate"
+        case .answersCount: "Answers"
+        case .promoters: "Promoters"
+        case .passives: "Passives"
+        case .detractors: "Detractors"
+        case .negativeThemes: "What unhappy customers mention most"
+        case .recentComments: "Latest comments"
+        case .closeLoop: "Close the loop"
+        case .closeLoopHelp: "These customers gave a low rating: get back to them, then mark the task done."
+        case .markDone: "Done"
+        case .noData: "No data yet"
+        case .fromDate: "From"
+        case .toDate: "To"
+        case .period: "Period"
+        case .show: "Show"
         }
     }
 }
@@ -496,6 +560,8 @@ extension TicketEventKind {
         case .botHandedOff: arabic ? "حوّل المساعد الآلي المحادثة إلى موظف" : "The bot handed the chat to a person"
         case .botSolved: arabic ? "حُلّت بالخدمة الذاتية" : "Solved by self-service"
         case .selfServiceSolved: arabic ? "أغلقها العميل: مقال مقترح حلّ مشكلته" : "Closed by the customer: a suggested article solved it"
+        case .surveySent: arabic ? "أُرسل استبيان الرضا" : "Satisfaction survey sent"
+        case .surveyAnswered: arabic ? "أجاب العميل عن الاستبيان" : "The customer answered the survey"
         }
     }
 }

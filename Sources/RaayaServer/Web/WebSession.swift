@@ -49,6 +49,15 @@ struct WebSession: Sendable {
             userName: name, appearance: appearance, keyForCSRF: request.raaya.secretKey)
     }
 
+    /// This session in `language` unless the visitor chose one: a page about a customer's own request speaks
+    /// the customer's language.
+    func defaulting(to language: Language?, _ request: Request) -> WebSession {
+        guard let language, request.cookies[Self.languageCookie] == nil else { return self }
+        return WebSession(
+            principal: principal, token: token, language: appearance.languages.pick(language), userName: userName,
+            appearance: appearance, keyForCSRF: keyForCSRF)
+    }
+
     /// The signed-in staff member, or a redirect to the sign-in page.
     func requirePrincipal() throws -> Principal {
         guard let principal else { throw WebRedirect(to: "/sign-in") }

@@ -146,11 +146,12 @@ enum WorkspacePages {
                 return "<p><a href=\"/agent?\(query.percentEncodedQuery ?? "")\">\(Phrase.next, language)</a></p>"
             } ?? ""
             let chats = try await chatPanel(request, session: session, principal: principal)
+            let closeLoop = try await SatisfactionPages.inboxNotice(request, principal: principal, language: language)
             let body: HTML = """
                 <div class="layout"><section><h1>\(Phrase.inbox, language)</h1>
                 <nav class="views" aria-label="\(Phrase.inbox, language)">\(tabs)</nav>\(filters)
                 \(table)\(more)<p class="muted">\(Phrase.keyboardHint, language)</p></section>
-                <aside class="chats" id="chats" aria-live="polite">\(chats)</aside></div>
+                <aside>\(closeLoop)<div class="chats" id="chats" aria-live="polite">\(chats)</div></aside></div>
                 """
             return Layout.page(
                 session, title: Phrase.inbox.text(language), body: body,

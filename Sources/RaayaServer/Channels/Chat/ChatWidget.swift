@@ -55,6 +55,7 @@ enum ChatWidget {
           retry: 'إعادة الإرسال',
           typing: '{name} يكتب…',
           typingAnonymous: 'الموظف يكتب…',
+          rate: 'قيّم المحادثة',
           agent: 'فريق الدعم',
           thanks: 'شكراً، سنرد عليك على {email}',
           manyUnread: '+{count}'
@@ -86,6 +87,7 @@ enum ChatWidget {
           retry: 'Retry',
           typing: '{name} is typing…',
           typingAnonymous: 'An agent is typing…',
+          rate: 'Rate this conversation',
           agent: 'Support',
           thanks: "Thank you — we'll answer at {email}",
           manyUnread: '{count}+'
@@ -143,6 +145,7 @@ enum ChatWidget {
     .bubble { white-space: pre-wrap; overflow-wrap: anywhere; text-align: start; padding-block: 8px; padding-inline: 12px; border-radius: 16px; }
     .visitor .bubble { background: var(--accent); color: var(--on-accent); border-end-end-radius: 4px; }
     .agent .bubble { background: var(--surface); border: 1px solid var(--line); border-end-start-radius: 4px; }
+    .bubble a.rate { display: inline-block; margin-block-start: 6px; padding-block: 6px; padding-inline: 12px; border-radius: 16px; background: var(--accent); color: var(--on-accent); text-decoration: none; }
     .system .bubble { padding-block: 2px; color: var(--muted); font-size: 13px; text-align: center; }
     .pending .bubble { opacity: .7; }
     .failed .bubble { background: #fdecec; color: var(--danger); border: 1px solid #f3b8b8; }
@@ -368,9 +371,27 @@ enum ChatWidget {
         const timeEl = h('time', { class: 'time' });
         const stateEl = h('span', { class: 'state' });
         const meta = h('div', { class: 'meta' }, [timeEl, stateEl]);
-        row.append(h('div', { class: 'bubble', dir: 'auto', text }), meta);
+        row.append(h('div', { class: 'bubble', dir: 'auto' }, bubbleContent(text, from !== 'visitor')), meta);
         setTime(timeEl, message.at);
         return { row, meta, timeEl, stateEl };
+      }
+
+      // Raaya's own links in a reply (an article, a survey) can be followed; everything else stays plain text.
+      function bubbleContent(text, linkable) {
+        if (!linkable) return [text];
+        const parts = [];
+        let last = 0;
+        for (const match of text.matchAll(/https?:\/\/[^\s]+/g)) {
+          let url;
+          try { url = new URL(match[0]); } catch (e) { continue; }
+          if (url.origin !== origin) continue;
+          const survey = url.pathname.startsWith('/help/survey/');
+          parts.push(text.slice(last, match.index));
+          parts.push(h('a', { href: url.href, target: '_blank', rel: 'noopener', class: survey ? 'rate' : 'link', text: survey ? t('rate') : url.href }));
+          last = match.index + match[0].length;
+        }
+        parts.push(text.slice(last));
+        return parts;
       }
 
       // A bot's answer sits with the agents' (start side, name above) and counts toward the unread badge.

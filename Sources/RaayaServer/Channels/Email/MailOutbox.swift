@@ -50,6 +50,21 @@ enum MailOutbox {
         return true
     }
 
+    /// Mails a survey invitation about a ticket (through its mailbox, whatever its channel); `compose` gets the
+    /// customer's language and name. Returns whether the customer could be mailed.
+    @discardableResult
+    static func enqueueSurvey(
+        ticketID: Int, on sql: any SQLDatabase, now: Date,
+        compose: (_ language: String?, _ name: String) -> (subject: String, body: String)
+    ) async throws -> Bool {
+        guard let context = try await Context.load(ticketID: ticketID, on: sql, anyChannel: true) else { return false }
+        let text = compose(context.language, context.customerName)
+        try await enqueue(
+            context, kind: "survey", subject: text.subject, text: text.body + signatureBlock(context.mailbox.signature),
+            automatic: true, on: sql, now: now)
+        return true
+    }
+
     /// A mailbox's signature below the mail's text, after the `-- ` line mail readers fold away.
     static func signatureBlock(_ signature: String?) -> String {
         signature.map { "\n\n-- \n\($0)" } ?? ""
