@@ -98,6 +98,10 @@ struct DemoData {
                         .update(id, TicketChanges(status: story.status))
                 }
             }
+            // Two months of solved requests and what their customers said about them, before there is a mailbox
+            // (history puts nothing in the outbox).
+            let history = try await Self.seedHistory(agents: [omar, sarah, khalid], groups: [tier1, billing, specialists], on: database, now: now)
+            try await Self.seedSurveys(history: history, on: database, now: now)
             // Mail to this address (SMTP on RAAYA_SMTP_LISTEN, or the inbound endpoint) opens Tier 1 tickets. Added
             // after the stories, so their replies (history, not news) put nothing in the outbox.
             try await database.sqlDatabase().insertRow(
