@@ -119,6 +119,55 @@ struct KnowledgeTests {
         }
     }
 
+    @Test("article tags may be phrases: a demo article's 'also asked as' tags save in the editor and through the API; ticket tags stay words")
+    func phraseTags() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let clock = app.clock
+            let ids = try await app.app.raaya.writer.write { database in
+                try await DemoKnowledgeFile.embedded().store(on: database.sqlDatabase(), now: clock.now(), authorID: nil)
+            }
+            let id = try #require(ids["track-order"])
+            let demo = try await app.send(.GET, "/api/v1/kb/articles/\(id)", token: token).object
+            let tags = try #require(demo["tags"] as? [String])
+            #expect(tags.contains("وين وصل الطلب") && tags.contains("where is my order"))
+
+            // Saved in the editor as it shows it: the tags in one field, separated by Arabic commas.
+            let browser = Browser(app, language: "ar")
+            try await browser.signIn()
+            let form = try await browser.get("/agent/kb/\(id)")
+            #expect(form.text.contains("وين وصل الطلب، فين الشحنة"))
+            let csrf = try #require(Browser.field("_csrf", in: form))
+            let texts = try #require(demo["translations"] as? [String: [String: Any]])
+            let saved = try await browser.post(
+                "/agent/kb/\(id)",
+                ["state": "published", "tags": tags.joined(separator: "، "), "_csrf": csrf,
+                 "title_ar": texts["ar"]?.string("title") ?? "", "body_ar": texts["ar"]?.string("body") ?? "",
+                 "title_en": texts["en"]?.string("title") ?? "", "body_en": texts["en"]?.string("body") ?? ""])
+            #expect(saved.status == .seeOther, "\(saved.text)")
+            #expect(try await app.send(.GET, "/api/v1/kb/articles/\(id)", token: token).object["tags"] as? [String] == tags)
+
+            // Through the API: trimmed, inner spaces made one, lower-cased, duplicates dropped.
+            let changed = try await app.send(
+                .PATCH, "/api/v1/kb/articles/\(id)", token: token,
+                json: ["tags": ["  متى   يوصل طلبي ", "Where Is My  Order", "where is my order", "تتبع"]])
+            #expect(changed.status == .ok, "\(changed.text)")
+            #expect(changed.object["tags"] as? [String] == ["متى يوصل طلبي", "where is my order", "تتبع"])
+
+            // A comma (which the editor's field splits on), an empty tag or one too long is refused, and nothing changes.
+            for bad in ["شحن، توصيل", "   ", String(repeating: "طلب ", count: 17)] {
+                let refused = try await app.send(.PATCH, "/api/v1/kb/articles/\(id)", token: token, json: ["tags": ["تتبع", bad]])
+                #expect(refused.status == .unprocessableEntity && refused.object.string("field") == "tags[1]", "\(bad): \(refused.text)")
+            }
+            #expect(try await app.send(.GET, "/api/v1/kb/articles/\(id)", token: token).object["tags"] as? [String] == ["متى يوصل طلبي", "where is my order", "تتبع"])
+
+            // A ticket's tags, which filters name, are still single words.
+            let ticket = try #require(try await app.createTicket(token: token).int("id"))
+            let phrase = try await app.send(.PATCH, "/api/v1/tickets/\(ticket)", token: token, json: ["tags": ["وين وصل الطلب"]])
+            #expect(phrase.status == .unprocessableEntity && phrase.text.contains("one word"))
+        }
+    }
+
     @Test("synonyms the admin adds make a question in other words find the article, both ways and across languages")
     func synonyms() async throws {
         try await TestApp.run { app in

@@ -123,18 +123,36 @@ enum TicketsAPI {
     }
 }
 
-/// Tags are compared lower-cased and without surrounding space; they may be Arabic.
+/// Tags are compared lower-cased and trimmed, runs of inner whitespace made one space; they may be Arabic. A
+/// ticket's (and a macro's) are single words, which filters and reports name; an article's may be phrases, the
+/// words customers ask with ("where is my order", "وين وصل الطلب"), which knowledge search matches.
 enum Tags {
-    static func normalize(_ tag: String) -> String { tag.trimmingWhitespace().lowercased() }
+    enum Form {
+        case word, phrase
+    }
 
-    static func validated(_ tags: [String]?, into validation: inout Validation) -> [String] {
+    static func normalize(_ tag: String) -> String {
+        tag.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+
+    static func validated(_ tags: [String]?, as form: Form = .word, into validation: inout Validation) -> [String] {
         guard let tags else { return [] }
         if tags.count > Limits.tagsPerTicket { validation.fail("tags", "must be at most \(Limits.tagsPerTicket)") }
         var seen: [String] = []
         for (index, raw) in tags.enumerated() {
             let tag = normalize(raw)
-            if tag.isEmpty || tag.contains(where: \.isWhitespace) || tag.count > Limits.tagCharacters {
-                validation.fail("tags[\(index)]", "must be one word of 1 to \(Limits.tagCharacters) characters")
+            let fits =
+                switch form {
+                case .word: !tag.contains(" ")
+                // The editor's field separates phrases with commas, so one cannot hold a comma.
+                case .phrase: !tag.contains(where: { $0 == "," || $0 == "،" })
+                }
+            if tag.isEmpty || !fits || tag.count > Limits.tagCharacters {
+                validation.fail(
+                    "tags[\(index)]",
+                    form == .word
+                        ? "must be one word of 1 to \(Limits.tagCharacters) characters"
+                        : "must be a word or phrase of 1 to \(Limits.tagCharacters) characters, without commas")
             } else if !seen.contains(tag) {
                 seen.append(tag)
             }

@@ -7233,6 +7233,7 @@ enum OpenAPIDocument {
               },
               "tags": {
                 "type": "array",
+                "description": "Words or phrases customers ask with (\"where is my order\", \"وين وصل الطلب\"), up to 50 of 64 characters each, without commas; stored lower-cased, trimmed, inner spaces made one.",
                 "items": {
                   "type": "string"
                 }

@@ -107,7 +107,7 @@ struct ArticleRequest: Decodable {
                 validation.fail("state", "must be draft, published or internal")
             }
         }
-        let tags = self.tags.map { Tags.validated($0, into: &validation) } ?? current?.tags ?? []
+        let tags = self.tags.map { Tags.validated($0, as: .phrase, into: &validation) } ?? current?.tags ?? []
         var texts = current?.translations.mapValues { (title: $0.title, body: $0.body) } ?? [:]
         for (language, text) in (translations ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard language == "ar" || language == "en" else {
