@@ -100,36 +100,18 @@ enum SurveysAPI {
         }
     }
 
-    /// `GET /api/v1/satisfaction?from=&to=&period=&time_zone=&group_id=&agent_id=&channel=`.
+    /// `GET /api/v1/satisfaction?from=&to=&period=&time_zone=&group_id=&agent_id=&channel=…`: the satisfaction
+    /// report, the same as `GET /api/v1/reports/satisfaction`.
     @Sendable static func satisfaction(_ request: Request) async throws -> Response {
         try request.principal.require(.admin, .supervisor)
-        let parameters = request.queryParameters
-        let zone = try parameters.timeZone()
-        let now = request.raaya.clock.now()
-        // Without `to`, up to and including now (times are kept to the millisecond).
-        let to = try parameters.instant("to", timeZone: zone) ?? now.addingTimeInterval(0.001)
-        let from = try parameters.instant("from", timeZone: zone) ?? to.addingTimeInterval(-30 * 86_400)
-        guard from < to else { throw DomainError.invalid("from", "must be before to") }
-        guard to.timeIntervalSince(from) <= 3 * 366 * 86_400 else { throw DomainError.invalid("from", "the range is at most 3 years") }
-        let period = try parameters.value("period", as: PeriodName.self) ?? .week
-        let filter = SatisfactionReport.Filter(
-            groupID: try parameters.integer("group_id"), agentID: try parameters.integer("agent_id"),
-            channel: try parameters.value("channel", as: Channel.self))
-        let report = try await SatisfactionReport.make(
-            range: from..<to, period: period.period(from..<to), calendar: ReportCalendar(timeZone: zone), filter: filter,
-            on: request.db.sqlDatabase())
-        return try JSON.response(report)
+        return try JSON.response(try await ReportsAPI.make(.satisfaction, request.queryParameters, request: request))
     }
 
     /// `GET /api/v1/satisfaction/themes?from=&to=`: what negative survey comments mention most, per language.
     @Sendable static func themes(_ request: Request) async throws -> Response {
         try request.principal.require(.admin, .supervisor)
-        let parameters = request.queryParameters
-        let zone = try parameters.timeZone()
-        let to = try parameters.instant("to", timeZone: zone) ?? request.raaya.clock.now().addingTimeInterval(0.001)
-        let from = try parameters.instant("from", timeZone: zone) ?? to.addingTimeInterval(-30 * 86_400)
-        guard from < to else { throw DomainError.invalid("from", "must be before to") }
-        return try JSON.response(try await SatisfactionReport.negativeThemes(range: from..<to, on: request.db.sqlDatabase()))
+        let scope = try ReportScope(request.queryParameters, now: request.raaya.clock.now())
+        return try JSON.response(try await SatisfactionReport.negativeThemes(range: scope.range, on: request.db.sqlDatabase()))
     }
 
     /// `GET /api/v1/close-loop-tasks?status=open|done`: an agent sees the tasks of tickets they may see.
@@ -152,20 +134,6 @@ enum SurveysAPI {
             throw DomainError.notFound(resource: "task")
         }
         return try JSON.response(task)
-    }
-
-    enum PeriodName: String, CaseIterable {
-        case day, week, fortnight, month, custom
-
-        func period(_ range: Range<Date>) -> ReportPeriod {
-            switch self {
-            case .day: .day
-            case .week: .week
-            case .fortnight: .fortnight
-            case .month: .month
-            case .custom: .custom(range)
-            }
-        }
     }
 }
 

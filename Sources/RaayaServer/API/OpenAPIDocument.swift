@@ -85,6 +85,10 @@ enum OpenAPIDocument {
           "description": "The sentiment model applied to customer messages."
         },
         {
+          "name": "Reports",
+          "description": "Service reports and exports: volume, response and resolution times, reopens, satisfaction, agents, capacity. / تقارير الخدمة وتصديرها."
+        },
+        {
           "name": "Surveys",
           "description": "Satisfaction surveys (CSAT, NPS, CES), their answers and campaigns, the satisfaction report, and close-the-loop tasks for low answers. / استبيانات رضا العملاء وإجاباتها وحملاتها، وتقرير الرضا، ومهام التواصل مع العملاء غير الراضين."
         }
@@ -3990,6 +3994,271 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/reports/{name}": {
+          "get": {
+            "operationId": "getReport",
+            "summary": "A service report",
+            "description": "Admins and supervisors. Every figure derives from the tickets' messages and events; definitions are in docs/metrics.md. `volume`: new tickets per channel per period, with the range just before it for comparison (`previous`, `change_percent`). `response_times`: first response (creation → first public agent reply) and resolution (creation → first resolution; creation → last resolution of tickets not active now; reopen → next resolution) as count, median and p90 by nearest rank, and average, in seconds; in business time with `measure=business&calendar_id=`. `reopens`: reopen rate, first-contact resolution, replies per ticket, and the backlog at each period's end. `satisfaction`: CSAT, NPS, CES and response rate (as `GET /api/v1/satisfaction`). `agents`: per agent, tickets resolved, first response, resolution, reopen rate and replies. `capacity`: for chat and phone, arrivals per hour of week, the average handle time measured from history (chat: first reply → first resolution; phone: logged call durations) and the agents Erlang C needs for `service_level` % answered within `answer_within` seconds; for e-mail, the backlog projected 14 days at the measured arrival and resolution rates. With `format=csv`, the periods (or rows) as CSV.",
+            "tags": [
+              "Reports"
+            ],
+            "parameters": [
+              {
+                "name": "name",
+                "in": "path",
+                "required": true,
+                "description": "Which report.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "volume",
+                    "response_times",
+                    "reopens",
+                    "satisfaction",
+                    "agents",
+                    "capacity"
+                  ]
+                }
+              },
+              {
+                "$ref": "#/components/parameters/ReportFrom"
+              },
+              {
+                "$ref": "#/components/parameters/ReportTo"
+              },
+              {
+                "$ref": "#/components/parameters/ReportPeriod"
+              },
+              {
+                "$ref": "#/components/parameters/ReportTimeZone"
+              },
+              {
+                "$ref": "#/components/parameters/ReportChannels"
+              },
+              {
+                "$ref": "#/components/parameters/ReportGroups"
+              },
+              {
+                "$ref": "#/components/parameters/ReportAgents"
+              },
+              {
+                "$ref": "#/components/parameters/ReportTags"
+              },
+              {
+                "$ref": "#/components/parameters/ReportPriorities"
+              },
+              {
+                "$ref": "#/components/parameters/ReportOrganizations"
+              },
+              {
+                "name": "format",
+                "in": "query",
+                "required": false,
+                "description": "`json` or `csv`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "json",
+                    "csv"
+                  ],
+                  "default": "json"
+                }
+              },
+              {
+                "name": "measure",
+                "in": "query",
+                "required": false,
+                "description": "`response_times` only: `calendar` (elapsed time) or `business` (open hours of `calendar_id`).",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "calendar",
+                    "business"
+                  ],
+                  "default": "calendar"
+                }
+              },
+              {
+                "name": "calendar_id",
+                "in": "query",
+                "required": false,
+                "description": "The business calendar for `measure=business`.",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "service_level",
+                "in": "query",
+                "required": false,
+                "description": "`capacity` only: the share of contacts to answer within `answer_within` seconds, in percent.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 99,
+                  "default": 80
+                }
+              },
+              {
+                "name": "answer_within",
+                "in": "query",
+                "required": false,
+                "description": "`capacity` only: seconds.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 3600,
+                  "default": 20
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report: `from`, `to`, `period`, `total` and `periods` (each with `start`, `end` and the figures); `agents` lists agents; `capacity` has `live` and `email`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object"
+                    },
+                    "examples": {
+                      "volume": {
+                        "summary": "حجم التذاكر في أسبوع",
+                        "value": {
+                          "from": "2026-11-01T00:00:00.000Z",
+                          "to": "2026-11-08T00:00:00.000Z",
+                          "period": "week",
+                          "total": 3,
+                          "by_channel": {
+                            "email": 1,
+                            "chat": 1,
+                            "web": 0,
+                            "phone": 1,
+                            "social": 0,
+                            "api": 0
+                          },
+                          "previous": {
+                            "from": "2026-10-25T00:00:00.000Z",
+                            "to": "2026-11-01T00:00:00.000Z",
+                            "total": 4,
+                            "by_channel": {
+                              "email": 2,
+                              "chat": 2,
+                              "web": 0,
+                              "phone": 0,
+                              "social": 0,
+                              "api": 0
+                            }
+                          },
+                          "change_percent": -25,
+                          "periods": [
+                            {
+                              "start": "2026-11-01T00:00:00.000Z",
+                              "end": "2026-11-08T00:00:00.000Z",
+                              "total": 3,
+                              "by_channel": {
+                                "email": 1,
+                                "chat": 1,
+                                "web": 0,
+                                "phone": 1,
+                                "social": 0,
+                                "api": 0
+                              }
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "text/csv": {
+                    "schema": {
+                      "type": "string"
+                    },
+                    "example": "start,end,total,email,chat,web,phone,social,api\r\n2026-11-01T00:00:00.000Z,2026-11-02T00:00:00.000Z,2,1,1,0,0,0,0\r\n"
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No report of that name."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/reports/tickets": {
+          "get": {
+            "operationId": "exportTickets",
+            "summary": "Tickets with their metrics, as CSV",
+            "description": "Every ticket created in the range that passes the filters, oldest first, one CSV row each: its attributes, first response and first resolution (instants and calendar seconds), reopens, agent replies and whether it was merged. Streamed a page at a time, so it suits millions of rows. Admins and supervisors.",
+            "tags": [
+              "Reports"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/ReportFrom"
+              },
+              {
+                "$ref": "#/components/parameters/ReportTo"
+              },
+              {
+                "$ref": "#/components/parameters/ReportPeriod"
+              },
+              {
+                "$ref": "#/components/parameters/ReportTimeZone"
+              },
+              {
+                "$ref": "#/components/parameters/ReportChannels"
+              },
+              {
+                "$ref": "#/components/parameters/ReportGroups"
+              },
+              {
+                "$ref": "#/components/parameters/ReportAgents"
+              },
+              {
+                "$ref": "#/components/parameters/ReportTags"
+              },
+              {
+                "$ref": "#/components/parameters/ReportPriorities"
+              },
+              {
+                "$ref": "#/components/parameters/ReportOrganizations"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The CSV.",
+                "content": {
+                  "text/csv": {
+                    "schema": {
+                      "type": "string"
+                    },
+                    "example": "id,created_at,channel,status,priority,group_id,assignee_id,organization_id,tags,first_response_at,first_response_seconds,first_resolved_at,resolution_seconds,reopens,agent_replies,merged\r\n17,2026-11-01T06:00:00.000Z,email,solved,normal,2,5,,فاتورة,2026-11-01T08:00:00.000Z,7200,2026-11-01T10:00:00.000Z,14400,0,1,false\r\n"
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
         "/api/v1/satisfaction": {
           "get": {
             "operationId": "getSatisfaction",
@@ -4006,51 +4275,28 @@ enum OpenAPIDocument {
                 "$ref": "#/components/parameters/ReportTo"
               },
               {
-                "name": "period",
-                "in": "query",
-                "required": false,
-                "description": "How `periods` cuts the range, in `time_zone`: `day`; `week` (starting on Sunday); `fortnight` (the 1st to the 15th, the 16th to the month's end); `month`; or `custom` (the whole range as one period). Periods at the ends are cut to the range.",
-                "schema": {
-                  "type": "string",
-                  "enum": [
-                    "day",
-                    "week",
-                    "fortnight",
-                    "month",
-                    "custom"
-                  ],
-                  "default": "week"
-                }
+                "$ref": "#/components/parameters/ReportPeriod"
               },
               {
                 "$ref": "#/components/parameters/ReportTimeZone"
               },
               {
-                "name": "group_id",
-                "in": "query",
-                "required": false,
-                "description": "Only answers about tickets of this group (the group when answered), and invitations for its tickets.",
-                "schema": {
-                  "type": "integer"
-                }
+                "$ref": "#/components/parameters/ReportChannels"
               },
               {
-                "name": "agent_id",
-                "in": "query",
-                "required": false,
-                "description": "Only answers about tickets assigned to this agent (the assignee when answered), and invitations for their tickets.",
-                "schema": {
-                  "type": "integer"
-                }
+                "$ref": "#/components/parameters/ReportGroups"
               },
               {
-                "name": "channel",
-                "in": "query",
-                "required": false,
-                "description": "Only answers about tickets of this channel.",
-                "schema": {
-                  "$ref": "#/components/schemas/Channel"
-                }
+                "$ref": "#/components/parameters/ReportAgents"
+              },
+              {
+                "$ref": "#/components/parameters/ReportTags"
+              },
+              {
+                "$ref": "#/components/parameters/ReportPriorities"
+              },
+              {
+                "$ref": "#/components/parameters/ReportOrganizations"
               }
             ],
             "responses": {
@@ -4524,6 +4770,83 @@ enum OpenAPIDocument {
               "default": "UTC"
             },
             "example": "Asia/Riyadh"
+          },
+          "ReportPeriod": {
+            "name": "period",
+            "in": "query",
+            "required": false,
+            "description": "How `periods` cuts the range, in `time_zone`: `day`; `week` (starting on Sunday); `fortnight` (the 1st to the 15th, the 16th to the month's end); `month`; or `custom` (the whole range as one period). Periods at the ends are cut to the range.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "day",
+                "week",
+                "fortnight",
+                "month",
+                "custom"
+              ],
+              "default": "week"
+            }
+          },
+          "ReportChannels": {
+            "name": "channel",
+            "in": "query",
+            "required": false,
+            "description": "Only tickets of these channels. One value or several separated by commas; a ticket passes when it matches any of them. Filters use the ticket's current attributes.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "email,chat"
+          },
+          "ReportGroups": {
+            "name": "group_id",
+            "in": "query",
+            "required": false,
+            "description": "Only tickets of these groups. One value or several separated by commas; a ticket passes when it matches any of them. Filters use the ticket's current attributes.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "3"
+          },
+          "ReportAgents": {
+            "name": "agent_id",
+            "in": "query",
+            "required": false,
+            "description": "Only tickets assigned to these agents. One value or several separated by commas; a ticket passes when it matches any of them. Filters use the ticket's current attributes.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "7,9"
+          },
+          "ReportTags": {
+            "name": "tag",
+            "in": "query",
+            "required": false,
+            "description": "Only tickets carrying at least one of these tags (Arabic tags too). One value or several separated by commas; a ticket passes when it matches any of them. Filters use the ticket's current attributes.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "فاتورة,refund"
+          },
+          "ReportPriorities": {
+            "name": "priority",
+            "in": "query",
+            "required": false,
+            "description": "Only tickets of these priorities (`low`, `normal`, `high`, `urgent`). One value or several separated by commas; a ticket passes when it matches any of them. Filters use the ticket's current attributes.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "high,urgent"
+          },
+          "ReportOrganizations": {
+            "name": "organization_id",
+            "in": "query",
+            "required": false,
+            "description": "Only tickets of customers of these organizations. One value or several separated by commas; a ticket passes when it matches any of them. Filters use the ticket's current attributes.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "2"
           }
         },
         "headers": {

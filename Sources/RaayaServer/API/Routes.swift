@@ -81,6 +81,8 @@ enum Routes {
         staff.post("surveys", ":id", "campaigns", use: SurveysAPI.createCampaign)
         staff.get("satisfaction", use: SurveysAPI.satisfaction)
         staff.get("satisfaction", "themes", use: SurveysAPI.themes)
+        staff.get("reports", "tickets", use: ReportsAPI.ticketsCSV)
+        staff.get("reports", ":name", use: ReportsAPI.report)
         staff.get("close-loop-tasks", use: SurveysAPI.closeLoopTasks)
         staff.post("close-loop-tasks", ":id", "done", use: SurveysAPI.completeCloseLoopTask)
 

@@ -7,12 +7,6 @@ import SQLKit
 /// period they were given; the response rate counts invitations by when they were sent and whether they have been
 /// answered since.
 struct SatisfactionReport: Encodable, Sendable {
-    struct Filter: Sendable {
-        var groupID: Int?
-        var agentID: Int?
-        var channel: Channel?
-    }
-
     struct Figures: Encodable, Sendable {
         struct CSAT: Encodable, Sendable {
             let percent: Double?
@@ -78,22 +72,13 @@ struct SatisfactionReport: Encodable, Sendable {
     let periods: [Bucket]
 
     static func make(
-        range: Range<Date>, period: ReportPeriod, calendar: ReportCalendar, filter: Filter, on sql: any SQLDatabase
+        range: Range<Date>, period: ReportPeriod, calendar: ReportCalendar, filter: ReportFilter, on sql: any SQLDatabase
     ) async throws -> SatisfactionReport {
-        var responseFilter: SQLQueryString = ""
-        var invitationFilter: SQLQueryString = ""
-        if let groupID = filter.groupID {
-            responseFilter += " AND r.group_id = \(bind: groupID)"
-            invitationFilter += " AND t.group_id = \(bind: groupID)"
-        }
-        if let agentID = filter.agentID {
-            responseFilter += " AND r.agent_id = \(bind: agentID)"
-            invitationFilter += " AND t.assignee_id = \(bind: agentID)"
-        }
-        if let channel = filter.channel {
-            responseFilter += " AND r.channel = \(bind: channel.rawValue)"
-            invitationFilter += " AND t.channel = \(bind: channel.rawValue)"
-        }
+        // Answers and invitations count by their ticket's current attributes, as the ticket reports do; a filter
+        // leaves out campaign answers, which have no ticket.
+        let tickets = TicketHistory.conditions(filter)
+        let responseFilter: SQLQueryString = filter == .all ? "" : " AND r.ticket_id IN (SELECT t.id FROM tickets t WHERE 1 = 1\(tickets))"
+        let invitationFilter: SQLQueryString = filter == .all ? "" : " AND t.id IS NOT NULL\(tickets)"
         let responses = try await sql.raw("""
             SELECT r.kind, r.direction, r.score, r.comment_sentiment, r.answered_at FROM survey_responses r \
             WHERE r.answered_at >= \(bind: range.lowerBound) AND r.answered_at < \(bind: range.upperBound)\(responseFilter)

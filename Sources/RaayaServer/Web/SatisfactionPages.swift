@@ -17,16 +17,11 @@ enum SatisfactionPages {
             _ = try session.requireRole(.admin, .supervisor)
             let language = session.language
             let parameters = request.queryParameters
-            let zone = TimeZone(identifier: "UTC")!
-            let now = request.raaya.clock.now()
-            let to = try parameters.instant("to", timeZone: zone).map { $0.addingTimeInterval(86_400) } ?? now.addingTimeInterval(0.001)
-            let from = try parameters.instant("from", timeZone: zone) ?? to.addingTimeInterval(-30 * 86_400)
-            guard from < to else { throw DomainError.invalid("from", "must be before to") }
-            let periodName = try parameters.value("period", as: SurveysAPI.PeriodName.self) ?? .week
+            let scope = try ReportScope(parameters, now: request.raaya.clock.now(), inclusiveTo: true)
+            let (from, to, periodName) = (scope.range.lowerBound, scope.range.upperBound, scope.periodName)
             let sql = try request.db.sqlDatabase()
             let report = try await SatisfactionReport.make(
-                range: from..<to, period: periodName.period(from..<to), calendar: ReportCalendar(timeZone: zone),
-                filter: .init(), on: sql)
+                range: scope.range, period: scope.period, calendar: scope.calendar, filter: scope.filter, on: sql)
             let themes = try await SatisfactionReport.negativeThemes(range: from..<to, on: sql)
             let comments = try await sql.raw("""
                 SELECT r.score, r.kind, r.comment, r.comment_sentiment, r.ticket_id, r.answered_at FROM survey_responses r \
@@ -75,7 +70,7 @@ enum SatisfactionPages {
                     <span dir="auto">\(try row.decode(column: "comment", as: String.self))</span></li>
                     """
             }
-            let periodOptions: [HTML] = SurveysAPI.PeriodName.allCases.filter { $0 != .custom }.map { option in
+            let periodOptions: [HTML] = ReportPeriodName.allCases.filter { $0 != .custom }.map { option in
                 "<option value=\"\(option.rawValue)\"\(HTML(trusted: option == periodName ? " selected" : ""))>\(option.phrase, language)</option>"
             }
             let body: HTML = """
@@ -146,7 +141,7 @@ enum SatisfactionPages {
     }
 }
 
-extension SurveysAPI.PeriodName {
+extension ReportPeriodName {
     var phrase: Phrase {
         switch self {
         case .day: .periodDay

@@ -1,0 +1,192 @@
+import Foundation
+import RaayaCore
+import Testing
+import Vapor
+
+@testable import RaayaServer
+
+/// The reports, checked through the API against a hand-built week whose figures are worked out in the comments.
+@Suite("Reports: volume, response times, reopens, agents, capacity and CSV over a hand-built week")
+struct ReportTests {
+    /// Sunday 2026-11-01 06:00 UTC.
+    static let sunday = Date(timeIntervalSince1970: 1_793_512_800)
+    static let week = "from=2026-11-01&to=2026-11-08&period=day&time_zone=UTC"
+
+    /// A: email, 06:00 → reply 08:00 (2 h) → solved 10:00 (4 h).
+    /// B: chat, 07:00 → reply 07:30 (30 min) → solved 08:00 (1 h); reopened Tuesday 09:00, replied 10:00, solved
+    ///    11:00 (a 2 h cycle).
+    /// C: phone, Monday 09:00, only an internal note: no first response, still open (the backlog).
+    struct Week {
+        let token: String
+        let agent: Int
+        let a: Int, b: Int, c: Int
+    }
+
+    static func buildWeek(_ app: TestApp) async throws -> Week {
+        let token = try await app.token()
+        let agent = try await app.createUser(email: "layla@example.com", name: "ليلى", role: .agent)
+        func at(_ hours: Double) { app.clock.set(sunday.addingTimeInterval(hours * 3600)) }
+        func say(_ ticket: Int, _ body: String, isInternal: Bool = false) async throws {
+            let sent = try await app.send(
+                .POST, "/api/v1/tickets/\(ticket)/messages", token: token, json: ["body": body, "internal": isInternal])
+            #expect(sent.status == .created, "\(sent.text)")
+        }
+        func move(_ ticket: Int, _ status: String) async throws {
+            let moved = try await app.send(.PATCH, "/api/v1/tickets/\(ticket)", token: token, json: ["status": status])
+            #expect(moved.status == .ok, "\(moved.text)")
+        }
+        at(0)
+        let a = try #require(
+            try await app.createTicket(token: token, subject: "أين فاتورتي؟", customerEmail: "noura@example.com", assigneeID: agent)
+                .int("id"))
+        at(1)
+        let b = try #require(
+            try await app.createTicket(
+                token: token, subject: "الطلب لم يصل", channel: "chat", customerEmail: "fahad@example.com", assigneeID: agent
+            ).int("id"))
+        at(1.5)
+        try await say(b, "نتحقق من الشحنة الآن")
+        at(2)
+        try await say(a, "أرفقنا الفاتورة، شكراً لصبرك")
+        try await move(b, "solved")
+        at(4)
+        try await move(a, "solved")
+        at(27)
+        let c = try #require(
+            try await app.createTicket(token: token, subject: "مكالمة: تغيير العنوان", channel: "phone", customerEmail: "reem@example.com")
+                .int("id"))
+        at(28)
+        try await say(c, "العميلة ستعاود الاتصال", isInternal: true)
+        at(51)
+        try await move(b, "open")
+        at(52)
+        try await say(b, "وصل المندوب؟ Did the courier arrive?")
+        at(53)
+        try await move(b, "solved")
+        at(24 * 7 + 1)
+        return Week(token: token, agent: agent, a: a, b: b, c: c)
+    }
+
+    @Test("volume per channel per day, with the previous week to compare; a channel filter")
+    func volume() async throws {
+        try await TestApp.run { app in
+            let week = try await Self.buildWeek(app)
+            let volume = try await app.send(.GET, "/api/v1/reports/volume?\(Self.week)", token: week.token).object
+            #expect(volume.int("total") == 3)
+            #expect(volume["by_channel"] as? [String: Int] == ["email": 1, "chat": 1, "web": 0, "phone": 1, "social": 0, "api": 0])
+            let days = try #require(volume["periods"] as? [[String: Any]])
+            #expect(days.count == 7)
+            #expect(days.map { $0.int("total") } == [2, 1, 0, 0, 0, 0, 0])
+            #expect((volume["previous"] as? [String: Any])?.int("total") == 0)
+            #expect(volume["change_percent"] is NSNull || volume["change_percent"] == nil)
+            let chats = try await app.send(.GET, "/api/v1/reports/volume?\(Self.week)&channel=chat", token: week.token).object
+            #expect(chats.int("total") == 1)
+            // The next week has none, and compares with this one: −100 %.
+            let next = try await app.send(
+                .GET, "/api/v1/reports/volume?from=2026-11-08&to=2026-11-15&period=week&time_zone=UTC", token: week.token
+            ).object
+            #expect(next.int("total") == 0 && (next["previous"] as? [String: Any])?.int("total") == 3)
+            #expect(next["change_percent"] as? Double == -100)
+        }
+    }
+
+    @Test("first response and resolution times: median, p90 and average by nearest rank; notes are not replies")
+    func responseTimes() async throws {
+        try await TestApp.run { app in
+            let week = try await Self.buildWeek(app)
+            let report = try await app.send(.GET, "/api/v1/reports/response_times?\(Self.week)", token: week.token).object
+            let total = try #require(report["total"] as? [String: Any])
+            let first = try #require(total["first_response"] as? [String: Any])
+            // A 7,200 s and B 1,800 s; C has only a note.
+            #expect(first.int("count") == 2)
+            #expect(first["median"] as? Double == 1800 && first["p90"] as? Double == 7200 && first["average"] as? Double == 4500)
+            let resolution = try #require(total["resolution"] as? [String: Any])
+            #expect(resolution["median"] as? Double == 3600 && resolution["average"] as? Double == 9000)
+            let cycles = try #require(total["reopen_cycles"] as? [String: Any])
+            #expect(cycles.int("count") == 1 && cycles["median"] as? Double == 7200)
+            let days = try #require(report["periods"] as? [[String: Any]])
+            #expect(((days[0]["figures"] as? [String: Any])?["first_response"] as? [String: Any])?.int("count") == 2)
+            // Business time needs a calendar.
+            let missing = try await app.send(.GET, "/api/v1/reports/response_times?\(Self.week)&measure=business", token: week.token)
+            #expect(missing.status == .unprocessableEntity && missing.isProblem && missing.text.contains("calendar_id"))
+        }
+    }
+
+    @Test("reopen rate, first-contact resolution, backlog, and each agent's figures")
+    func reopensAndAgents() async throws {
+        try await TestApp.run { app in
+            let week = try await Self.buildWeek(app)
+            let report = try await app.send(.GET, "/api/v1/reports/reopens?\(Self.week)", token: week.token).object
+            let total = try #require(report["total"] as? [String: Any])
+            // A and B resolved; B reopened; A answered once, B twice; C open at the end.
+            #expect((total["reopen_rate"] as? [String: Any])?["percent"] as? Double == 50)
+            #expect((total["first_contact_resolution"] as? [String: Any])?.int("count") == 1)
+            #expect(total.int("backlog") == 1)
+            let days = try #require(report["periods"] as? [[String: Any]])
+            // At the end of Sunday A and B are solved and C does not exist yet; C is open from Monday on.
+            #expect((days[0]["figures"] as? [String: Any])?.int("backlog") == 0)
+            #expect((days[1]["figures"] as? [String: Any])?.int("backlog") == 1)
+            let agents = try await app.send(.GET, "/api/v1/reports/agents?\(Self.week)", token: week.token).object
+            let rows = try #require(agents["agents"] as? [[String: Any]])
+            #expect(rows.count == 1)
+            #expect(rows.first?.int("agent_id") == week.agent && rows.first?.string("name") == "ليلى" && rows.first?.int("solved") == 2)
+        }
+    }
+
+    @Test("capacity: chat arrivals per hour of week, handle time and Erlang C staffing; the e-mail backlog")
+    func capacity() async throws {
+        try await TestApp.run { app in
+            let week = try await Self.buildWeek(app)
+            let report = try await app.send(.GET, "/api/v1/reports/capacity?\(Self.week)", token: week.token).object
+            let live = try #require(report["live"] as? [[String: Any]])
+            let chat = try #require(live.first { $0.string("channel") == "chat" })
+            // B was handled from its first reply (07:30) to its first solve (08:00).
+            #expect(chat["average_handle_time"] as? Double == 1800)
+            let sundays = try #require((chat["arrivals_per_hour"] as? [[Double]])?.first)
+            #expect(sundays[7] == 1 && sundays[8] == 0)
+            // One arrival in the week's only Sunday 07:00 hour: 1 an hour × 1,800 s = 0.5 erlang. One agent answers
+            // 50.3 % within 20 s, two 90.2 %: two reach 80 %.
+            #expect(chat.int("peak_agents_needed") == 2)
+            #expect((report["email"] as? [String: Any])?.int("current") == 0)
+            let bad = try await app.send(.GET, "/api/v1/reports/capacity?\(Self.week)&service_level=100", token: week.token)
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("service_level"))
+        }
+    }
+
+    @Test("every report as CSV, and the raw tickets with their metrics; bad ranges name the field; agents may not read reports")
+    func csvAndAccess() async throws {
+        try await TestApp.run { app in
+            let week = try await Self.buildWeek(app)
+            let csv = try await app.send(.GET, "/api/v1/reports/volume?\(Self.week)&format=csv", token: week.token)
+            #expect(csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
+            let lines = csv.text.components(separatedBy: "\r\n")
+            #expect(lines.first?.hasPrefix("start,end,total,") == true)
+            #expect(lines.dropFirst().first?.hasPrefix("2026-11-01T00:00:00.000Z,2026-11-02T00:00:00.000Z,2,") == true)
+            for name in ReportName.allCases {
+                let each = try await app.send(.GET, "/api/v1/reports/\(name.rawValue)?\(Self.week)&format=csv", token: week.token)
+                #expect(each.status == .ok && each.text.hasSuffix("\r\n"), "\(name)")
+            }
+            let tickets = try await app.send(.GET, "/api/v1/reports/tickets?\(Self.week)", token: week.token)
+            let rows = tickets.text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            #expect(rows.count == 4)
+            let header = rows[0].map(String.init)
+            let a = try #require(rows.first { $0.first.map(String.init) == String(week.a) })
+            #expect(a[try #require(header.firstIndex(of: "first_response_seconds"))] == "7200")
+            #expect(a[try #require(header.firstIndex(of: "resolution_seconds"))] == "14400")
+            let b = try #require(rows.first { $0.first.map(String.init) == String(week.b) })
+            #expect(b[try #require(header.firstIndex(of: "reopens"))] == "1")
+
+            let backwards = try await app.send(.GET, "/api/v1/reports/volume?from=2026-11-08&to=2026-11-01", token: week.token)
+            #expect(backwards.status == .unprocessableEntity && backwards.isProblem && backwards.text.contains("\"from\""))
+            let period = try await app.send(.GET, "/api/v1/reports/volume?from=2026-11-01&period=year", token: week.token)
+            #expect(period.status == .unprocessableEntity && period.text.contains("period"))
+            let channel = try await app.send(.GET, "/api/v1/reports/volume?\(Self.week)&channel=fax", token: week.token)
+            #expect(channel.status == .unprocessableEntity && channel.text.contains("channel"))
+            #expect(try await app.send(.GET, "/api/v1/reports/nothing", token: week.token).status == .notFound)
+            let agentToken = try await app.token("layla@example.com", password: "secret-password")
+            #expect(try await app.send(.GET, "/api/v1/reports/volume", token: agentToken).status == .forbidden)
+            #expect(try await app.send(.GET, "/api/v1/reports/tickets", token: agentToken).status == .forbidden)
+            #expect(try await app.send(.GET, "/api/v1/reports/volume").status == .unauthorized)
+        }
+    }
+}
