@@ -46,4 +46,20 @@ struct ConfigurationTests {
             == "RAAYA_SMTP_RELAY_CA")
         #expect(Self.error(["RAAYA_SMTP_RELAY_CA": pem.path]) == "RAAYA_SMTP_RELAY_CA")
     }
+
+    @Test("RAAYA_LLM_URL, RAAYA_LLM_KEY and RAAYA_LLM_MODEL: off by default, checked, the key never in the summary")
+    func languageModel() throws {
+        let key = "sk-raaya-test-4f9c"
+        #expect(try Configuration.fromEnvironment([:]).languageModel == nil)
+        let set = try Configuration.fromEnvironment([
+            "RAAYA_LLM_URL": "http://127.0.0.1:11434/v1/", "RAAYA_LLM_KEY": key, "RAAYA_LLM_MODEL": "llama3.1",
+        ])
+        #expect(set.languageModel == Configuration.LanguageModel(baseURL: "http://127.0.0.1:11434/v1", key: key, model: "llama3.1"))
+        #expect(set.summary.contains("llm=http://127.0.0.1:11434/v1 with key") && !set.summary.contains(key))
+        #expect(Self.error(["RAAYA_LLM_URL": "127.0.0.1:11434"]) == "RAAYA_LLM_URL")
+        #expect(Self.error(["RAAYA_LLM_URL": "ftp://models.example.com/v1"]) == "RAAYA_LLM_URL")
+        #expect(Self.error(["RAAYA_LLM_URL": "https://api.example.com/v1", "RAAYA_LLM_KEY": "مفتاح سري"]) == "RAAYA_LLM_KEY")
+        #expect(Self.error(["RAAYA_LLM_KEY": key]) == "RAAYA_LLM_KEY")
+        #expect(Self.error(["RAAYA_LLM_MODEL": "llama3.1"]) == "RAAYA_LLM_MODEL")
+    }
 }

@@ -110,6 +110,14 @@ enum TicketsAPI {
         return JSON.response(writing: try await TicketQueries(database: request.db, visibility: principal.visibility).detail(id))
     }
 
+    /// A draft reply written by the configured language model from the ticket's suggested articles; it is only
+    /// returned (the agent edits and sends it), never stored.
+    @Sendable static func draftReply(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let id = try request.pathID(resource: "ticket")
+        return try JSON.response(try await DraftReplies(request).draft(ticket: id, visibility: principal.visibility, on: request.db))
+    }
+
     @Sendable static func search(_ request: Request) async throws -> Response {
         let principal = try request.principal
         let parameters = request.queryParameters

@@ -1943,6 +1943,47 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/tickets/{id}/draft-reply": {
+          "post": {
+            "operationId": "draftReply",
+            "summary": "Draft a reply from the suggested articles",
+            "description": "Asks the language model the operator connected (`RAAYA_LLM_URL`, an OpenAI-compatible chat-completions API) for a reply to the customer written only from the knowledge-base articles suggested for this ticket, in the customer's language, from the public conversation (internal notes are not sent). The draft is only returned: nothing is stored or sent; the agent edits it and sends it as a message. No body.",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/TicketID"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The draft, and the articles it was written from.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/DraftReply"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No ticket with this id that the caller may see, or draft replies are off (no language model is configured; the detail says which)."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "No knowledge-base article matches this ticket, so there is nothing to draft from."
+              },
+              "502": {
+                "$ref": "#/components/responses/BadGateway"
+              }
+            }
+          }
+        },
         "/api/v1/search": {
           "get": {
             "operationId": "search",
@@ -4953,6 +4994,16 @@ enum OpenAPIDocument {
               }
             }
           },
+          "BadGateway": {
+            "description": "The language model could not be reached, did not answer within 30 seconds, refused, or answered without a reply; the detail says which.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
           "InternalServerError": {
             "description": "Something went wrong on the server.",
             "content": {
@@ -6652,6 +6703,35 @@ enum OpenAPIDocument {
             "examples": [
               {
                 "into": 1190
+              }
+            ]
+          },
+          "DraftReply": {
+            "type": "object",
+            "required": [
+              "draft",
+              "articles"
+            ],
+            "properties": {
+              "draft": {
+                "type": "string",
+                "description": "Plain text for the reply box, in the customer's language."
+              },
+              "articles": {
+                "type": "array",
+                "description": "Ids of the articles it was written from, best match first.",
+                "items": {
+                  "type": "integer"
+                }
+              }
+            },
+            "examples": [
+              {
+                "draft": "مرحبًا نورة، يمكنك تتبع طلبك من صفحة طلباتي برقم التتبع المرسل إليك في رسالة الشحن.",
+                "articles": [
+                  12,
+                  31
+                ]
               }
             ]
           },

@@ -71,6 +71,7 @@ enum Routes {
         staff.post("tickets", ":id", "messages", use: TicketsAPI.addMessage)
         staff.get("tickets", ":id", "events", use: TicketsAPI.events)
         staff.post("tickets", ":id", "merge", use: TicketsAPI.merge)
+        staff.post("tickets", ":id", "draft-reply", use: TicketsAPI.draftReply)
 
         staff.get("surveys", use: SurveysAPI.list)
         staff.post("surveys", use: SurveysAPI.create)

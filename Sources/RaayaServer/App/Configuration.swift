@@ -25,6 +25,27 @@ public struct Configuration: Sendable {
     /// The SMTP server outbound mail is handed to; nil keeps mail in the outbox until one is set.
     public var smtpRelay: SMTPRelay? = nil
 
+    /// The OpenAI-compatible chat-completions endpoint agents' draft replies are written by; nil (the default)
+    /// for none: Raaya then never calls out and the draft button is not shown.
+    public var languageModel: LanguageModel? = nil
+
+    public struct LanguageModel: Sendable, Equatable {
+        /// The API's base URL without a trailing slash (`http://127.0.0.1:11434/v1`); requests go to `/chat/completions` under it.
+        public var baseURL: String
+        /// Sent as `Authorization: Bearer …` when set.
+        public var key: String?
+        /// Sent as `model` when set; an endpoint that serves one model uses it when left out.
+        public var model: String?
+
+        public init(baseURL: String, key: String? = nil, model: String? = nil) {
+            var baseURL = baseURL
+            while baseURL.hasSuffix("/") { baseURL.removeLast() }
+            self.baseURL = baseURL
+            self.key = key
+            self.model = model
+        }
+    }
+
     public struct SMTPRelay: Sendable, Equatable {
         public var host: String
         public var port: Int
@@ -47,7 +68,8 @@ public struct Configuration: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `RAAYA_DATA_DIR`, `RAAYA_SECRET_KEY`, `RAAYA_PUBLIC_URL`, `RAAYA_HOSTNAME`,
-    /// `RAAYA_PORT`, `RAAYA_BCRYPT_COST`, `RAAYA_SMTP_LISTEN`, `RAAYA_SMTP_RELAY`; a malformed value is an error naming the variable.
+    /// `RAAYA_PORT`, `RAAYA_BCRYPT_COST`, `RAAYA_SMTP_LISTEN`, `RAAYA_SMTP_RELAY`, `RAAYA_LLM_URL`, `RAAYA_LLM_KEY`,
+    /// `RAAYA_LLM_MODEL`; a malformed value is an error naming the variable.
     public static func fromEnvironment(_ environment: [String: String]) throws -> Configuration {
         func value(_ name: String) -> String? {
             guard let raw = environment[name]?.trimmingWhitespace(), !raw.isEmpty else { return nil }
@@ -79,7 +101,27 @@ public struct Configuration: Sendable {
         return Configuration(
             database: database, dataDirectory: dataDirectory, secretKey: value("RAAYA_SECRET_KEY"),
             publicURL: publicURL, hostname: hostname, port: port, bcryptCost: cost, smtpListen: smtpListen,
-            smtpRelay: try smtpRelay(value("RAAYA_SMTP_RELAY"), trusting: value("RAAYA_SMTP_RELAY_CA")))
+            smtpRelay: try smtpRelay(value("RAAYA_SMTP_RELAY"), trusting: value("RAAYA_SMTP_RELAY_CA")),
+            languageModel: try languageModel(value("RAAYA_LLM_URL"), key: value("RAAYA_LLM_KEY"), model: value("RAAYA_LLM_MODEL")))
+    }
+
+    private static func languageModel(_ url: String?, key: String?, model: String?) throws -> LanguageModel? {
+        guard let url else {
+            for (name, given) in [("RAAYA_LLM_KEY", key), ("RAAYA_LLM_MODEL", model)] where given != nil {
+                throw Invalid(variable: name, reason: "needs RAAYA_LLM_URL")
+            }
+            return nil
+        }
+        guard let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme), parsed.host != nil,
+            parsed.query == nil
+        else {
+            throw Invalid(variable: "RAAYA_LLM_URL", reason: "must be the http(s) base URL of an OpenAI-compatible API, like http://127.0.0.1:11434/v1")
+        }
+        // It goes in a header, which carries visible ASCII only.
+        if let key, !key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) {
+            throw Invalid(variable: "RAAYA_LLM_KEY", reason: "must be printable ASCII without spaces")
+        }
+        return LanguageModel(baseURL: url, key: key, model: model)
     }
 
     private static func smtpRelay(_ url: String?, trusting certificates: String?) throws -> SMTPRelay? {
@@ -159,6 +201,7 @@ public struct Configuration: Sendable {
         }
         let smtp = (smtpListen.map { "\($0.host):\($0.port)" } ?? "off")
             + " smtp_relay=" + (smtpRelay.map { "\($0.host):\($0.port)\($0.user == nil ? "" : " with login")" } ?? "none")
-        return "database=\(db) data_dir=\(dataDirectory) public_url=\(publicURL) smtp_listen=\(smtp) secret_key=\(secretKey == nil ? "generated" : "set")"
+        let llm = languageModel.map { "\($0.baseURL)\($0.key == nil ? "" : " with key")" } ?? "off"
+        return "database=\(db) data_dir=\(dataDirectory) public_url=\(publicURL) smtp_listen=\(smtp) llm=\(llm) secret_key=\(secretKey == nil ? "generated" : "set")"
     }
 }

@@ -23,6 +23,7 @@ enum PageRoutes {
         app.post("agent", "tickets", ":id", "messages", use: WorkspacePages.reply)
         app.post("agent", "tickets", ":id", "macro", use: WorkspacePages.applyMacro)
         app.post("agent", "tickets", ":id", "merge", use: WorkspacePages.merge)
+        app.post("agent", "tickets", ":id", "draft-reply", use: WorkspacePages.draftReply)
         app.get("agent", "customers", ":id", use: CustomerPages.show)
         app.get("agent", "attachments", ":id", use: WorkspacePages.attachment)
         app.get("help", use: PortalPages.home)

@@ -34,6 +34,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case articles, searchArticles, noArticles, thanksForFeedback, wasHelpful, yes, no, relatedArticles, stillNeedHelp
     case stillNeedHelpDetail, fromArticle, knowledgeBase, newArticle, articleState, category, titleArabic, bodyArabic
     case titleEnglish, bodyEnglish, markdownHelp, suggestedArticles, synonyms, synonymsHelp, noCategory, otherArticles
+    case draftReply, draftWritten, draftFailed
     case solvedQuestion, solvedConfirm, solvedDone, solvedAlready, sentimentTrend, sentiment, automaticRules, raiseOnNegative
     case periodDay, periodWeek, periodFortnight, periodMonth
     case surveyTitle, surveyRecorded, surveyThanks, surveyPickScore, surveyYourRating, surveyComment, surveyLocked, surveyExpired, satisfaction, csatFigure, npsFigure, cesFigure, responseRate, answersCount, promoters, passives, detractors, negativeThemes, recentComments, closeLoop, closeLoopHelp, markDone, noData, fromDate, toDate, period, show
@@ -185,6 +186,9 @@ enum Phrase: String, CaseIterable, Sendable {
         case .bodyEnglish: "النص بالإنجليزية"
         case .markdownHelp: "يُكتب النص بصيغة ماركداون: **غامق**، *مائل*، [رابط](/help)، وقوائم تبدأ بـ - أو 1."
         case .suggestedArticles: "مقالات مقترحة"
+        case .draftReply: "اكتب مسودة رد من هذه المقالات"
+        case .draftWritten: "في خانة الرد مسودة مكتوبة من المقالات المقترحة: راجعها وعدّلها قبل الإرسال."
+        case .draftFailed: "تعذّرت كتابة مسودة الرد."
         case .synonyms: "المترادفات في البحث"
         case .noCategory: "بلا تصنيف"
         case .otherArticles: "مقالات أخرى"
@@ -395,6 +399,9 @@ enum Phrase: String, CaseIterable, Sendable {
         case .bodyEnglish: "Text in English"
         case .markdownHelp: "The text is Markdown: **bold**, *italic*, [link](/help), and lists starting with - or 1."
         case .suggestedArticles: "Suggested articles"
+        case .draftReply: "Draft a reply from these articles"
+        case .draftWritten: "A draft from the suggested articles is in the reply box: check and edit it before sending."
+        case .draftFailed: "No draft reply could be written."
         case .synonyms: "Search synonyms"
         case .noCategory: "No category"
         case .otherArticles: "Other articles"

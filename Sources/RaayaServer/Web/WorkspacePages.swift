@@ -193,17 +193,52 @@ enum WorkspacePages {
     }
 
     @Sendable static func ticket(_ request: Request) async throws -> Response {
+        try await page(request) { session in try await ticketPage(request, session: session) }
+    }
+
+    /// Puts a draft from the suggested articles in the reply box, after whatever the agent had typed, and shows
+    /// the ticket again. Nothing is stored: the agent edits the draft and sends it as any reply.
+    @Sendable static func draftReply(_ request: Request) async throws -> Response {
         try await page(request) { session in
             let principal = try session.requirePrincipal()
-            let language = session.language
+            try session.checkCSRF(request)
             let id = try request.pathID(resource: "ticket")
-            let queries = TicketQueries(database: request.db, visibility: principal.visibility)
-            let ticket = try await queries.detail(id)
-            let messages = try await queries.messages(of: id)
-            let events = try await queries.events(of: id)
-            let others = try await queries.list(TicketFilter(customerID: ticket.customer.id), limit: 6, after: nil).data
-                .filter { $0.id != id }.prefix(5)
-            let notice: HTML =
+            let typed = ((try? request.content.get(String.self, at: "body")) ?? "").trimmingWhitespace()
+            let language = session.language
+            do {
+                let draft = try await DraftReplies(request).draft(ticket: id, visibility: principal.visibility, on: request.db)
+                return try await ticketPage(
+                    request, session: session, replyBox: typed.isEmpty ? draft.draft : typed + "\n\n" + draft.draft,
+                    notice: "<p class=\"notice\" role=\"status\">\(Phrase.draftWritten, language)</p>")
+            } catch let failure as DraftReplyFailure {
+                return try await ticketPage(
+                    request, session: session, replyBox: typed,
+                    notice: """
+                        <p class="error" role="alert">\(Phrase.draftFailed, language)</p>\
+                        <p class="muted" dir="ltr">\(failure.reason)</p>
+                        """,
+                    status: failure.status)
+            }
+        }
+    }
+
+    /// The ticket with its conversation, reply box (holding `replyBox`), controls and the customer's panel.
+    private static func ticketPage(
+        _ request: Request, session: WebSession, replyBox: String = "", notice given: HTML? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let principal = try session.requirePrincipal()
+        let language = session.language
+        let id = try request.pathID(resource: "ticket")
+        let queries = TicketQueries(database: request.db, visibility: principal.visibility)
+        let ticket = try await queries.detail(id)
+        let messages = try await queries.messages(of: id)
+        let events = try await queries.events(of: id)
+        let others = try await queries.list(TicketFilter(customerID: ticket.customer.id), limit: 6, after: nil).data
+            .filter { $0.id != id }.prefix(5)
+        let notice: HTML =
+            if let given {
+                given
+            } else {
                 switch try? request.query.get(String.self, at: "done") {
                 case "sent": "<p class=\"notice\" role=\"status\">\(Phrase.replySent, language)</p>"
                 case "saved": "<p class=\"notice\" role=\"status\">\(Phrase.changesSaved, language)</p>"
@@ -211,104 +246,111 @@ enum WorkspacePages {
                 case "merged": "<p class=\"notice\" role=\"status\">\(Phrase.merged, language)</p>"
                 default: ""
                 }
-            let conversation: [HTML] = messages.map { message($0, language: language) }
-            let trail: [HTML] = events.map { event in
-                let details = event.data.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-                let name = TicketEventKind(rawValue: event.kind)?.name(language) ?? event.kind
-                return "<li class=\"muted\"><time>\(Self.shortTime(event.createdAt))</time> · \(name) <span dir=\"ltr\">\(details)</span></li>"
             }
-            let statusOptions: [HTML] = TicketStatus.allCases.filter { $0 == ticket.status || ticket.status.canMove(to: $0) }
-                .map { status in
-                    "<option value=\"\(status.rawValue)\"\(HTML(trusted: status == ticket.status ? " selected" : ""))>\(status.name(language))</option>"
-                }
-            let accounts = AccountQueries(database: request.db)
-            let assigneeOptions: [HTML] = try await accounts.users().map { user in
-                "<option value=\"\(user.id)\"\(HTML(trusted: user.id == ticket.assignee?.id ? " selected" : ""))>\(user.name)</option>"
-            }
-            let groupOptions: [HTML] = try await accounts.groups().map { group in
-                "<option value=\"\(group.id)\"\(HTML(trusted: group.id == ticket.group?.id ? " selected" : ""))>\(group.name)</option>"
-            }
-            let priorityOptions: [HTML] = TicketPriority.allCases.map { priority in
-                "<option value=\"\(priority.rawValue)\"\(HTML(trusted: priority == ticket.priority ? " selected" : ""))>\(priority.name(language))</option>"
-            }
-            // Articles that may answer the customer: searched with the subject and the opening message.
-            let question = ticket.subject + " " + String((messages.first?.body ?? "").prefix(300))
-            let suggestions: [HTML] = try await request.raaya.knowledge.search(
-                question, language: language.rawValue, states: [.published, .internal], limit: 3, on: request.db.sqlDatabase()
-            ).results.compactMap { result in
-                result.article.translation(language.rawValue).map { text in
-                    HTML("""
-                        <li><a href="/agent/kb/\(result.article.id)" dir="auto">\(text.text.title)</a>\
-                        \(result.article.state == .published ? HTML(" <bdi class=\"muted\">/help/kb/\(result.article.id)</bdi>") : "")</li>
-                        """)
-                }
-            }
-            let macroOptions: [HTML] = try await MacroQueries(sql: request.db.sqlDatabase()).all().map { macro in
-                "<option value=\"\(macro.id)\">\(macro.title)</option>"
-            }
-            // The customer's mood over the conversation, so a turn for the worse shows before reading it all.
-            let moods: [HTML] = messages.compactMap { message in
-                message.sentiment.map { HTML("<li><a href=\"#m\(message.id)\" title=\"\($0.label.name(language))\">\($0.label.face)</a></li>") }
-            }
-            let trend: HTML =
-                moods.isEmpty
-                ? "" : "<h3 class=\"muted\">\(Phrase.sentimentTrend, language)</h3><ol class=\"trend\" aria-label=\"\(Phrase.sentimentTrend, language)\">\(moods)</ol>"
-            let customer = ticket.customer
-            let notes = try await CustomerQueries(database: request.db).notes(of: customer.id)
-            let contacts: [HTML] = (customer.emails + customer.phones).map { "<li><bdi>\($0)</bdi></li>" }
-            let body: HTML = """
-                <p><a href="/agent">\(Phrase.backToInbox, language)</a></p>
-                <div class="layout" data-ticket="\(id)"><section>
-                <h1 dir="auto">#\(id) \(ticket.subject)</h1>\(notice)
-                <p class="warning" id="collision" role="status" hidden data-viewing="\(Phrase.alsoViewing, language)" \
-                data-typing="\(Phrase.alsoTyping, language)"></p>
-                <p class="notice" id="changed" role="status" hidden>\(Phrase.ticketChanged, language) \
-                <a href="/agent/tickets/\(id)">\(Phrase.reload, language)</a></p>
-                <h2>\(Phrase.conversation, language)</h2><div id="conversation">\(conversation)</div>
-                <p class="muted" id="typing" hidden>\(Phrase.typing, language)</p>
-                <form class="card replybox" method="post" action="/agent/tickets/\(id)/messages">
-                <input type="hidden" name="_csrf" value="\(session.csrf)">
-                <label for="body">\(Phrase.reply, language)</label>
-                <textarea id="body" name="body" required dir="auto"></textarea>
-                <div class="choices"><label><input type="radio" name="kind" value="public" checked> \(Phrase.publicReply, language)</label>
-                <label><input type="radio" name="kind" value="internal"> \(Phrase.internalNote, language)</label></div>
-                <button class="primary" type="submit">\(Phrase.send, language)</button></form>
-                \(macroOptions.isEmpty ? "" : HTML("""
-                <form class="card row" method="post" action="/agent/tickets/\(id)/macro"><input type="hidden" name="_csrf" value="\(session.csrf)">
-                <label>\(Phrase.applyMacro, language) <select name="macro_id">\(macroOptions)</select></label>
-                <button type="submit">\(Phrase.apply, language)</button></form>
-                """))\
-                <form class="card row" method="post" action="/agent/tickets/\(id)/merge"><input type="hidden" name="_csrf" value="\(session.csrf)">
-                <label>\(Phrase.mergeInto, language) <input name="into" type="text" inputmode="numeric" size="8" required></label>
-                <button type="submit">\(Phrase.merge, language)</button></form></section>
-                <aside><form class="card" method="post" action="/agent/tickets/\(id)">
-                <input type="hidden" name="_csrf" value="\(session.csrf)"><h2>\(Phrase.ticketDetails, language)</h2>
-                <label for="status">\(Phrase.status, language)</label><select id="status" name="status">\(statusOptions)</select>
-                <label for="priority">\(Phrase.priority, language)</label><select id="priority" name="priority">\(priorityOptions)</select>
-                <label for="assignee">\(Phrase.assignee, language)</label><select id="assignee" name="assignee_id">\
-                <option value="">\(Phrase.nobody, language)</option>\(assigneeOptions)</select>
-                <label for="group">\(Phrase.group, language)</label><select id="group" name="group_id">\
-                <option value="">\(Phrase.noGroup, language)</option>\(groupOptions)</select>
-                <label for="tags">\(Phrase.tagsField, language)</label>\
-                <input id="tags" name="tags" type="text" dir="auto" value="\(ticket.tags.joined(separator: "، "))">
-                <dl class="facts"><dt>\(Phrase.channel, language)</dt><dd>\(ticket.channel.name(language))</dd>
-                <dt>\(Phrase.created, language)</dt><dd>\(Self.shortTime(ticket.createdAt))</dd></dl>
-                <button class="primary" type="submit">\(Phrase.save, language)</button></form>
-                <section class="card"><h2>\(Phrase.customerPanel, language)</h2>\
-                <p dir="auto"><a href="/agent/customers/\(customer.id)"><strong>\(customer.name)</strong></a></p>
-                \(customer.organization.map { HTML("<p class=\"muted\" dir=\"auto\">\(Phrase.organization, language): \($0)</p>") } ?? "")\
-                \(trend)\
-                \(notes.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.noteHistory, language)</h3><ul class=\"plain\">\(notes.suffix(3).map { HTML("<li class=\"message internal\"><div class=\"body\" dir=\"auto\">\($0.body)</div></li>") })</ul>"))
-                \(contacts.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.identities, language)</h3><ul class=\"plain\">\(contacts)</ul>"))\
-                \(others.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.pastTickets, language)</h3><ul class=\"plain\">\(others.map { other in HTML("<li><a href=\"/agent/tickets/\(other.id)\" dir=\"auto\">#\(other.id) \(other.subject)</a></li>") })</ul>"))
-                </section>
-                \(suggestions.isEmpty ? "" : HTML("<section class=\"card\" id=\"suggestions\"><h2>\(Phrase.suggestedArticles, language)</h2><ul class=\"plain\">\(suggestions)</ul></section>"))
-                <details class="card"><summary>\(Phrase.events, language)</summary><ul class="plain">\(trail)</ul></details></aside></div>
-                """
-            return Layout.page(
-                session, title: "#\(id) \(ticket.subject)", body: body,
-                script: "<script src=\"/assets/workspace.js\" defer></script>")
+        let conversation: [HTML] = messages.map { message($0, language: language) }
+        let trail: [HTML] = events.map { event in
+            let details = event.data.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            let name = TicketEventKind(rawValue: event.kind)?.name(language) ?? event.kind
+            return "<li class=\"muted\"><time>\(Self.shortTime(event.createdAt))</time> · \(name) <span dir=\"ltr\">\(details)</span></li>"
         }
+        let statusOptions: [HTML] = TicketStatus.allCases.filter { $0 == ticket.status || ticket.status.canMove(to: $0) }
+            .map { status in
+                "<option value=\"\(status.rawValue)\"\(HTML(trusted: status == ticket.status ? " selected" : ""))>\(status.name(language))</option>"
+            }
+        let accounts = AccountQueries(database: request.db)
+        let assigneeOptions: [HTML] = try await accounts.users().map { user in
+            "<option value=\"\(user.id)\"\(HTML(trusted: user.id == ticket.assignee?.id ? " selected" : ""))>\(user.name)</option>"
+        }
+        let groupOptions: [HTML] = try await accounts.groups().map { group in
+            "<option value=\"\(group.id)\"\(HTML(trusted: group.id == ticket.group?.id ? " selected" : ""))>\(group.name)</option>"
+        }
+        let priorityOptions: [HTML] = TicketPriority.allCases.map { priority in
+            "<option value=\"\(priority.rawValue)\"\(HTML(trusted: priority == ticket.priority ? " selected" : ""))>\(priority.name(language))</option>"
+        }
+        // Articles that may answer the customer; with a language model, the agent can have a reply drafted from them.
+        let suggestions: [HTML] = try await request.raaya.knowledge.suggestions(
+            for: ticket, messages: messages, on: request.db.sqlDatabase()
+        ).compactMap { article in
+            article.translation(language.rawValue).map { text in
+                HTML("""
+                    <li><a href="/agent/kb/\(article.id)" dir="auto">\(text.text.title)</a>\
+                    \(article.state == .published ? HTML(" <bdi class=\"muted\">/help/kb/\(article.id)</bdi>") : "")</li>
+                    """)
+            }
+        }
+        // It sends the reply form (its CSRF token and what was typed) to the draft route.
+        let draftButton: HTML =
+            request.raaya.configuration.languageModel == nil
+            ? ""
+            : """
+            <button type="submit" form="reply" formaction="/agent/tickets/\(id)/draft-reply" formnovalidate>\
+            \(Phrase.draftReply, language)</button>
+            """
+        let macroOptions: [HTML] = try await MacroQueries(sql: request.db.sqlDatabase()).all().map { macro in
+            "<option value=\"\(macro.id)\">\(macro.title)</option>"
+        }
+        // The customer's mood over the conversation, so a turn for the worse shows before reading it all.
+        let moods: [HTML] = messages.compactMap { message in
+            message.sentiment.map { HTML("<li><a href=\"#m\(message.id)\" title=\"\($0.label.name(language))\">\($0.label.face)</a></li>") }
+        }
+        let trend: HTML =
+            moods.isEmpty
+            ? "" : "<h3 class=\"muted\">\(Phrase.sentimentTrend, language)</h3><ol class=\"trend\" aria-label=\"\(Phrase.sentimentTrend, language)\">\(moods)</ol>"
+        let customer = ticket.customer
+        let notes = try await CustomerQueries(database: request.db).notes(of: customer.id)
+        let contacts: [HTML] = (customer.emails + customer.phones).map { "<li><bdi>\($0)</bdi></li>" }
+        let body: HTML = """
+            <p><a href="/agent">\(Phrase.backToInbox, language)</a></p>
+            <div class="layout" data-ticket="\(id)"><section>
+            <h1 dir="auto">#\(id) \(ticket.subject)</h1>\(notice)
+            <p class="warning" id="collision" role="status" hidden data-viewing="\(Phrase.alsoViewing, language)" \
+            data-typing="\(Phrase.alsoTyping, language)"></p>
+            <p class="notice" id="changed" role="status" hidden>\(Phrase.ticketChanged, language) \
+            <a href="/agent/tickets/\(id)">\(Phrase.reload, language)</a></p>
+            <h2>\(Phrase.conversation, language)</h2><div id="conversation">\(conversation)</div>
+            <p class="muted" id="typing" hidden>\(Phrase.typing, language)</p>
+            <form class="card replybox" id="reply" method="post" action="/agent/tickets/\(id)/messages">
+            <input type="hidden" name="_csrf" value="\(session.csrf)">
+            <label for="body">\(Phrase.reply, language)</label>
+            <textarea id="body" name="body" required dir="auto">\(replyBox)</textarea>
+            <div class="choices"><label><input type="radio" name="kind" value="public" checked> \(Phrase.publicReply, language)</label>
+            <label><input type="radio" name="kind" value="internal"> \(Phrase.internalNote, language)</label></div>
+            <button class="primary" type="submit">\(Phrase.send, language)</button></form>
+            \(macroOptions.isEmpty ? "" : HTML("""
+            <form class="card row" method="post" action="/agent/tickets/\(id)/macro"><input type="hidden" name="_csrf" value="\(session.csrf)">
+            <label>\(Phrase.applyMacro, language) <select name="macro_id">\(macroOptions)</select></label>
+            <button type="submit">\(Phrase.apply, language)</button></form>
+            """))\
+            <form class="card row" method="post" action="/agent/tickets/\(id)/merge"><input type="hidden" name="_csrf" value="\(session.csrf)">
+            <label>\(Phrase.mergeInto, language) <input name="into" type="text" inputmode="numeric" size="8" required></label>
+            <button type="submit">\(Phrase.merge, language)</button></form></section>
+            <aside><form class="card" method="post" action="/agent/tickets/\(id)">
+            <input type="hidden" name="_csrf" value="\(session.csrf)"><h2>\(Phrase.ticketDetails, language)</h2>
+            <label for="status">\(Phrase.status, language)</label><select id="status" name="status">\(statusOptions)</select>
+            <label for="priority">\(Phrase.priority, language)</label><select id="priority" name="priority">\(priorityOptions)</select>
+            <label for="assignee">\(Phrase.assignee, language)</label><select id="assignee" name="assignee_id">\
+            <option value="">\(Phrase.nobody, language)</option>\(assigneeOptions)</select>
+            <label for="group">\(Phrase.group, language)</label><select id="group" name="group_id">\
+            <option value="">\(Phrase.noGroup, language)</option>\(groupOptions)</select>
+            <label for="tags">\(Phrase.tagsField, language)</label>\
+            <input id="tags" name="tags" type="text" dir="auto" value="\(ticket.tags.joined(separator: "، "))">
+            <dl class="facts"><dt>\(Phrase.channel, language)</dt><dd>\(ticket.channel.name(language))</dd>
+            <dt>\(Phrase.created, language)</dt><dd>\(Self.shortTime(ticket.createdAt))</dd></dl>
+            <button class="primary" type="submit">\(Phrase.save, language)</button></form>
+            <section class="card"><h2>\(Phrase.customerPanel, language)</h2>\
+            <p dir="auto"><a href="/agent/customers/\(customer.id)"><strong>\(customer.name)</strong></a></p>
+            \(customer.organization.map { HTML("<p class=\"muted\" dir=\"auto\">\(Phrase.organization, language): \($0)</p>") } ?? "")\
+            \(trend)\
+            \(notes.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.noteHistory, language)</h3><ul class=\"plain\">\(notes.suffix(3).map { HTML("<li class=\"message internal\"><div class=\"body\" dir=\"auto\">\($0.body)</div></li>") })</ul>"))
+            \(contacts.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.identities, language)</h3><ul class=\"plain\">\(contacts)</ul>"))\
+            \(others.isEmpty ? "" : HTML("<h3 class=\"muted\">\(Phrase.pastTickets, language)</h3><ul class=\"plain\">\(others.map { other in HTML("<li><a href=\"/agent/tickets/\(other.id)\" dir=\"auto\">#\(other.id) \(other.subject)</a></li>") })</ul>"))
+            </section>
+            \(suggestions.isEmpty ? "" : HTML("<section class=\"card\" id=\"suggestions\"><h2>\(Phrase.suggestedArticles, language)</h2><ul class=\"plain\">\(suggestions)</ul>\(draftButton)</section>"))
+            <details class="card"><summary>\(Phrase.events, language)</summary><ul class="plain">\(trail)</ul></details></aside></div>
+            """
+        return Layout.page(
+            session, title: "#\(id) \(ticket.subject)", body: body,
+            script: "<script src=\"/assets/workspace.js\" defer></script>", status: status)
     }
 
     /// One message of the conversation: who, when, the text (a customer's quoted text folded away), and the

@@ -44,7 +44,8 @@ enum WorkspaceScript {
         if (response.ok) chats.innerHTML = await response.text();
       }
       async function refreshConversation() {
-        const response = await fetch(location.pathname, { credentials: 'same-origin' });
+        // The ticket's own address: a page showing a draft was reached by a POST to another.
+        const response = await fetch('/agent/tickets/' + ticketID, { credentials: 'same-origin' });
         if (!response.ok) return;
         const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('conversation');
         const current = document.getElementById('conversation');

@@ -11,16 +11,20 @@ struct TestApp {
     let app: Application
     let clock: TestClock
 
-    /// Runs `body` against a fresh, migrated Raaya with one admin (`admin@example.com` / `admin-password`).
-    static func run(_ body: (TestApp) async throws -> Void) async throws {
+    /// Runs `body` against a fresh, migrated Raaya with one admin (`admin@example.com` / `admin-password`), its
+    /// settings changed by `configure` first.
+    static func run(
+        configure: (inout Configuration) -> Void = { _ in }, _ body: (TestApp) async throws -> Void
+    ) async throws {
         let database = try await TestDatabase.make()
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         let clock = TestClock()
         do {
-            let configuration = Configuration(
+            var configuration = Configuration(
                 database: database.location, dataDirectory: database.directory, secretKey: String(repeating: "k", count: 32),
                 publicURL: "http://127.0.0.1:8080", hostname: "127.0.0.1", port: 8080, bcryptCost: 4)
+            configure(&configuration)
             try await RaayaApp.configure(app, configuration, clock: clock)
             try await app.autoMigrate()
             let testApp = TestApp(app: app, clock: clock)
