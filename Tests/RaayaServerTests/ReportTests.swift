@@ -189,4 +189,35 @@ struct ReportTests {
             #expect(try await app.send(.GET, "/api/v1/reports/volume").status == .unauthorized)
         }
     }
+
+    @Test("the dashboard shows the API's figures and charts, right to left in Arabic; CSV from the page; agents are refused")
+    func dashboard() async throws {
+        try await TestApp.run { app in
+            _ = try await Self.buildWeek(app)
+            let query = "from=2026-11-01&to=2026-11-07&period=day&time_zone=UTC"
+            let arabic = Browser(app, language: "ar")
+            _ = try await arabic.signIn()
+            let page = try await arabic.get("/agent/reports?\(query)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<html lang=\"ar\" dir=\"rtl\">") && page.text.contains("التقارير"))
+            // Three new tickets; a median first response of 0.5 h (B's 30 minutes); C in the backlog.
+            #expect(page.text.contains("id=\"new-tickets\"><h2>تذاكر جديدة</h2><p class=\"figure\" dir=\"ltr\">3</p>"))
+            #expect(page.text.contains("<p class=\"figure\" dir=\"ltr\">0.5 س</p>"))
+            #expect(page.text.contains("id=\"backlog\"><h2>التذاكر المتراكمة</h2><p class=\"figure\" dir=\"ltr\">1</p>"))
+            #expect(page.text.components(separatedBy: "<svg viewBox=\"0 0 640 240\"").count == 4, "three charts")
+            // Time runs right to left: Sunday's bar (two tickets) is the rightmost of seven.
+            #expect(page.text.contains("x=\"586.6\" y=\"232.0\" text-anchor=\"middle\">1/11</text>"), "Sunday at the right")
+            #expect(page.text.contains("ليلى"))
+            let csv = try await arabic.get("/agent/reports/export/agents?\(query)")
+            #expect(csv.status == .ok && csv.text.hasPrefix("agent_id,name,solved,") && csv.text.contains(",ليلى,2,"))
+            let english = Browser(app, language: "en")
+            _ = try await english.signIn()
+            let englishPage = try await english.get("/agent/reports?\(query)")
+            #expect(englishPage.text.contains("x=\"89.4\" y=\"232.0\" text-anchor=\"middle\">1/11</text>"), "Sunday at the left")
+            let agent = Browser(app)
+            _ = try await agent.signIn("layla@example.com", password: "secret-password")
+            #expect(try await agent.get("/agent/reports").status == .forbidden)
+            #expect(try await agent.get("/agent/reports/export/volume").status == .forbidden)
+        }
+    }
 }

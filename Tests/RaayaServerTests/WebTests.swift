@@ -168,7 +168,7 @@ struct WebTests {
                 + ["/agent/tickets/\(ticketID)", "/agent/search?q=الشحنه", "/agent/chats", "/agent/customers/\(customerID)",
                    "/agent?view=new&status=new&priority=normal&channel=email", "/help", "/help/sign-in", "/help/kb",
                    "/help/kb?q=%D8%B4%D8%AD%D9%86", "/agent/kb", "/agent/kb/new",
-                   "/agent/satisfaction", "/agent/close-loop"]
+                   "/agent/satisfaction", "/agent/close-loop", "/agent/reports", "/agent/reports?period=month&channel=chat"]
                 + AdminPages.Section.allCases.map({ "/admin/\($0.rawValue)" })
             {
                 let page = try await browser.get(path)

@@ -16,10 +16,14 @@ enum ReportsAPI {
         let csv = try parameters.value("format", as: Format.self) == .csv
         let report = try await make(name, parameters, request: request)
         guard csv else { return try JSON.response(report) }
-        let table = report.table
+        return csvResponse(name.rawValue, table: report.table)
+    }
+
+    /// A report's table as a CSV download.
+    static func csvResponse(_ name: String, table: ReportTable) -> Response {
         var text = CSV.line(table.header)
         for row in table.rows { text += CSV.line(row) }
-        return csvResponse(name.rawValue, body: .init(string: text))
+        return csvResponse(name, body: .init(string: text))
     }
 
     enum Format: String, CaseIterable {
@@ -37,6 +41,8 @@ enum ReportsAPI {
         case .satisfaction:
             return try await SatisfactionReport.make(
                 range: scope.range, period: scope.period, calendar: scope.calendar, filter: scope.filter, on: sql)
+        case .selfService:
+            return try await SelfServiceReport.make(scope: scope, on: sql)
         case .volume:
             let report = try await tickets(over: scope.previousRange.lowerBound..<scope.range.upperBound, scope, on: sql)
             return VolumeReport(report, scope: scope)

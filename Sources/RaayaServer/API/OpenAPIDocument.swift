@@ -4039,7 +4039,7 @@ enum OpenAPIDocument {
           "get": {
             "operationId": "getReport",
             "summary": "A service report",
-            "description": "Admins and supervisors. Every figure derives from the tickets' messages and events; definitions are in docs/metrics.md. `volume`: new tickets per channel per period, with the range just before it for comparison (`previous`, `change_percent`). `response_times`: first response (creation → first public agent reply) and resolution (creation → first resolution; creation → last resolution of tickets not active now; reopen → next resolution) as count, median and p90 by nearest rank, and average, in seconds; in business time with `measure=business&calendar_id=`. `reopens`: reopen rate, first-contact resolution, replies per ticket, and the backlog at each period's end. `satisfaction`: CSAT, NPS, CES and response rate (as `GET /api/v1/satisfaction`). `agents`: per agent, tickets resolved, first response, resolution, reopen rate and replies. `capacity`: for chat and phone, arrivals per hour of week, the average handle time measured from history (chat: first reply → first resolution; phone: logged call durations) and the agents Erlang C needs for `service_level` % answered within `answer_within` seconds; for e-mail, the backlog projected 14 days at the measured arrival and resolution rates. With `format=csv`, the periods (or rows) as CSV.",
+            "description": "Admins and supervisors. Every figure derives from the tickets' messages and events; definitions are in docs/metrics.md. `volume`: new tickets per channel per period, with the range just before it for comparison (`previous`, `change_percent`). `response_times`: first response (creation → first public agent reply) and resolution (creation → first resolution; creation → last resolution of tickets not active now; reopen → next resolution) as count, median and p90 by nearest rank, and average, in seconds; in business time with `measure=business&calendar_id=`. `reopens`: reopen rate, first-contact resolution, replies per ticket, and the backlog at each period's end. `satisfaction`: CSAT, NPS, CES and response rate (as `GET /api/v1/satisfaction`). `agents`: per agent, tickets resolved, first response, resolution, reopen rate and replies. `capacity`: for chat and phone, arrivals per hour of week, the average handle time measured from history (chat: first reply → first resolution; phone: logged call durations) and the agents Erlang C needs for `service_level` % answered within `answer_within` seconds; for e-mail, the backlog projected 14 days at the measured arrival and resolution rates. `self_service`: chats the answer bot answered, solved and handed to a person, requests solved by a suggested article, and article votes. With `format=csv`, the periods (or rows) as CSV.",
             "tags": [
               "Reports"
             ],
@@ -4057,7 +4057,8 @@ enum OpenAPIDocument {
                     "reopens",
                     "satisfaction",
                     "agents",
-                    "capacity"
+                    "capacity",
+                    "self_service"
                   ]
                 }
               },

@@ -9,6 +9,7 @@ enum ReportName: String, CaseIterable, Sendable {
     case volume
     case responseTimes = "response_times"
     case reopens, satisfaction, agents, capacity
+    case selfService = "self_service"
 }
 
 /// A report as rows, for CSV: a header row and the data rows.
@@ -452,6 +453,83 @@ struct CapacityReport: TabularReport {
             }
         }
         return ReportTable(header: ["channel", "weekday", "hour", "arrivals_per_hour", "agents_needed"], rows: rows)
+    }
+}
+
+// MARK: - Self-service
+
+/// What the answer bot and the help centre settled: chats the bot answered, solved and handed to a person,
+/// requests solved by a suggested article, and readers' votes on articles. Counted when they happened.
+struct SelfServiceReport: TabularReport {
+    struct Figures: Encodable, Sendable {
+        let botAnswered: Int
+        let botSolved: Int
+        let botHandedOff: Int
+        /// E-mail and portal requests the customer marked solved by a suggested article.
+        let articleSolved: Int
+        let helpfulVotes: Int
+        let unhelpfulVotes: Int
+
+        enum CodingKeys: String, CodingKey {
+            case botAnswered = "bot_answered"
+            case botSolved = "bot_solved"
+            case botHandedOff = "bot_handed_off"
+            case articleSolved = "article_solved"
+            case helpfulVotes = "helpful_votes"
+            case unhelpfulVotes = "unhelpful_votes"
+        }
+    }
+
+    struct Bucket: Encodable, Sendable {
+        let start: Date
+        let end: Date
+        let figures: Figures
+    }
+
+    let from: Date
+    let to: Date
+    let period: String
+    let total: Figures
+    let periods: [Bucket]
+
+    static let kinds: [TicketEventKind] = [.botAnswered, .botSolved, .botHandedOff, .selfServiceSolved]
+
+    /// The ticket filters apply to the bot's and the articles' tickets; votes are about articles and count whole.
+    static func make(scope: ReportScope, on sql: any SQLDatabase) async throws -> SelfServiceReport {
+        let range = scope.range
+        let events = try await sql.raw("""
+            SELECT e.kind, e.created_at FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id \
+            WHERE e.kind IN (\(binds: kinds.map(\.rawValue))) AND e.created_at >= \(bind: range.lowerBound) \
+            AND e.created_at < \(bind: range.upperBound)\(TicketHistory.conditions(scope.filter))
+            """).all().map { row in
+            (kind: try row.decode(column: "kind", as: String.self), at: try row.decode(column: "created_at", as: Date.self))
+        }
+        let votes = try await sql.raw("""
+            SELECT helpful, created_at FROM kb_votes WHERE created_at >= \(bind: range.lowerBound) AND created_at < \(bind: range.upperBound)
+            """).all().map { row in
+            (helpful: try row.decode(column: "helpful", as: Bool.self), at: try row.decode(column: "created_at", as: Date.self))
+        }
+        func figures(_ bucket: Range<Date>) -> Figures {
+            func count(_ kind: TicketEventKind) -> Int { events.count { $0.kind == kind.rawValue && bucket.contains($0.at) } }
+            let inBucket = votes.filter { bucket.contains($0.at) }
+            return Figures(
+                botAnswered: count(.botAnswered), botSolved: count(.botSolved), botHandedOff: count(.botHandedOff),
+                articleSolved: count(.selfServiceSolved), helpfulVotes: inBucket.count(where: \.helpful),
+                unhelpfulVotes: inBucket.count { !$0.helpful })
+        }
+        return SelfServiceReport(
+            from: range.lowerBound, to: range.upperBound, period: scope.period.name, total: figures(range),
+            periods: scope.buckets.map { Bucket(start: $0.lowerBound, end: $0.upperBound, figures: figures($0)) })
+    }
+
+    var table: ReportTable {
+        ReportTable(
+            header: ["start", "end", "bot_answered", "bot_solved", "bot_handed_off", "article_solved", "helpful_votes", "unhelpful_votes"],
+            rows: periods.map { bucket in
+                let f = bucket.figures
+                return [JSON.rfc3339(bucket.start), JSON.rfc3339(bucket.end)]
+                    + [f.botAnswered, f.botSolved, f.botHandedOff, f.articleSolved, f.helpfulVotes, f.unhelpfulVotes].map(String.init)
+            })
     }
 }
 

@@ -18,7 +18,7 @@ enum Layout {
         let accent = validation.color(branding.accentColor, field: "accent_color")
         let admin: HTML =
             session.principal.map { [Role.admin, .supervisor].contains($0.role) } == true
-            ? "<a href=\"/agent/satisfaction\">\(Phrase.satisfaction, language)</a><a href=\"/admin\">\(Phrase.admin, language)</a>" : ""
+            ? "<a href=\"/agent/reports\">\(Phrase.reports, language)</a><a href=\"/agent/satisfaction\">\(Phrase.satisfaction, language)</a><a href=\"/admin\">\(Phrase.admin, language)</a>" : ""
         let header: HTML =
             session.principal == nil
             ? """
@@ -155,5 +155,13 @@ enum Layout {
         fieldset.scale small { color: var(--muted); font-size: 12px; text-align: center; }
         .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: 12px; }
         .figures .figure { font-size: 28px; font-weight: 600; }
+        .figures + .card, .card + .card { margin-block-start: 12px; }
+        .chart { margin: 0; } .chart svg { width: 100%; height: auto; max-height: 280px; }
+        .chart .grid { stroke: var(--line); } .chart .tick { font-size: 11px; fill: var(--muted); }
+        .chart .line { fill: none; stroke-width: 2; }
+        .series-0 { fill: #0b6e4f; stroke: #0b6e4f; } .series-1 { fill: #2f6fdb; stroke: #2f6fdb; } .series-2 { fill: #d97706; stroke: #d97706; }
+        .series-3 { fill: #9333ea; stroke: #9333ea; } .series-4 { fill: #dc2626; stroke: #dc2626; } .series-5 { fill: #64748b; stroke: #64748b; }
+        .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 12px; padding: 0; margin: 4px 0 0; font-size: 13px; }
+        .legend svg { width: 10px; height: 10px; margin-inline-end: 4px; vertical-align: middle; }
         """
 }

@@ -42,6 +42,7 @@ enum PageRoutes {
         HelpCenterPages.register(on: app)
         KnowledgePages.register(on: app)
         SatisfactionPages.register(on: app)
+        ReportPages.register(on: app)
         for route in app.routes.all.dropFirst(before) { route.userInfo[marker] = true }
     }
 }

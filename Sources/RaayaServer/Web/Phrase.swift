@@ -38,6 +38,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case solvedQuestion, solvedConfirm, solvedDone, solvedAlready, sentimentTrend, sentiment, automaticRules, raiseOnNegative
     case periodDay, periodWeek, periodFortnight, periodMonth
     case surveyTitle, surveyRecorded, surveyThanks, surveyPickScore, surveyYourRating, surveyComment, surveyLocked, surveyExpired, satisfaction, csatFigure, npsFigure, cesFigure, responseRate, answersCount, promoters, passives, detractors, negativeThemes, recentComments, closeLoop, closeLoopHelp, markDone, noData, fromDate, toDate, period, show
+    case reports, newTickets, vsPrevious, firstResponseMedian, resolutionMedian, reopenRate, firstContactResolution, backlog, volumeByChannel, timesInHours, firstResponse, resolution, csatTrend, agentsTable, solvedCount, capacity, peakAgentsNeeded, averageHandleTime, agentsAvailable, emailBacklogProjection, daysToClear, never, arrivalsPerDay, resolutionsPerDay, selfService, botSolved, botHandedOff, selfServiceSolvedCount, helpfulVotes, downloadCSV, hoursShort
 
     func text(_ language: Language) -> String {
         switch language {
@@ -256,6 +257,37 @@ enum Phrase: String, CaseIterable, Sendable {
         case .toDate: "إلى"
         case .period: "الفترة"
         case .show: "اعرض"
+        case .reports: "التقارير"
+        case .newTickets: "تذاكر جديدة"
+        case .vsPrevious: "مقارنة بالفترة السابقة"
+        case .firstResponseMedian: "وسيط زمن الرد الأول"
+        case .resolutionMedian: "وسيط زمن الحل"
+        case .reopenRate: "نسبة إعادة الفتح"
+        case .firstContactResolution: "الحل من أول تواصل"
+        case .backlog: "التذاكر المتراكمة"
+        case .volumeByChannel: "التذاكر الجديدة حسب القناة"
+        case .timesInHours: "زمن الرد الأول وزمن الحل (الوسيط، بالساعات)"
+        case .firstResponse: "الرد الأول"
+        case .resolution: "الحل"
+        case .csatTrend: "رضا العملاء عبر الوقت (%)"
+        case .agentsTable: "أداء الموظفين"
+        case .solvedCount: "تذاكر محلولة"
+        case .capacity: "السعة مقابل الطلب"
+        case .peakAgentsNeeded: "أكبر عدد لازم من الموظفين في ساعة"
+        case .averageHandleTime: "متوسط زمن المعالجة"
+        case .agentsAvailable: "الموظفون المتاحون"
+        case .emailBacklogProjection: "توقع تراكم البريد"
+        case .daysToClear: "أيام التصفية"
+        case .never: "لا تتناقص"
+        case .arrivalsPerDay: "الوارد يومياً"
+        case .resolutionsPerDay: "المحلول يومياً"
+        case .selfService: "الخدمة الذاتية"
+        case .botSolved: "حلّها المساعد الآلي"
+        case .botHandedOff: "حوّلها المساعد إلى موظف"
+        case .selfServiceSolvedCount: "حلّها العميل بمقالة"
+        case .helpfulVotes: "تصويتات «مفيدة»"
+        case .downloadCSV: "تنزيل CSV"
+        case .hoursShort: "س"
         }
     }
 
@@ -469,6 +501,37 @@ enum Phrase: String, CaseIterable, Sendable {
         case .toDate: "To"
         case .period: "Period"
         case .show: "Show"
+        case .reports: "Reports"
+        case .newTickets: "New tickets"
+        case .vsPrevious: "vs the period before"
+        case .firstResponseMedian: "Median first response"
+        case .resolutionMedian: "Median resolution time"
+        case .reopenRate: "Reopen rate"
+        case .firstContactResolution: "First-contact resolution"
+        case .backlog: "Backlog"
+        case .volumeByChannel: "New tickets by channel"
+        case .timesInHours: "First response and resolution (median, hours)"
+        case .firstResponse: "First response"
+        case .resolution: "Resolution"
+        case .csatTrend: "Customer satisfaction over time (%)"
+        case .agentsTable: "Agents"
+        case .solvedCount: "Solved"
+        case .capacity: "Capacity vs demand"
+        case .peakAgentsNeeded: "Most agents needed in an hour"
+        case .averageHandleTime: "Average handle time"
+        case .agentsAvailable: "Agents available"
+        case .emailBacklogProjection: "E-mail backlog projection"
+        case .daysToClear: "Days to clear"
+        case .never: "Never at this pace"
+        case .arrivalsPerDay: "Arrivals per day"
+        case .resolutionsPerDay: "Resolutions per day"
+        case .selfService: "Self-service"
+        case .botSolved: "Solved by the bot"
+        case .botHandedOff: "Handed to a person"
+        case .selfServiceSolvedCount: "Solved by an article"
+        case .helpfulVotes: "Helpful votes"
+        case .downloadCSV: "Download CSV"
+        case .hoursShort: "h"
         }
     }
 }

@@ -49,7 +49,7 @@ enum SatisfactionPages {
             let rows: [HTML] = report.periods.map { bucket in
                 let f = bucket.figures
                 return """
-                    <tr><td><time datetime="\(JSON.rfc3339(bucket.start))">\(day(bucket.start))</time></td>\
+                    <tr><td><time datetime="\(JSON.rfc3339(bucket.start))">\(ReportPages.day(bucket.start, scope))</time></td>\
                     <td>\(number(f.csat.percent, suffix: "%"))</td><td>\(number(f.nps.score))</td><td>\(number(f.ces.average))</td>\
                     <td>\(number(f.responseRate.rate, suffix: "%"))</td></tr>
                     """
@@ -76,8 +76,8 @@ enum SatisfactionPages {
             let body: HTML = """
                 <h1>\(Phrase.satisfaction, language)</h1>
                 <form class="filters" method="get" action="/agent/satisfaction">\
-                <label>\(Phrase.fromDate, language) <input type="date" name="from" value="\(day(from))"></label>\
-                <label>\(Phrase.toDate, language) <input type="date" name="to" value="\(day(to.addingTimeInterval(-1)))"></label>\
+                <label>\(Phrase.fromDate, language) <input type="date" name="from" value="\(ReportPages.day(from, scope))"></label>\
+                <label>\(Phrase.toDate, language) <input type="date" name="to" value="\(ReportPages.day(to.addingTimeInterval(-1), scope))"></label>\
                 <label>\(Phrase.period, language) <select name="period">\(periodOptions)</select></label>\
                 <button class="primary" type="submit">\(Phrase.show, language)</button></form>
                 \(figures)
@@ -136,9 +136,6 @@ enum SatisfactionPages {
         return "<p class=\"card\" id=\"close-loop\"><a href=\"/agent/close-loop\">\(Phrase.closeLoop, language)</a> <span class=\"count\">\(open)</span></p>"
     }
 
-    private static func day(_ date: Date) -> String {
-        String(JSON.rfc3339(date).prefix(10))
-    }
 }
 
 extension ReportPeriodName {
