@@ -25,21 +25,36 @@ extension DemoData {
             let topic = topics[n % topics.count]
             let agent = agents[n % agents.count]
             let customer = customers[n % customers.count]
+            let channel = channels[n % channels.count]
             let id = try await TicketService(database: database, now: created, actor: agent).create(
                 NewTicket(
-                    subject: topic.subject, body: topic.body, channel: channels[n % channels.count], priority: .normal,
+                    subject: topic.subject, body: topic.body, channel: channel, priority: .normal,
                     customerID: nil, customer: CustomerDraft(name: customer.0, email: customer.1),
                     groupID: groups[n % groups.count], assigneeID: agent.userID, tags: []))
-            // First answers take from ten minutes to a few hours; solving from one to thirty hours.
-            let answered = created.addingTimeInterval(Double(600 + (n * 2_437) % 14_400))
-            _ = try await TicketService(database: database, now: answered, actor: agent).addMessage(
-                to: id,
-                NewMessage(
-                    body: n % 2 == 0 ? "شكراً لتواصلك، نعمل على طلبك الآن." : "Thanks for reaching out, we are on it.",
-                    isInternal: false, author: .agent, channel: nil))
-            let solved = answered.addingTimeInterval(Double(3_600 + (n * 7_919) % 104_400))
+            // E-mail and portal: first answers take from ten minutes to a few hours, solving one to thirty hours. Chats
+            // and calls: answered within three minutes, handled in five to twenty-five.
+            let live = channel == .chat || channel == .phone
+            let answered = created.addingTimeInterval(live ? Double(30 + (n * 37) % 150) : Double(600 + (n * 2_437) % 14_400))
+            func reply(_ service: TicketService, _ arabic: String, _ english: String) async throws {
+                _ = try await service.addMessage(
+                    to: id, NewMessage(body: n % 2 == 0 ? arabic : english, isInternal: false, author: .agent, channel: nil))
+            }
+            try await reply(
+                TicketService(database: database, now: answered, actor: agent), "شكراً لتواصلك، نعمل على طلبك الآن.",
+                "Thanks for reaching out, we are on it.")
+            let solved = answered.addingTimeInterval(live ? Double(300 + (n * 131) % 1_200) : Double(3_600 + (n * 7_919) % 104_400))
             try await TicketService(database: database, now: min(solved, now), actor: agent)
                 .update(id, TicketChanges(status: .solved))
+            // Every seventh request comes back a day later and is solved again, so the reopen rate means something.
+            let reopened = solved.addingTimeInterval(86_400)
+            if n % 7 == 3, reopened.addingTimeInterval(7_200) < now {
+                try await TicketService(database: database, now: reopened, actor: agent).update(id, TicketChanges(status: .open))
+                try await reply(
+                    TicketService(database: database, now: reopened.addingTimeInterval(1_800), actor: agent),
+                    "أعدنا فتح طلبك وأرسلنا البديل اليوم.", "We reopened your request and sent the replacement today.")
+                try await TicketService(database: database, now: reopened.addingTimeInterval(7_200), actor: agent)
+                    .update(id, TicketChanges(status: .solved))
+            }
             ids.append(id)
         }
         return ids
