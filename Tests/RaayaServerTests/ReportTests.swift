@@ -220,4 +220,69 @@ struct ReportTests {
             #expect(try await agent.get("/agent/reports/export/volume").status == .forbidden)
         }
     }
+
+    @Test("SMART goals: progress and status from the week, validation naming the field, the dashboard's form in hours")
+    func goals() async throws {
+        try await TestApp.run { app in
+            let week = try await Self.buildWeek(app)
+            func add(_ json: [String: Any]) async throws -> TestResponse {
+                try await app.send(.POST, "/api/v1/goals", token: week.token, json: json)
+            }
+            // Now is Sunday 8 November 01:00. A's first response took 2 h; B's (chat) 30 minutes.
+            let email = try await add([
+                "name": "الرد على البريد خلال ساعتين", "metric": "first_response_median", "target": 7200, "channel": "email",
+                "start": "2026-11-01", "deadline": "2026-12-01",
+            ])
+            #expect(email.status == .created, "\(email.text)")
+            let progress = try #require(email.object["progress"] as? [String: Any])
+            #expect(progress["value"] as? Double == 7200 && progress.string("status") == "on_track")
+            #expect(email.object.string("direction") == "at_most")
+            let strict = try await add([
+                "name": "Email within an hour", "metric": "first_response_median", "target": 3600, "channel": "email",
+                "start": "2026-11-01", "deadline": "2026-12-01",
+            ])
+            #expect((strict.object["progress"] as? [String: Any])?.string("status") == "at_risk")
+            // Reopen rate over 1–5 November: B of A and B came back, 50 % against at most 10 %: missed at the deadline.
+            let past = try await add([
+                "name": "إعادة فتح أقل", "metric": "reopen_rate", "target": 0.1, "start": "2026-11-01", "deadline": "2026-11-05",
+            ])
+            #expect((past.object["progress"] as? [String: Any])?["value"] as? Double == 0.5)
+            #expect((past.object["progress"] as? [String: Any])?.string("status") == "missed")
+            let fcr = try await add(["name": "حل من أول رد", "metric": "first_contact_resolution", "target": 0.4, "start": "2026-11-01", "deadline": "2026-11-05"])
+            #expect(fcr.object.string("direction") == "at_least" && (fcr.object["progress"] as? [String: Any])?.string("status") == "achieved")
+
+            for (json, field) in [
+                (["name": "x", "metric": "speed", "target": 1, "start": "2026-11-01", "deadline": "2026-12-01"], "metric"),
+                (["name": "x", "metric": "backlog", "target": 1, "start": "2026-12-01", "deadline": "2026-11-01"], "deadline"),
+                (["name": "x", "metric": "reopen_rate", "target": 10, "start": "2026-11-01", "deadline": "2026-12-01"], "target"),
+                (["name": "x", "metric": "backlog", "target": 1, "group_id": 999, "start": "2026-11-01", "deadline": "2026-12-01"], "group_id"),
+                (["metric": "backlog", "target": 1, "start": "2026-11-01", "deadline": "2026-12-01"], "name"),
+            ] as [([String: Any], String)] {
+                let refused = try await add(json)
+                #expect(refused.status == .unprocessableEntity && refused.isProblem && refused.text.contains("\"\(field)\""), "\(field): \(refused.text)")
+            }
+            var list = try await app.send(.GET, "/api/v1/goals", token: week.token).items
+            #expect(list.count == 4)
+            #expect(try await app.send(.DELETE, "/api/v1/goals/\(try #require(strict.object.int("id")))", token: week.token).status == .noContent)
+            list = try await app.send(.GET, "/api/v1/goals", token: week.token).items
+            #expect(list.count == 3 && !list.contains { $0.string("name") == "Email within an hour" })
+
+            let browser = Browser(app, language: "ar")
+            _ = try await browser.signIn()
+            let page = try await browser.get("/agent/reports?from=2026-11-01&to=2026-11-07")
+            #expect(page.text.contains("الرد على البريد خلال ساعتين") && page.text.contains("goal-missed\">لم يتحقق"))
+            let csrf = try #require(page.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
+            let added = try await browser.post(
+                "/agent/reports/goals",
+                ["_csrf": String(csrf), "name": "محادثة خلال نصف ساعة", "metric": "first_response_median", "target": "0.5", "channel": "chat",
+                 "start": "2026-11-01", "deadline": "2026-12-01"])
+            #expect(added.status == .seeOther)
+            let chat = try await app.send(.GET, "/api/v1/goals", token: week.token).items.first { $0.string("name") == "محادثة خلال نصف ساعة" }
+            #expect(chat?["target"] as? Double == 1800 && (chat?["progress"] as? [String: Any])?.string("status") == "on_track")
+
+            let agentToken = try await app.token("layla@example.com", password: "secret-password")
+            #expect(try await app.send(.GET, "/api/v1/goals", token: agentToken).status == .forbidden)
+            #expect(try await app.send(.POST, "/api/v1/goals", token: agentToken, json: ["name": "x"]).status == .forbidden)
+        }
+    }
 }

@@ -86,7 +86,7 @@ enum OpenAPIDocument {
         },
         {
           "name": "Reports",
-          "description": "Service reports and exports: volume, response and resolution times, reopens, satisfaction, agents, capacity. / تقارير الخدمة وتصديرها."
+          "description": "Service reports and exports: volume, response and resolution times, reopens, satisfaction, agents, capacity, self-service; SMART goals. / تقارير الخدمة وتصديرها، والأهداف."
         },
         {
           "name": "Surveys",
@@ -4031,6 +4031,435 @@ enum OpenAPIDocument {
               "422": {
                 "$ref": "#/components/responses/UnprocessableEntity",
                 "description": "A field is not allowed: `organization` (names no organization), `tag`, `contacted_after`, `contacted_before` (not a date, or not after `contacted_after`), `every_days`."
+              }
+            }
+          }
+        },
+        "/api/v1/goals": {
+          "get": {
+            "operationId": "listGoals",
+            "summary": "SMART goals and their progress",
+            "description": "Every goal, deadlines soonest first, with its progress now. Admins and supervisors.",
+            "tags": [
+              "Reports"
+            ],
+            "responses": {
+              "200": {
+                "description": "The goals.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "id",
+                              "name",
+                              "metric",
+                              "direction",
+                              "target",
+                              "start",
+                              "deadline",
+                              "progress"
+                            ],
+                            "properties": {
+                              "id": {
+                                "type": "integer"
+                              },
+                              "name": {
+                                "type": "string"
+                              },
+                              "metric": {
+                                "type": "string",
+                                "enum": [
+                                  "first_response_median",
+                                  "first_response_p90",
+                                  "first_response_average",
+                                  "resolution_median",
+                                  "resolution_p90",
+                                  "resolution_average",
+                                  "reopen_rate",
+                                  "first_contact_resolution",
+                                  "backlog",
+                                  "replies_per_ticket"
+                                ],
+                                "description": "Times in seconds; `reopen_rate` and `first_contact_resolution` as shares from 0 to 1; `backlog` as tickets at the end; `replies_per_ticket` as the average."
+                              },
+                              "direction": {
+                                "type": "string",
+                                "enum": [
+                                  "at_most",
+                                  "at_least"
+                                ]
+                              },
+                              "target": {
+                                "type": "number",
+                                "minimum": 0
+                              },
+                              "group_id": {
+                                "type": [
+                                  "integer",
+                                  "null"
+                                ]
+                              },
+                              "channel": {
+                                "oneOf": [
+                                  {
+                                    "$ref": "#/components/schemas/Channel"
+                                  },
+                                  {
+                                    "type": "null"
+                                  }
+                                ]
+                              },
+                              "start": {
+                                "type": "string",
+                                "format": "date-time"
+                              },
+                              "deadline": {
+                                "type": "string",
+                                "format": "date-time"
+                              },
+                              "progress": {
+                                "type": "object",
+                                "properties": {
+                                  "value": {
+                                    "type": [
+                                      "number",
+                                      "null"
+                                    ],
+                                    "description": "The metric over start … now (the whole period after the deadline) for the goal's tickets."
+                                  },
+                                  "trend_per_day": {
+                                    "type": [
+                                      "number",
+                                      "null"
+                                    ],
+                                    "description": "The change from the value 7 days ago, per day."
+                                  },
+                                  "elapsed_share": {
+                                    "type": "number",
+                                    "minimum": 0,
+                                    "maximum": 1
+                                  },
+                                  "status": {
+                                    "type": "string",
+                                    "enum": [
+                                      "on_track",
+                                      "at_risk",
+                                      "missed",
+                                      "achieved"
+                                    ],
+                                    "description": "At the deadline achieved or missed; before it on track when the value and its trend projected to the deadline both meet the target, at risk when one does or neither does before 80 % of the period has passed, missed after. Rules in docs/metrics.md."
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        },
+                        "next_cursor": {
+                          "type": "null"
+                        }
+                      }
+                    },
+                    "example": {
+                      "data": [
+                        {
+                          "id": 3,
+                          "name": "الرد على البريد خلال ساعتين",
+                          "metric": "first_response_median",
+                          "direction": "at_most",
+                          "target": 7200,
+                          "group_id": null,
+                          "channel": "email",
+                          "start": "2027-01-01T00:00:00.000Z",
+                          "deadline": "2027-04-01T00:00:00.000Z",
+                          "progress": {
+                            "value": 5400,
+                            "trend_per_day": -30,
+                            "elapsed_share": 0.4,
+                            "status": "on_track"
+                          }
+                        }
+                      ],
+                      "next_cursor": null
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              }
+            }
+          },
+          "post": {
+            "operationId": "createGoal",
+            "summary": "Set a SMART goal",
+            "description": "A metric, a target, a direction (default: at least for first-contact resolution, at most for the others), an optional scope (group, channel) and a period. `start` and `deadline` are days (midnight in `time_zone`, UTC by default) or RFC 3339 times; the period is at most 3 years. Admins and supervisors.",
+            "tags": [
+              "Reports"
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": [
+                      "name",
+                      "metric",
+                      "target",
+                      "start",
+                      "deadline"
+                    ],
+                    "properties": {
+                      "name": {
+                        "type": "string",
+                        "maxLength": 200
+                      },
+                      "metric": {
+                        "type": "string",
+                        "enum": [
+                          "first_response_median",
+                          "first_response_p90",
+                          "first_response_average",
+                          "resolution_median",
+                          "resolution_p90",
+                          "resolution_average",
+                          "reopen_rate",
+                          "first_contact_resolution",
+                          "backlog",
+                          "replies_per_ticket"
+                        ]
+                      },
+                      "direction": {
+                        "type": "string",
+                        "enum": [
+                          "at_most",
+                          "at_least"
+                        ]
+                      },
+                      "target": {
+                        "type": "number",
+                        "minimum": 0
+                      },
+                      "group_id": {
+                        "type": "integer"
+                      },
+                      "channel": {
+                        "$ref": "#/components/schemas/Channel"
+                      },
+                      "start": {
+                        "type": "string"
+                      },
+                      "deadline": {
+                        "type": "string"
+                      },
+                      "time_zone": {
+                        "type": "string",
+                        "example": "Asia/Riyadh"
+                      }
+                    }
+                  },
+                  "example": {
+                    "name": "الرد على البريد خلال ساعتين",
+                    "metric": "first_response_median",
+                    "target": 7200,
+                    "channel": "email",
+                    "start": "2027-01-01",
+                    "deadline": "2027-04-01",
+                    "time_zone": "Asia/Riyadh"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The goal with its progress.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "id",
+                        "name",
+                        "metric",
+                        "direction",
+                        "target",
+                        "start",
+                        "deadline",
+                        "progress"
+                      ],
+                      "properties": {
+                        "id": {
+                          "type": "integer"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "metric": {
+                          "type": "string",
+                          "enum": [
+                            "first_response_median",
+                            "first_response_p90",
+                            "first_response_average",
+                            "resolution_median",
+                            "resolution_p90",
+                            "resolution_average",
+                            "reopen_rate",
+                            "first_contact_resolution",
+                            "backlog",
+                            "replies_per_ticket"
+                          ],
+                          "description": "Times in seconds; `reopen_rate` and `first_contact_resolution` as shares from 0 to 1; `backlog` as tickets at the end; `replies_per_ticket` as the average."
+                        },
+                        "direction": {
+                          "type": "string",
+                          "enum": [
+                            "at_most",
+                            "at_least"
+                          ]
+                        },
+                        "target": {
+                          "type": "number",
+                          "minimum": 0
+                        },
+                        "group_id": {
+                          "type": [
+                            "integer",
+                            "null"
+                          ]
+                        },
+                        "channel": {
+                          "oneOf": [
+                            {
+                              "$ref": "#/components/schemas/Channel"
+                            },
+                            {
+                              "type": "null"
+                            }
+                          ]
+                        },
+                        "start": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "deadline": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "progress": {
+                          "type": "object",
+                          "properties": {
+                            "value": {
+                              "type": [
+                                "number",
+                                "null"
+                              ],
+                              "description": "The metric over start … now (the whole period after the deadline) for the goal's tickets."
+                            },
+                            "trend_per_day": {
+                              "type": [
+                                "number",
+                                "null"
+                              ],
+                              "description": "The change from the value 7 days ago, per day."
+                            },
+                            "elapsed_share": {
+                              "type": "number",
+                              "minimum": 0,
+                              "maximum": 1
+                            },
+                            "status": {
+                              "type": "string",
+                              "enum": [
+                                "on_track",
+                                "at_risk",
+                                "missed",
+                                "achieved"
+                              ],
+                              "description": "At the deadline achieved or missed; before it on track when the value and its trend projected to the deadline both meet the target, at risk when one does or neither does before 80 % of the period has passed, missed after. Rules in docs/metrics.md."
+                            }
+                          }
+                        }
+                      }
+                    },
+                    "example": {
+                      "id": 3,
+                      "name": "الرد على البريد خلال ساعتين",
+                      "metric": "first_response_median",
+                      "direction": "at_most",
+                      "target": 7200,
+                      "group_id": null,
+                      "channel": "email",
+                      "start": "2027-01-01T00:00:00.000Z",
+                      "deadline": "2027-04-01T00:00:00.000Z",
+                      "progress": {
+                        "value": 5400,
+                        "trend_per_day": -30,
+                        "elapsed_share": 0.4,
+                        "status": "on_track"
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/goals/{id}": {
+          "delete": {
+            "operationId": "deleteGoal",
+            "summary": "Remove a goal",
+            "tags": [
+              "Reports"
+            ],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "204": {
+                "description": "Removed."
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "The caller is not an admin or supervisor."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
               }
             }
           }

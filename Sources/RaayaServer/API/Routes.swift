@@ -84,6 +84,9 @@ enum Routes {
         staff.get("satisfaction", "themes", use: SurveysAPI.themes)
         staff.get("reports", "tickets", use: ReportsAPI.ticketsCSV)
         staff.get("reports", ":name", use: ReportsAPI.report)
+        staff.get("goals", use: GoalsAPI.list)
+        staff.post("goals", use: GoalsAPI.create)
+        staff.delete("goals", ":id", use: GoalsAPI.delete)
         staff.get("close-loop-tasks", use: SurveysAPI.closeLoopTasks)
         staff.post("close-loop-tasks", ":id", "done", use: SurveysAPI.completeCloseLoopTask)
 

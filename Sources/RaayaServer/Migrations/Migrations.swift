@@ -25,5 +25,6 @@ enum RaayaMigrations {
         UpdateMessagesSentiment(),
         UpdateTicketsSentiment(),
         CreateSurveys(),
+        CreateGoals(),
     ]
 }

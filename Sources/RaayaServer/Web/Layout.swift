@@ -162,6 +162,8 @@ enum Layout {
         .series-0 { fill: #0b6e4f; stroke: #0b6e4f; } .series-1 { fill: #2f6fdb; stroke: #2f6fdb; } .series-2 { fill: #d97706; stroke: #d97706; }
         .series-3 { fill: #9333ea; stroke: #9333ea; } .series-4 { fill: #dc2626; stroke: #dc2626; } .series-5 { fill: #64748b; stroke: #64748b; }
         .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 12px; padding: 0; margin: 4px 0 0; font-size: 13px; }
+        .badge.goal-on_track, .badge.goal-achieved { background: #e7f6ee; color: #0b6e4f; } .badge.goal-at_risk { background: var(--warnbg); color: var(--warn); }
+        .badge.goal-missed { background: #fde8e8; color: #b42318; }
         .legend svg { width: 10px; height: 10px; margin-inline-end: 4px; vertical-align: middle; }
         """
 }

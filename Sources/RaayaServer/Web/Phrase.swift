@@ -39,6 +39,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case periodDay, periodWeek, periodFortnight, periodMonth
     case surveyTitle, surveyRecorded, surveyThanks, surveyPickScore, surveyYourRating, surveyComment, surveyLocked, surveyExpired, satisfaction, csatFigure, npsFigure, cesFigure, responseRate, answersCount, promoters, passives, detractors, negativeThemes, recentComments, closeLoop, closeLoopHelp, markDone, noData, fromDate, toDate, period, show
     case reports, newTickets, vsPrevious, firstResponseMedian, resolutionMedian, reopenRate, firstContactResolution, backlog, volumeByChannel, timesInHours, firstResponse, resolution, csatTrend, agentsTable, solvedCount, capacity, peakAgentsNeeded, averageHandleTime, agentsAvailable, emailBacklogProjection, daysToClear, never, arrivalsPerDay, resolutionsPerDay, selfService, botSolved, botHandedOff, selfServiceSolvedCount, helpfulVotes, downloadCSV, hoursShort
+    case goals, addGoal, goalMetric, goalTarget, goalStart, goalDeadline, goalValue, goalAdded, percentSign, goalTargetHelp
 
     func text(_ language: Language) -> String {
         switch language {
@@ -288,6 +289,16 @@ enum Phrase: String, CaseIterable, Sendable {
         case .helpfulVotes: "تصويتات «مفيدة»"
         case .downloadCSV: "تنزيل CSV"
         case .hoursShort: "س"
+        case .goals: "الأهداف"
+        case .addGoal: "أضف هدفاً"
+        case .goalMetric: "المقياس"
+        case .goalTarget: "المستهدف"
+        case .goalStart: "يبدأ"
+        case .goalDeadline: "الموعد النهائي"
+        case .goalValue: "القيمة حتى الآن"
+        case .goalAdded: "أُضيف الهدف."
+        case .percentSign: "٪"
+        case .goalTargetHelp: "الأزمنة بالساعات والنسب بالمئة."
         }
     }
 
@@ -532,6 +543,16 @@ enum Phrase: String, CaseIterable, Sendable {
         case .helpfulVotes: "Helpful votes"
         case .downloadCSV: "Download CSV"
         case .hoursShort: "h"
+        case .goals: "Goals"
+        case .addGoal: "Add a goal"
+        case .goalMetric: "Metric"
+        case .goalTarget: "Target"
+        case .goalStart: "Starts"
+        case .goalDeadline: "Deadline"
+        case .goalValue: "Value so far"
+        case .goalAdded: "Goal added."
+        case .percentSign: "%"
+        case .goalTargetHelp: "Times in hours, rates in percent."
         }
     }
 }
@@ -657,6 +678,56 @@ extension Language {
         case (.en, .ar): "الإنجليزية"
         case (.ar, .en): "Arabic"
         case (.en, .en): "English"
+        }
+    }
+}
+
+extension GoalMetric {
+    func name(_ language: Language) -> String {
+        let arabic = language == .ar
+        return switch self {
+        case .firstResponseMedian: arabic ? "وسيط زمن الرد الأول" : "Median first response"
+        case .firstResponseP90: arabic ? "زمن الرد الأول (المئين ٩٠)" : "First response, 90th percentile"
+        case .firstResponseAverage: arabic ? "متوسط زمن الرد الأول" : "Average first response"
+        case .resolutionMedian: arabic ? "وسيط زمن الحل" : "Median resolution time"
+        case .resolutionP90: arabic ? "زمن الحل (المئين ٩٠)" : "Resolution time, 90th percentile"
+        case .resolutionAverage: arabic ? "متوسط زمن الحل" : "Average resolution time"
+        case .reopenRate: arabic ? "نسبة إعادة الفتح" : "Reopen rate"
+        case .firstContactResolution: arabic ? "الحل من أول تواصل" : "First-contact resolution"
+        case .backlog: arabic ? "التذاكر المتراكمة" : "Backlog"
+        case .repliesPerTicket: arabic ? "متوسط الردود لكل تذكرة" : "Average replies per ticket"
+        }
+    }
+
+    /// How a goal's value and target are typed and shown on the pages: hours for times, percent for shares.
+    var pageUnit: (scale: Double, phrase: Phrase?) {
+        switch self {
+        case .firstResponseMedian, .firstResponseP90, .firstResponseAverage, .resolutionMedian, .resolutionP90, .resolutionAverage:
+            (3600, .hoursShort)
+        case .reopenRate, .firstContactResolution: (0.01, .percentSign)
+        case .backlog, .repliesPerTicket: (1, nil)
+        }
+    }
+}
+
+extension GoalStatus {
+    func name(_ language: Language) -> String {
+        let arabic = language == .ar
+        return switch self {
+        case .onTrack: arabic ? "على المسار" : "On track"
+        case .atRisk: arabic ? "في خطر" : "At risk"
+        case .missed: arabic ? "لم يتحقق" : "Missed"
+        case .achieved: arabic ? "تحقق" : "Achieved"
+        }
+    }
+}
+
+extension Goal.Direction {
+    func name(_ language: Language) -> String {
+        let arabic = language == .ar
+        return switch self {
+        case .atMost: arabic ? "لا يزيد على" : "at most"
+        case .atLeast: arabic ? "لا يقل عن" : "at least"
         }
     }
 }

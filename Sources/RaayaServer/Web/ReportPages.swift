@@ -10,6 +10,7 @@ enum ReportPages {
     static func register(on app: Application) {
         app.get("agent", "reports", use: dashboard)
         app.get("agent", "reports", "export", ":name", use: export)
+        app.post("agent", "reports", "goals", use: addGoal)
     }
 
     @Sendable static func dashboard(_ request: Request) async throws -> Response {
@@ -31,6 +32,7 @@ enum ReportPages {
             let agents = try await report(.agents, as: AgentsReport.self)
             let capacity = try await report(.capacity, as: CapacityReport.self)
             let selfService = try await report(.selfService, as: SelfServiceReport.self)
+            let goals = try await Goals.list(on: request.db.sqlDatabase(), now: request.raaya.clock.now())
 
             let labels = volume.periods.map { label($0.start, scope.periodName, zone: scope.calendar.timeZone) }
             let rightToLeft = language == .ar
@@ -92,6 +94,42 @@ enum ReportPages {
                 "<option value=\"\(channel.rawValue)\"\(HTML(trusted: scope.filter.channels == [channel] ? " selected" : ""))>\(channel.name(language))</option>"
             }
             let s = selfService.total
+            func amount(_ value: Double?, _ metric: GoalMetric) -> String {
+                guard let value else { return "—" }
+                let unit = metric.pageUnit
+                return SVGChart.number(((value / unit.scale) * 10).rounded() / 10) + (unit.phrase.map { " " + $0.text(language) } ?? "")
+            }
+            let goalRows: [HTML] = goals.map { goal in
+                let status = goal.progress?.status ?? .onTrack
+                return """
+                    <tr><td dir="auto">\(goal.name)</td><td>\(goal.metric.name(language))\
+                    \(goal.channel.map { HTML(" · \($0.name(language))") } ?? "")</td>\
+                    <td>\(goal.direction.name(language)) <span dir="ltr">\(amount(goal.target, goal.metric))</span></td>\
+                    <td dir="ltr">\(amount(goal.progress?.value, goal.metric))</td>\
+                    <td><span class="badge goal-\(status.rawValue)">\(status.name(language))</span></td>\
+                    <td><time datetime="\(JSON.rfc3339(goal.deadline))">\(day(goal.deadline, scope))</time></td></tr>
+                    """
+            }
+            let metricOptions: [HTML] = GoalMetric.allCases.map { "<option value=\"\($0.rawValue)\">\($0.name(language))</option>" }
+            let goalChannels: [HTML] = Channel.allCases.map { "<option value=\"\($0.rawValue)\">\($0.name(language))</option>" }
+            let goalsSection: HTML = """
+                <section class="card" id="goals"><h2>\(Phrase.goals, language)</h2>\
+                \(goalRows.isEmpty ? HTML("<p class=\"muted\">\(Phrase.noData, language)</p>") : """
+                    <table class="tickets"><thead><tr><th>\(Phrase.name, language)</th><th>\(Phrase.goalMetric, language)</th>\
+                    <th>\(Phrase.goalTarget, language)</th><th>\(Phrase.goalValue, language)</th><th>\(Phrase.status, language)</th>\
+                    <th>\(Phrase.goalDeadline, language)</th></tr></thead><tbody>\(goalRows)</tbody></table>
+                    """)\
+                <details><summary>\(Phrase.addGoal, language)</summary>\
+                <form class="filters" method="post" action="/agent/reports/goals"><input type="hidden" name="_csrf" value="\(session.csrf)">\
+                <label>\(Phrase.name, language) <input name="name" required maxlength="200"></label>\
+                <label>\(Phrase.goalMetric, language) <select name="metric">\(metricOptions)</select></label>\
+                <label>\(Phrase.goalTarget, language) <input name="target" type="number" min="0" step="any" required></label>\
+                <label>\(Phrase.channel, language) <select name="channel"><option value="">\(Phrase.any, language)</option>\(goalChannels)</select></label>\
+                <label>\(Phrase.goalStart, language) <input type="date" name="start" required></label>\
+                <label>\(Phrase.goalDeadline, language) <input type="date" name="deadline" required></label>\
+                <button class="primary" type="submit">\(Phrase.addGoal, language)</button>\
+                <p class="muted">\(Phrase.goalTargetHelp, language)</p></form></details></section>
+                """
             let body: HTML = """
                 <h1>\(Phrase.reports, language)</h1>
                 <form class="filters" method="get" action="/agent/reports">\
@@ -101,6 +139,7 @@ enum ReportPages {
                 <label>\(Phrase.channel, language) <select name="channel"><option value="">\(Phrase.any, language)</option>\(channelOptions)</select></label>\
                 <button class="primary" type="submit">\(Phrase.show, language)</button></form>
                 <div class="figures">\(figures)</div>
+                \(goalsSection)
                 <section class="card" id="volume"><h2>\(Phrase.volumeByChannel, language)</h2>\(volumeChart.html)\(csv(.volume))</section>
                 <section class="card" id="times"><h2>\(Phrase.timesInHours, language)</h2>\(timesChart.html)\(csv(.responseTimes))</section>
                 <section class="card" id="satisfaction-trend"><h2>\(Phrase.csatTrend, language)</h2>\(csatChart.html)\(csv(.satisfaction))</section>
@@ -125,6 +164,34 @@ enum ReportPages {
                 \(Phrase.helpfulVotes, language): <strong>\(s.helpfulVotes)</strong> / \(s.helpfulVotes + s.unhelpfulVotes)</p>\(csv(.selfService))</section>
                 """
             return Layout.page(session, title: Phrase.reports.text(language), body: body)
+        }
+    }
+
+    /// `POST /agent/reports/goals`: a goal from the dashboard's form, its target in hours or percent as shown.
+    @Sendable static func addGoal(_ request: Request) async throws -> Response {
+        try await WorkspacePages.page(request) { session in
+            let principal = try session.requireRole(.admin, .supervisor)
+            try session.checkCSRF(request)
+            func field(_ name: String) -> String? {
+                (try? request.content.get(String.self, at: name)).map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            let metric = field("metric")
+            var target: Double?
+            if let raw = field("target") {
+                guard let typed = Double(String(String.UnicodeScalarView(raw.unicodeScalars.map { Identity.asciiDigit($0) ?? $0 }))) else {
+                    throw DomainError.invalid("target", "must be a number")
+                }
+                target = typed * (metric.flatMap(GoalMetric.init(rawValue:))?.pageUnit.scale ?? 1)
+            }
+            let goal = try GoalRequest(
+                name: field("name"), metric: metric, direction: nil, target: target, groupID: nil, channel: field("channel"),
+                start: field("start"), deadline: field("deadline"), timeZone: nil
+            ).validated()
+            let clock = request.raaya.clock
+            _ = try await request.raaya.writer.write { database in
+                try await Goals.create(goal, by: principal.userID, on: database.sqlDatabase(), now: clock.now())
+            }
+            return Layout.redirect("/agent/reports#goals")
         }
     }
 
