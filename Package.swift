@@ -45,6 +45,12 @@ let package = Package(
         .executableTarget(name: "kb-eval", dependencies: ["RaayaCore"]),
         // Scores the sentiment model on the held-out splits train.py writes, and times it (BENCHMARKS.md).
         .executableTarget(name: "sentiment-eval", dependencies: ["RaayaCore"]),
+        // Fills a database with two years of ticket history (1,000,000 tickets, 5,000,000 messages by default) and
+        // times the reports over it (BENCHMARKS.md).
+        .executableTarget(
+            name: "report-bench",
+            dependencies: ["RaayaServer", "RaayaCore", .product(name: "Fluent", package: "fluent")]
+        ),
         .testTarget(name: "RaayaCoreTests", dependencies: ["RaayaCore"]),
         .testTarget(name: "RaayaMailTests", dependencies: ["RaayaMail"]),
         .testTarget(

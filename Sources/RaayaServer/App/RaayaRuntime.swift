@@ -9,7 +9,8 @@ import Vapor
 /// What the `raaya` commands do, on a configured application. The executable only parses the command line.
 public struct RaayaRuntime: Sendable {
     public let configuration: Configuration
-    private let app: Application
+    /// Internal, not private: operator tools in other files of this module (`RaayaRuntime+Benchmarks`) use it.
+    let app: Application
 
     /// Builds the application for `configuration`; call `shutdown()` when done.
     public static func make(_ configuration: Configuration, environment: Environment = .production) async throws
