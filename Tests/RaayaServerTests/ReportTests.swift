@@ -22,7 +22,7 @@ struct ReportTests {
         let a: Int, b: Int, c: Int
     }
 
-    static func buildWeek(_ app: TestApp) async throws -> Week {
+    static func buildWeek(_ app: TestApp, from sunday: Date = sunday) async throws -> Week {
         let token = try await app.token()
         let agent = try await app.createUser(email: "layla@example.com", name: "ليلى", role: .agent)
         func at(_ hours: Double) { app.clock.set(sunday.addingTimeInterval(hours * 3600)) }
@@ -283,6 +283,37 @@ struct ReportTests {
             let agentToken = try await app.token("layla@example.com", password: "secret-password")
             #expect(try await app.send(.GET, "/api/v1/goals", token: agentToken).status == .forbidden)
             #expect(try await app.send(.POST, "/api/v1/goals", token: agentToken, json: ["name": "x"]).status == .forbidden)
+        }
+    }
+
+    @Test("the weekly digest: once the week is over, one bilingual mail per admin and supervisor with the week's numbers, once")
+    func weeklyDigest() async throws {
+        try await TestApp.run { app in
+            // The week of Sunday 29 November, after the accounts were made.
+            let week = try await Self.buildWeek(app, from: Self.sunday.addingTimeInterval(28 * 86_400))
+            _ = try await app.createUser(email: "huda@example.com", name: "هدى المشرفة", role: .supervisor)
+            #expect(try await app.send(.POST, "/api/v1/mailboxes", token: week.token, json: ["address": "help@waha.example", "name": "الواحة"]).status == .created)
+            let range = try #require(WeeklyDigest.lastWeek(before: app.clock.now()))
+            #expect(JSON.rfc3339(range.lowerBound) == "2026-11-29T00:00:00.000Z" && JSON.rfc3339(range.upperBound) == "2026-12-06T00:00:00.000Z")
+            let text = try await WeeklyDigest.compose(range, on: app.app.db.sqlDatabase(), now: app.clock.now(), publicURL: "http://127.0.0.1:8080")
+            #expect(text.subject.contains("2026-11-29") && text.subject.contains("2026-12-05"))
+            for line in [
+                "التذاكر الجديدة: 3 (الأسبوع السابق: 0)", "وسيط زمن الرد الأول: 0.5 ساعة", "وسيط زمن الحل: 1.0 ساعة", "نسبة إعادة الفتح: 50%",
+                "التذاكر المتراكمة في نهاية الأسبوع: 1", "New tickets: 3 (week before: 0)", "By channel: Email 1, Chat 1, Phone 1",
+                "Median first response: 0.5 h", "First-contact resolution: 50%",
+                "http://127.0.0.1:8080/agent/reports?from=2026-11-29&to=2026-12-05&period=day",
+            ] {
+                #expect(text.body.contains(line), "missing \(line)")
+            }
+            #expect(await WeeklyDigest.runDue(app.app) == 2)
+            let digests = try await app.send(.GET, "/api/v1/outbox?limit=50", token: week.token).items.filter { $0.string("kind") == "digest" }
+            #expect(Set(digests.compactMap { $0.string("recipient") }) == ["admin@example.com", "huda@example.com"])
+            #expect(digests.count == 2 && digests.allSatisfy { $0["ticket_id"] == nil })
+            // Later in the week nothing more goes; the next week's digest goes after it ends.
+            app.clock.advance(by: 3 * 86_400)
+            #expect(await WeeklyDigest.runDue(app.app) == 0)
+            app.clock.advance(by: 5 * 86_400)
+            #expect(await WeeklyDigest.runDue(app.app) == 2)
         }
     }
 }

@@ -7,7 +7,8 @@ import Vapor
 /// One mail in the outbox, as admins and supervisors see it.
 struct OutboxItemDTO: Codable, Sendable {
     let id: Int
-    let ticketID: Int
+    /// Nil for mail about no ticket (the weekly digest).
+    let ticketID: Int?
     let kind: String
     let recipient: String
     let status: String
@@ -75,7 +76,7 @@ enum OutboxAPI {
             FROM outbox WHERE \(condition) ORDER BY id DESC LIMIT \(bind: limit)
             """).all().map { row in
             OutboxItemDTO(
-                id: try row.decode(column: "id", as: Int.self), ticketID: try row.decode(column: "ticket_id", as: Int.self),
+                id: try row.decode(column: "id", as: Int.self), ticketID: try row.decodeOptional(column: "ticket_id", as: Int.self),
                 kind: try row.decode(column: "kind", as: String.self),
                 recipient: try row.decode(column: "recipient", as: String.self),
                 status: try row.decode(column: "status", as: String.self),

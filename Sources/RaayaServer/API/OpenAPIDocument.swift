@@ -5450,7 +5450,6 @@ enum OpenAPIDocument {
             "type": "object",
             "required": [
               "id",
-              "ticket_id",
               "kind",
               "recipient",
               "status",
@@ -5467,13 +5466,17 @@ enum OpenAPIDocument {
               },
               "ticket_id": {
                 "type": "integer",
+                "description": "The ticket the mail is about; absent for the weekly digest to supervisors.",
                 "format": "int64"
               },
               "kind": {
                 "type": "string",
                 "enum": [
                   "reply",
-                  "acknowledgement"
+                  "acknowledgement",
+                  "sign_in_link",
+                  "survey",
+                  "digest"
                 ]
               },
               "recipient": {

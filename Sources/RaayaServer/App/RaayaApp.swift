@@ -152,7 +152,8 @@ public enum RaayaApp {
             live: live, chat: ChatDesk(clock: clock))
 
         app.lifecycle.use(OutboxDelivery(relay: configuration.smtpRelay, hostname: configuration.mailHostname))
-        app.lifecycle.use(SurveyDispatch())
+        app.lifecycle.use(SurveyDispatch.job)
+        app.lifecycle.use(WeeklyDigest.job)
         if configuration.smtpRelay == nil {
             app.logger.info("RAAYA_SMTP_RELAY is not set: mail to customers waits in the outbox until it is")
         }

@@ -38,6 +38,13 @@ struct ReportScope: Sendable {
         return range.lowerBound.addingTimeInterval(-length)..<range.lowerBound
     }
 
+    init(range: Range<Date>, periodName: ReportPeriodName, calendar: ReportCalendar, filter: ReportFilter) {
+        self.range = range
+        self.periodName = periodName
+        self.calendar = calendar
+        self.filter = filter
+    }
+
     /// - Parameter inclusiveTo: whether a `to` written as a day includes that day (the pages' date pickers).
     init(_ parameters: QueryParameters, now: Date, inclusiveTo: Bool = false) throws {
         let zone = try parameters.timeZone()

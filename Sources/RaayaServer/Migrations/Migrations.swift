@@ -26,5 +26,6 @@ enum RaayaMigrations {
         UpdateTicketsSentiment(),
         CreateSurveys(),
         CreateGoals(),
+        UpdateOutboxForDigests(),
     ]
 }

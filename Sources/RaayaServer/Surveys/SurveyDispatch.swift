@@ -1,29 +1,12 @@
 import Foundation
-import NIOConcurrencyHelpers
 import Vapor
 
-/// Every few seconds: runs the survey campaigns that are due, then sends (or skips) the survey invitations that
-/// are due. Each round is one write; on PostgreSQL the rows are taken with `FOR UPDATE SKIP LOCKED`, so several
-/// instances share the work without sending anything twice.
-final class SurveyDispatch: LifecycleHandler, Sendable {
-    static let interval: Duration = .seconds(5)
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
-
-    func didBootAsync(_ application: Application) async throws {
-        let loop = Task {
-            while !Task.isCancelled {
-                let settled = await Self.runDue(application)
-                if settled == 0 { try? await Task.sleep(for: Self.interval) }
-            }
-        }
-        task.withLockedValue { $0 = loop }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        let loop = task.withLockedValue { $0 }
-        loop?.cancel()
-        await loop?.value
-    }
+/// A job run by `PeriodicJob` every few seconds: runs the survey campaigns that are due, then sends (or skips)
+/// the survey invitations that are due. Each round is one write; on PostgreSQL the rows are taken with `FOR
+/// UPDATE SKIP LOCKED`, so several instances share the work without sending anything twice.
+enum SurveyDispatch {
+    /// A new job for an application (each application runs its own).
+    static var job: PeriodicJob { PeriodicJob(interval: .seconds(5)) { await runDue($0) } }
 
     /// One round; returns how many invitations it settled (0 when nothing was due or it failed).
     @discardableResult
