@@ -235,7 +235,7 @@ def switch_language(browser):
     browser.find('header form[action="/language"] button').click()
     state = browser.wait(lambda s: s["lang"] == "en", "the page in English after the language button")
     check(state["dir"] == "ltr", f"English page should be dir=ltr, is {state['dir']}")
-    check(state["headerNav"].split("\n") == [EN["inbox"], EN["knowledgeBase"], EN["admin"]] and state["languageButton"] == EN["switchLanguage"],
+    check(state["headerNav"].split("\n") == [EN["inbox"], EN["knowledgeBase"], "Reports", "Satisfaction", EN["admin"]] and state["languageButton"] == EN["switchLanguage"],
           f"English header: nav {state['headerNav']!r}, language button {state['languageButton']!r}")
     # Remembered on the account, not only in the browser's cookie: without the cookie (and an Arabic
     # Accept-Language) the inbox is still English.

@@ -157,7 +157,7 @@ enum Layout {
         .figures .figure { font-size: 28px; font-weight: 600; }
         .figures + .card, .card + .card { margin-block-start: 12px; }
         .chart { margin: 0; } .chart svg { width: 100%; height: auto; max-height: 280px; }
-        .chart .grid { stroke: var(--line); } .chart .tick { font-size: 11px; fill: var(--muted); }
+        .chart .grid { stroke: var(--line); } .chart .tick { font-size: 14px; fill: var(--muted); }
         .chart .line { fill: none; stroke-width: 2; }
         .series-0 { fill: #0b6e4f; stroke: #0b6e4f; } .series-1 { fill: #2f6fdb; stroke: #2f6fdb; } .series-2 { fill: #d97706; stroke: #d97706; }
         .series-3 { fill: #9333ea; stroke: #9333ea; } .series-4 { fill: #dc2626; stroke: #dc2626; } .series-5 { fill: #64748b; stroke: #64748b; }

@@ -41,7 +41,8 @@ struct SVGChart: Sendable {
             case .stackedBars: (0..<labels.count).map { index in series.reduce(0) { $0 + ($1.values[safe: index].flatMap { $0 } ?? 0) } }.max() ?? 0
             case .lines: series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
             }
-        let ceiling = Self.niceCeiling(highest)
+        let wholeSteps = series.allSatisfy { $0.values.allSatisfy { ($0 ?? 0) == ($0 ?? 0).rounded() } }
+        let ceiling = Self.niceCeiling(highest, wholeSteps: wholeSteps)
         let step = plotWidth / Double(count)
         /// The x of the middle of bucket `index`, mirrored in right-to-left pages.
         func x(_ index: Int) -> Double {
@@ -110,17 +111,24 @@ struct SVGChart: Sendable {
                 """)
     }
 
-    /// The smallest 1, 2, 2.5 or 5 × 10ⁿ at or above `value` (1 for nothing), so ticks at quarters are round.
-    static func niceCeiling(_ value: Double) -> Double {
-        guard value > 0 else { return 1 }
-        let magnitude = pow(10, (log10(value)).rounded(.down))
-        for factor in [1, 2, 2.5, 5, 10] where factor * magnitude >= value { return factor * magnitude }
-        return 10 * magnitude
+    /// The top of the y axis: four equal steps, each 1, 2, 2.5 or 5 × 10ⁿ (for counts, whole steps of 1, 2 or
+    /// 5 × 10ⁿ), the smallest reaching `value`; so every gridline has a round label.
+    static func niceCeiling(_ value: Double, wholeSteps: Bool) -> Double {
+        let rough = max(value, 0) / 4
+        guard rough > 0 else { return wholeSteps ? 4 : 1 }
+        var magnitude = pow(10, log10(rough).rounded(.down))
+        if wholeSteps { magnitude = max(1, magnitude) }
+        let factors: [Double] = wholeSteps ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]
+        let factor = factors.first { $0 * magnitude >= rough } ?? 10
+        return 4 * factor * magnitude
     }
 
-    /// A tick or value: whole numbers plain, others to one decimal.
+    /// A tick or value: whole numbers plain, others with up to two decimals.
     static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        if value == value.rounded() { return String(Int(value)) }
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
     }
 
     private static func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
