@@ -25,6 +25,7 @@ enum RaayaMigrations {
         UpdateMessagesSentiment(),
         UpdateTicketsSentiment(),
         CreateSurveys(),
+        UpdateTicketEventsReportIndex(),
         CreateGoals(),
         UpdateOutboxForDigests(),
     ]
