@@ -208,6 +208,11 @@ struct ReportTests {
             // Time runs right to left: Sunday's bar (two tickets) is the rightmost of seven.
             #expect(page.text.contains("x=\"586.6\" y=\"232.0\" text-anchor=\"middle\">1/11</text>"), "Sunday at the right")
             #expect(page.text.contains("ليلى"))
+            // Filtered to a group with none of the week's tickets: nothing new.
+            let group = try await app.createGroup(token: try await app.token(), name: "الدعم الفني")
+            let empty = try await arabic.get("/agent/reports?\(query)&group_id=\(group)")
+            #expect(empty.text.contains("<option value=\"\(group)\" selected>الدعم الفني</option>"))
+            #expect(empty.text.contains("id=\"new-tickets\"><h2>تذاكر جديدة</h2><p class=\"figure\" dir=\"ltr\">0</p>"))
             let csv = try await arabic.get("/agent/reports/export/agents?\(query)")
             #expect(csv.status == .ok && csv.text.hasPrefix("agent_id,name,solved,") && csv.text.contains(",ليلى,2,"))
             let english = Browser(app, language: "en")

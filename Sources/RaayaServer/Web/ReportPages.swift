@@ -90,6 +90,11 @@ enum ReportPages {
             let periodOptions: [HTML] = ReportPeriodName.allCases.filter { $0 != .custom }.map { option in
                 "<option value=\"\(option.rawValue)\"\(HTML(trusted: option == scope.periodName ? " selected" : ""))>\(option.phrase, language)</option>"
             }
+            let groupOptions: [HTML] = try await request.db.sqlDatabase().raw("SELECT id, name FROM groups ORDER BY name").all().map { row in
+                let id = try row.decode(column: "id", as: Int.self)
+                let selected = HTML(trusted: scope.filter.groups == [id] ? " selected" : "")
+                return "<option value=\"\(id)\"\(selected)>\(try row.decode(column: "name", as: String.self))</option>"
+            }
             let channelOptions: [HTML] = Channel.allCases.map { channel in
                 "<option value=\"\(channel.rawValue)\"\(HTML(trusted: scope.filter.channels == [channel] ? " selected" : ""))>\(channel.name(language))</option>"
             }
@@ -137,6 +142,7 @@ enum ReportPages {
                 <label>\(Phrase.toDate, language) <input type="date" name="to" value="\(day(scope.range.upperBound.addingTimeInterval(-1), scope))"></label>\
                 <label>\(Phrase.period, language) <select name="period">\(periodOptions)</select></label>\
                 <label>\(Phrase.channel, language) <select name="channel"><option value="">\(Phrase.any, language)</option>\(channelOptions)</select></label>\
+                <label>\(Phrase.group, language) <select name="group_id"><option value="">\(Phrase.any, language)</option>\(groupOptions)</select></label>\
                 <button class="primary" type="submit">\(Phrase.show, language)</button></form>
                 <div class="figures">\(figures)</div>
                 \(goalsSection)
