@@ -231,4 +231,31 @@ struct SurveyTests {
             #expect(satisfaction.status == .ok && satisfaction.text.contains("Net promoter score") && satisfaction.text.contains("id=\"periods\""))
         }
     }
+
+    @Test("the admin's survey page: questions edited in Arabic and English, switched on, timing; a new survey starts off")
+    func adminPage() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let id = try await Self.createSurvey(app, token: token, ["kind": "csat", "delay_minutes": 0])
+            let admin = Browser(app, language: "ar")
+            _ = try await admin.signIn()
+            let page = try await admin.get("/admin/surveys")
+            #expect(page.status == .ok && page.text.contains("السؤال بالعربية"))
+            let csrf = try #require(page.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
+            let saved = try await admin.post(
+                "/admin/surveys/\(id)",
+                ["_csrf": String(csrf), "name": "رضا بعد الحل", "enabled": "on", "question_ar": "ما مدى رضاك عن خدمتنا اليوم؟",
+                 "question_en": "How happy are you with our help today?", "on_solve": "on", "delay_minutes": "٣٠", "throttle_days": "14"])
+            #expect(saved.status == .seeOther)
+            let survey = try await app.send(.GET, "/api/v1/surveys/\(id)", token: token).object
+            #expect((survey["questions"] as? [String: String])?["ar"] == "ما مدى رضاك عن خدمتنا اليوم؟")
+            #expect(survey.int("delay_minutes") == 30 && survey.int("throttle_days") == 14 && survey["enabled"] as? Bool == true)
+            let refused = try await admin.post("/admin/surveys/\(id)", ["_csrf": String(csrf), "name": "x", "question_ar": " ", "delay_minutes": "-1"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await app.send(.GET, "/api/v1/surveys/\(id)", token: token).object.int("delay_minutes") == 30)
+            #expect(try await admin.post("/admin/surveys", ["_csrf": String(csrf), "kind": "nps", "name": "ولاء العملاء"]).status == .seeOther)
+            let nps = try await app.send(.GET, "/api/v1/surveys", token: token).items.first { $0.string("kind") == "nps" }
+            #expect(nps?.string("name") == "ولاء العملاء" && nps?["enabled"] as? Bool == false)
+        }
+    }
 }

@@ -8,7 +8,7 @@ import Vapor
 /// what the API's handler calls, so both validate and store alike.
 enum AdminPages {
     enum Section: String, CaseIterable {
-        case users, groups, mailboxes, chat, rules, macros, appearance
+        case users, groups, mailboxes, chat, rules, macros, surveys, appearance
 
         var phrase: Phrase {
             switch self {
@@ -18,6 +18,7 @@ enum AdminPages {
             case .chat: .chatSettings
             case .rules: .automaticRules
             case .macros: .macros
+            case .surveys: .surveys
             case .appearance: .appearance
             }
         }
@@ -44,6 +45,9 @@ enum AdminPages {
         app.post("admin", "macros", use: createMacro)
         app.post("admin", "macros", ":id", use: updateMacro)
         app.post("admin", "macros", ":id", "delete", use: deleteMacro)
+        app.get("admin", "surveys", use: surveys)
+        app.post("admin", "surveys", use: createSurvey)
+        app.post("admin", "surveys", ":id", use: updateSurvey)
         app.get("admin", "appearance", use: appearance)
         app.on(.POST, "admin", "appearance", body: .collect(maxSize: "1mb"), use: updateAppearance)
         app.post("admin", "languages", use: updateLanguages)
@@ -57,7 +61,7 @@ enum AdminPages {
     }
 
     /// Runs an admin page of `section`: the signed-in user must have one of its roles.
-    private static func page(
+    static func page(
         _ request: Request, _ section: Section, _ render: @escaping @Sendable (WebSession, Principal) async throws -> HTML
     ) async throws -> Response {
         try await WorkspacePages.page(request) { session in
@@ -80,7 +84,7 @@ enum AdminPages {
 
     /// Runs a form post of `section`: the role, then the CSRF token, then `change`; answers with a redirect back
     /// to the section, which says the change was saved.
-    private static func submit(
+    static func submit(
         _ request: Request, _ section: Section, _ change: @escaping @Sendable (Principal) async throws -> Void
     ) async throws -> Response {
         try await WorkspacePages.page(request) { session in
@@ -92,7 +96,7 @@ enum AdminPages {
         }
     }
 
-    private static func field(_ request: Request, _ name: String) -> String? {
+    static func field(_ request: Request, _ name: String) -> String? {
         (try? request.content.get(String.self, at: name))?.trimmingWhitespace()
     }
 
@@ -101,7 +105,7 @@ enum AdminPages {
         groups.map(\.id).filter { field(request, "group_\($0)") != nil }
     }
 
-    private static func csrf(_ session: WebSession) -> HTML {
+    static func csrf(_ session: WebSession) -> HTML {
         "<input type=\"hidden\" name=\"_csrf\" value=\"\(session.csrf)\">"
     }
 

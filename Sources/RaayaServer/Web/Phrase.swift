@@ -40,6 +40,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case surveyTitle, surveyRecorded, surveyThanks, surveyPickScore, surveyYourRating, surveyComment, surveyLocked, surveyExpired, satisfaction, csatFigure, npsFigure, cesFigure, responseRate, answersCount, promoters, passives, detractors, negativeThemes, recentComments, closeLoop, closeLoopHelp, markDone, noData, fromDate, toDate, period, show
     case reports, newTickets, vsPrevious, firstResponseMedian, resolutionMedian, reopenRate, firstContactResolution, backlog, volumeByChannel, timesInHours, firstResponse, resolution, csatTrend, agentsTable, solvedCount, capacity, peakAgentsNeeded, averageHandleTime, agentsAvailable, emailBacklogProjection, daysToClear, never, arrivalsPerDay, resolutionsPerDay, selfService, botSolved, botHandedOff, selfServiceSolvedCount, helpfulVotes, downloadCSV, hoursShort
     case goals, addGoal, goalMetric, goalTarget, goalStart, goalDeadline, goalValue, goalAdded, percentSign, goalTargetHelp
+    case surveys, addSurvey, addSurveyHelp, surveyKind, off, surveyEnabled, questionArabic, questionEnglish, scaleDirection, lowIsEasy, highIsEasy, sendOnSolve, delayMinutes, throttleDays, includeSelfService, includeMerged
 
     func text(_ language: Language) -> String {
         switch language {
@@ -289,6 +290,22 @@ enum Phrase: String, CaseIterable, Sendable {
         case .helpfulVotes: "تصويتات «مفيدة»"
         case .downloadCSV: "تنزيل CSV"
         case .hoursShort: "س"
+        case .surveys: "الاستبيانات"
+        case .addSurvey: "أضف استبياناً"
+        case .addSurveyHelp: "يبدأ الاستبيان الجديد متوقفاً بالأسئلة المعتادة: راجعها ثم فعّله."
+        case .surveyKind: "النوع"
+        case .off: "متوقف"
+        case .surveyEnabled: "مفعّل"
+        case .questionArabic: "السؤال بالعربية"
+        case .questionEnglish: "السؤال بالإنجليزية"
+        case .scaleDirection: "اتجاه المقياس"
+        case .lowIsEasy: "١ = سهل جداً"
+        case .highIsEasy: "٧ = سهل جداً"
+        case .sendOnSolve: "يُرسل عند حل التذكرة"
+        case .delayMinutes: "بعد (دقائق)"
+        case .throttleDays: "لا يُسأل العميل مرة أخرى قبل (أيام)"
+        case .includeSelfService: "يشمل الطلبات المحلولة ذاتياً"
+        case .includeMerged: "يشمل التذاكر المدموجة"
         case .goals: "الأهداف"
         case .addGoal: "أضف هدفاً"
         case .goalMetric: "المقياس"
@@ -543,6 +560,22 @@ enum Phrase: String, CaseIterable, Sendable {
         case .helpfulVotes: "Helpful votes"
         case .downloadCSV: "Download CSV"
         case .hoursShort: "h"
+        case .surveys: "Surveys"
+        case .addSurvey: "Add a survey"
+        case .addSurveyHelp: "A new survey starts switched off with the standard question: review it, then switch it on."
+        case .surveyKind: "Kind"
+        case .off: "Off"
+        case .surveyEnabled: "On"
+        case .questionArabic: "Question in Arabic"
+        case .questionEnglish: "Question in English"
+        case .scaleDirection: "Scale direction"
+        case .lowIsEasy: "1 = very easy"
+        case .highIsEasy: "7 = very easy"
+        case .sendOnSolve: "Sent when a ticket is solved"
+        case .delayMinutes: "Delay (minutes)"
+        case .throttleDays: "Ask a customer again no sooner than (days)"
+        case .includeSelfService: "Include self-service solves"
+        case .includeMerged: "Include merged tickets"
         case .goals: "Goals"
         case .addGoal: "Add a goal"
         case .goalMetric: "Metric"
