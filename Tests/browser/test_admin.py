@@ -66,7 +66,7 @@ SECOND_TICKET = {"subject": "بخصوص العطر المكسور مرة أخر�
 # The pages' words (Sources/RaayaServer/Web/Phrase.swift), checked word for word.
 AR = {"signInTitle": "الدخول إلى مساحة العمل", "inbox": "صندوق التذاكر", "admin": "الإدارة",
       "tabs": ["المستخدمون", "المجموعات", "صناديق البريد", "إعدادات المحادثة", "القواعد التلقائية", "الردود الجاهزة",
-               "الهوية واللغات"],
+               "الاستبيانات", "الهوية واللغات"],
       "changesSaved": "حُفظت التغييرات", "macroApplied": "طُبّق الرد الجاهز", "merged": "دُمجت التذكرة",
       "switchLanguage": "English"}
 EN = {"signInTitle": "Sign in to the workspace", "inbox": "Inbox", "admin": "Administration",
@@ -240,7 +240,7 @@ def admin_forms(server, admin, browser, out, found):
 def branding(server, admin, browser, scratch, out):
     """Business names (one with <b>), the accent colour and a PNG logo; the header in both languages."""
     state = browser.open(server, "/admin/appearance", "/admin/appearance")
-    check(state["current"] == AR["tabs"][6] and state["appearance"] is not None, f"/admin/appearance: {state}")
+    check(state["current"] == AR["tabs"][7] and state["appearance"] is not None, f"/admin/appearance: {state}")
     check(state["logo"] is None, f"a logo shows before one was uploaded: {state['logo']}")
     browser.type_into("#name-ar", BRAND["ar"])
     browser.type_into("#name-en", BRAND["en"])
