@@ -1,22 +1,5 @@
 import RaayaCore
 
-/// A reproducible pseudo-random generator (SplitMix64), so every run indexes and queries the same data.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Words drawn with a Zipf-like distribution (frequency ∝ 1/rank), as in real text: a few words are in most
 /// articles, most words in a few.
 struct ZipfVocabulary {

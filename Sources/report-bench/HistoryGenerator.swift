@@ -2,23 +2,6 @@ import Foundation
 import RaayaCore
 import SQLKit
 
-/// SplitMix64: the same history from the same seed on every run and both databases.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Two years of service history written straight into the tables the migrations made, the way `TicketService`
 /// leaves them: each ticket with its customer's first message, agents' replies, customers' answers and internal
 /// notes (five messages a ticket on average), and the events `created`, `message_added`, `first_response`,
