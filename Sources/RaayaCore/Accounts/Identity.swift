@@ -39,8 +39,12 @@ public enum Identity {
     public static func wholeNumber(_ text: String) -> Int? {
         var scalars = Substring(text.trimmingWhitespace()).unicodeScalars[...]
         if scalars.first == "#" { scalars = scalars.dropFirst() }
-        let ascii = String(String.UnicodeScalarView(scalars.map { asciiDigit($0) ?? $0 }))
-        return Int(ascii)
+        return Int(withASCIIDigits(String(String.UnicodeScalarView(scalars))))
+    }
+
+    /// `text` with its Arabic-Indic and Eastern Arabic-Indic digits written as ASCII ones.
+    public static func withASCIIDigits(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { asciiDigit($0) ?? $0 }))
     }
 
     /// ASCII digits, Arabic-Indic (٠–٩) and Eastern Arabic-Indic (۰–۹) digits as an ASCII digit.

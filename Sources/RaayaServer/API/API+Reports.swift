@@ -9,9 +9,7 @@ import Vapor
 enum ReportsAPI {
     @Sendable static func report(_ request: Request) async throws -> Response {
         try request.principal.require(.admin, .supervisor)
-        guard let name = request.parameters.get("name").flatMap(ReportName.init(rawValue:)) else {
-            throw DomainError.notFound(resource: "report")
-        }
+        let name = try ReportName(path: request.parameters.get("name"))
         let parameters = request.queryParameters
         let csv = try parameters.value("format", as: Format.self) == .csv
         let report = try await make(name, parameters, request: request)
@@ -34,9 +32,37 @@ enum ReportsAPI {
     static func make(_ name: ReportName, _ parameters: QueryParameters, request: Request, inclusiveTo: Bool = false) async throws
         -> any TabularReport
     {
+        try await make([name], parameters, request: request, inclusiveTo: inclusiveTo)[0]
+    }
+
+    /// Several reports over one scope, in the order asked. The tickets' history is read once, over the widest
+    /// range any of them needs (volume's includes the range before): each report measures its own ranges, so a
+    /// wider selection gives the same figures.
+    static func make(_ names: [ReportName], _ parameters: QueryParameters, request: Request, inclusiveTo: Bool = false)
+        async throws -> [any TabularReport]
+    {
         let now = request.raaya.clock.now()
         let scope = try ReportScope(parameters, now: now, inclusiveTo: inclusiveTo)
         let sql = try request.db.sqlDatabase()
+        let widest = names.contains(.volume) ? scope.previousRange.lowerBound..<scope.range.upperBound : scope.range
+        var loaded: TicketReport?
+        func tickets() async throws -> TicketReport {
+            if let loaded { return loaded }
+            let report = TicketReport(try await TicketHistory.facts(for: widest, filter: scope.filter, on: sql), filter: scope.filter)
+            loaded = report
+            return report
+        }
+        var reports: [any TabularReport] = []
+        for name in names {
+            reports.append(try await make(name, scope, parameters, tickets: tickets, now: now, on: sql))
+        }
+        return reports
+    }
+
+    private static func make(
+        _ name: ReportName, _ scope: ReportScope, _ parameters: QueryParameters, tickets: () async throws -> TicketReport,
+        now: Date, on sql: any SQLDatabase
+    ) async throws -> any TabularReport {
         switch name {
         case .satisfaction:
             return try await SatisfactionReport.make(
@@ -44,8 +70,7 @@ enum ReportsAPI {
         case .selfService:
             return try await SelfServiceReport.make(scope: scope, on: sql)
         case .volume:
-            let report = try await tickets(over: scope.previousRange.lowerBound..<scope.range.upperBound, scope, on: sql)
-            return VolumeReport(report, scope: scope)
+            return VolumeReport(try await tickets(), scope: scope)
         case .responseTimes:
             let calendarID = try parameters.integer("calendar_id")
             var measure = TimeMeasure.calendar
@@ -57,15 +82,15 @@ enum ReportsAPI {
                 measure = .business(calendar)
             }
             return ResponseTimesReport(
-                try await tickets(over: scope.range, scope, on: sql), scope: scope, measure: measure,
+                try await tickets(), scope: scope, measure: measure,
                 calendarID: measure == .calendar ? nil : calendarID)
         case .reopens:
-            return ReopensReport(try await tickets(over: scope.range, scope, on: sql), scope: scope)
+            return ReopensReport(try await tickets(), scope: scope)
         case .agents:
             let names = try await sql.raw("SELECT id, name FROM users").all().reduce(into: [Int: String]()) { names, row in
                 names[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self)
             }
-            return AgentsReport(try await tickets(over: scope.range, scope, on: sql), scope: scope, names: names)
+            return AgentsReport(try await tickets(), scope: scope, names: names)
         case .capacity:
             let level = try parameters.integer("service_level", in: 1...99) ?? 80
             let within = try parameters.integer("answer_within", in: 1...3600) ?? 20
@@ -76,21 +101,16 @@ enum ReportsAPI {
                 SELECT data FROM ticket_events WHERE kind = \(bind: TicketEventKind.callLogged.rawValue) \
                 AND created_at >= \(bind: scope.range.lowerBound) AND created_at < \(bind: scope.range.upperBound)
                 """).all().compactMap { row -> Double? in
-                let data = try row.decode(column: "data", as: String.self)
-                return (try? JSON.decoder.decode([String: String].self, from: Data(data.utf8)))?["duration_seconds"].flatMap(Double.init)
+                TicketEvent.details(try row.decode(column: "data", as: String.self))["duration_seconds"].flatMap(Double.init)
             }
             return CapacityReport(
-                try await tickets(over: scope.range, scope, on: sql), scope: scope, now: now, serviceLevel: Double(level) / 100,
+                try await tickets(), scope: scope, now: now, serviceLevel: Double(level) / 100,
                 answerWithin: Double(within), agentsAvailable: agents, callDurations: calls)
         }
     }
 
     enum MeasureName: String, CaseIterable {
         case calendar, business
-    }
-
-    private static func tickets(over range: Range<Date>, _ scope: ReportScope, on sql: any SQLDatabase) async throws -> TicketReport {
-        TicketReport(try await TicketHistory.facts(for: range, filter: scope.filter, on: sql), filter: scope.filter)
     }
 
     /// `GET /api/v1/reports/tickets?from=&to=&…`: the tickets created in the range that pass the filters, one CSV

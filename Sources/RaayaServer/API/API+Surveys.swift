@@ -104,7 +104,8 @@ enum SurveysAPI {
     /// report, the same as `GET /api/v1/reports/satisfaction`.
     @Sendable static func satisfaction(_ request: Request) async throws -> Response {
         try request.principal.require(.admin, .supervisor)
-        return try JSON.response(try await ReportsAPI.make(.satisfaction, request.queryParameters, request: request))
+        let report: any TabularReport = try await ReportsAPI.make(.satisfaction, request.queryParameters, request: request)
+        return try JSON.response(report)
     }
 
     /// `GET /api/v1/satisfaction/themes?from=&to=`: what negative survey comments mention most, per language.

@@ -52,7 +52,7 @@ struct QueryParameters {
     /// An instant written as RFC 3339 (`2026-12-01T09:00:00Z`), or as a day (`2026-12-01`, Arabic-Indic digits
     /// too) meaning its midnight in `timeZone`.
     static func instant(_ raw: String, field: String, timeZone: TimeZone) throws -> Date {
-        let text = String(String.UnicodeScalarView(raw.trimmingWhitespace().unicodeScalars.map { Identity.asciiDigit($0) ?? $0 }))
+        let text = Identity.withASCIIDigits(raw.trimmingWhitespace())
         if let date = try? Date(text, strategy: .iso8601) { return date }
         let parts = text.split(separator: "-").map { Int($0) }
         if parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2] {

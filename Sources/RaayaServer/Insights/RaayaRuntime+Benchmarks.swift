@@ -25,10 +25,11 @@ extension RaayaRuntime {
 
     /// The JSON body `GET /api/v1/reports/{name}?{query}` answers, made the same way without HTTP and sign-in.
     public func report(_ name: String, query: String) async throws -> Data {
-        guard let report = ReportName(rawValue: name) else { throw DomainError.notFound(resource: "report") }
+        let report = try ReportName(path: name)
         let request = Request(
             application: app, method: .GET, url: URI(string: "/api/v1/reports/\(name)?\(query)"),
             on: app.eventLoopGroup.next())
-        return try JSON.encoder.encode(try await ReportsAPI.make(report, request.queryParameters, request: request))
+        let made: any TabularReport = try await ReportsAPI.make(report, request.queryParameters, request: request)
+        return try JSON.encoder.encode(made)
     }
 }

@@ -10,6 +10,24 @@ enum ReportName: String, CaseIterable, Sendable {
     case responseTimes = "response_times"
     case reopens, satisfaction, agents, capacity
     case selfService = "self_service"
+
+    /// The report a path names; any other name is a 404, as for an id that does not exist.
+    init(path name: String?) throws {
+        guard let report = name.flatMap(ReportName.init(rawValue:)) else { throw DomainError.notFound(resource: "report") }
+        self = report
+    }
+}
+
+/// One period of a report, `start ..< end`, with its figures.
+struct ReportBucket<Figures: Encodable & Sendable>: Encodable, Sendable {
+    let start: Date
+    let end: Date
+    let figures: Figures
+
+    /// Each of `buckets` with `figures` measured over it.
+    static func all(_ buckets: [Range<Date>], _ figures: (Range<Date>) -> Figures) -> [ReportBucket] {
+        buckets.map { ReportBucket(start: $0.lowerBound, end: $0.upperBound, figures: figures($0)) }
+    }
 }
 
 /// A report as rows, for CSV: a header row and the data rows.
@@ -163,12 +181,6 @@ struct ResponseTimesReport: TabularReport {
         }
     }
 
-    struct Bucket: Encodable, Sendable {
-        let start: Date
-        let end: Date
-        let figures: Figures
-    }
-
     let from: Date
     let to: Date
     let period: String
@@ -176,7 +188,7 @@ struct ResponseTimesReport: TabularReport {
     let measure: String
     let calendarID: Int?
     let total: Figures
-    let periods: [Bucket]
+    let periods: [ReportBucket<Figures>]
 
     enum CodingKeys: String, CodingKey {
         case from, to, period, measure, total, periods
@@ -190,7 +202,7 @@ struct ResponseTimesReport: TabularReport {
         self.measure = calendarID == nil ? "calendar" : "business"
         self.calendarID = calendarID
         total = Figures(report, scope.range, measure)
-        periods = scope.buckets.map { Bucket(start: $0.lowerBound, end: $0.upperBound, figures: Figures(report, $0, measure)) }
+        periods = ReportBucket.all(scope.buckets) { Figures(report, $0, measure) }
     }
 
     var table: ReportTable {
@@ -230,24 +242,18 @@ struct ReopensReport: TabularReport {
         }
     }
 
-    struct Bucket: Encodable, Sendable {
-        let start: Date
-        let end: Date
-        let figures: Figures
-    }
-
     let from: Date
     let to: Date
     let period: String
     let total: Figures
-    let periods: [Bucket]
+    let periods: [ReportBucket<Figures>]
 
     init(_ report: TicketReport, scope: ReportScope) {
         from = scope.range.lowerBound
         to = scope.range.upperBound
         period = scope.period.name
         total = Figures(report, scope.range)
-        periods = scope.buckets.map { Bucket(start: $0.lowerBound, end: $0.upperBound, figures: Figures(report, $0)) }
+        periods = ReportBucket.all(scope.buckets) { Figures(report, $0) }
     }
 
     var table: ReportTable {
@@ -480,17 +486,11 @@ struct SelfServiceReport: TabularReport {
         }
     }
 
-    struct Bucket: Encodable, Sendable {
-        let start: Date
-        let end: Date
-        let figures: Figures
-    }
-
     let from: Date
     let to: Date
     let period: String
     let total: Figures
-    let periods: [Bucket]
+    let periods: [ReportBucket<Figures>]
 
     static let kinds: [TicketEventKind] = [.botAnswered, .botSolved, .botHandedOff, .selfServiceSolved]
 
@@ -519,7 +519,7 @@ struct SelfServiceReport: TabularReport {
         }
         return SelfServiceReport(
             from: range.lowerBound, to: range.upperBound, period: scope.period.name, total: figures(range),
-            periods: scope.buckets.map { Bucket(start: $0.lowerBound, end: $0.upperBound, figures: figures($0)) })
+            periods: ReportBucket.all(scope.buckets, figures))
     }
 
     var table: ReportTable {

@@ -68,8 +68,7 @@ enum TicketHistory {
             // Only a status change's details (`to`) make a fact.
             var details: [String: String] = [:]
             if kind == .statusChanged {
-                let data = try row.decode(column: "data", as: String.self)
-                details = (try? JSON.decoder.decode([String: String].self, from: Data(data.utf8))) ?? [:]
+                details = TicketEvent.details(try row.decode(column: "data", as: String.self))
             }
             events[try row.decode(column: "ticket_id", as: Int.self), default: []].append(
                 TicketFacts.Event(kind, at: try row.decode(column: "created_at", as: Date.self), details: details))

@@ -55,27 +55,24 @@ enum WeeklyDigest {
     static func compose(_ week: Range<Date>, on sql: any SQLDatabase, now: Date, publicURL: String) async throws
         -> (subject: String, body: String)
     {
-        let previous = calendar.previous(.week, before: week)
-        let tickets = TicketReport(try await TicketHistory.facts(for: previous.lowerBound..<week.upperBound, filter: .all, on: sql))
-        let volume = tickets.volume(.custom(week), covering: week, calendar: calendar).first?.byChannel ?? [:]
-        let total = volume.values.reduce(0, +)
-        let before = tickets.volume(.custom(previous), covering: previous, calendar: calendar).first?.total ?? 0
-        let firstResponse = tickets.firstResponseTime(in: week).median
-        let resolution = tickets.resolutionTime(in: week).first.median
-        let reopen = tickets.reopenRate(in: week).value
-        let contact = tickets.firstContactResolution(in: week).value
-        let backlog = tickets.backlog(at: week.upperBound)
-        let satisfaction = try await SatisfactionReport.make(range: week, period: .custom(week), calendar: calendar, filter: .all, on: sql)
+        // The dashboard's reports over the week, so the mail's numbers are the page's.
         let scope = ReportScope(range: week, periodName: .custom, calendar: calendar, filter: .all)
+        let tickets = TicketReport(try await TicketHistory.facts(for: scope.previousRange.lowerBound..<week.upperBound, filter: .all, on: sql))
+        let volume = VolumeReport(tickets, scope: scope)
+        let times = ResponseTimesReport(tickets, scope: scope, measure: .calendar, calendarID: nil).total
+        let reopens = ReopensReport(tickets, scope: scope).total
+        let satisfaction = try await SatisfactionReport.make(range: week, period: .custom(week), calendar: calendar, filter: .all, on: sql)
         let selfService = try await SelfServiceReport.make(scope: scope, on: sql).total
         let goals = try await Goals.list(on: sql, now: now).filter { $0.deadline > week.lowerBound }
 
-        let first = day(week.lowerBound)
-        let last = day(week.upperBound.addingTimeInterval(-1))
+        let first = ReportPages.day(week.lowerBound, scope)
+        let last = ReportPages.day(week.upperBound.addingTimeInterval(-1), scope)
         func hours(_ seconds: Double?, _ unit: String) -> String { seconds.map { String(format: "%.1f %@", $0 / 3600, unit) } ?? "—" }
-        func percent(_ share: Double?) -> String { share.map { String(format: "%.0f%%", $0 * 100) } ?? "—" }
+        func percent(_ value: Double?) -> String { value.map { String(format: "%.0f%%", $0) } ?? "—" }
         func channels(_ language: Language) -> String {
-            Channel.allCases.compactMap { channel in volume[channel].map { "\(channel.name(language)) \($0)" } }.joined(separator: "، ")
+            Channel.allCases.compactMap { channel in
+                volume.byChannel[channel.rawValue].flatMap { $0 > 0 ? "\(channel.name(language)) \($0)" : nil }
+            }.joined(separator: language == .ar ? "، " : ", ")
         }
         let csat = satisfaction.total.csat
         let nps = satisfaction.total.nps.score.map { String(format: "%.0f", $0) } ?? "—"
@@ -85,14 +82,14 @@ enum WeeklyDigest {
         let arabic = """
             ملخص أسبوع خدمة العملاء من \(first) إلى \(last) (بتوقيت UTC)
 
-            التذاكر الجديدة: \(total) (الأسبوع السابق: \(before))
+            التذاكر الجديدة: \(volume.total) (الأسبوع السابق: \(volume.previous.total))
             حسب القناة: \(channels(.ar).isEmpty ? "—" : channels(.ar))
-            وسيط زمن الرد الأول: \(hours(firstResponse, "ساعة"))
-            وسيط زمن الحل: \(hours(resolution, "ساعة"))
-            نسبة إعادة الفتح: \(percent(reopen))
-            الحل من أول تواصل: \(percent(contact))
-            التذاكر المتراكمة في نهاية الأسبوع: \(backlog)
-            رضا العملاء: \(csat.percent.map { String(format: "%.0f%%", $0) } ?? "—") (\(csat.answers) إجابة)، صافي نقاط الترويج: \(nps)
+            وسيط زمن الرد الأول: \(hours(times.firstResponse.median, "ساعة"))
+            وسيط زمن الحل: \(hours(times.resolution.median, "ساعة"))
+            نسبة إعادة الفتح: \(percent(reopens.reopenRate.percent))
+            الحل من أول تواصل: \(percent(reopens.firstContactResolution.percent))
+            التذاكر المتراكمة في نهاية الأسبوع: \(reopens.backlog)
+            رضا العملاء: \(percent(csat.percent)) (\(csat.answers) إجابة)، صافي نقاط الترويج: \(nps)
             حلّها المساعد الآلي: \(selfService.botSolved)، وحوّلها إلى موظف: \(selfService.botHandedOff)
             \(arabicGoals.isEmpty ? "" : "الأهداف:\n" + arabicGoals.joined(separator: "\n") + "\n")
             لوحة التقارير: \(link)
@@ -100,14 +97,14 @@ enum WeeklyDigest {
         let english = """
             Customer care week from \(first) to \(last) (UTC)
 
-            New tickets: \(total) (week before: \(before))
-            By channel: \(channels(.en).isEmpty ? "—" : channels(.en).replacingOccurrences(of: "، ", with: ", "))
-            Median first response: \(hours(firstResponse, "h"))
-            Median resolution time: \(hours(resolution, "h"))
-            Reopen rate: \(percent(reopen))
-            First-contact resolution: \(percent(contact))
-            Backlog at the week's end: \(backlog)
-            Customer satisfaction (CSAT): \(csat.percent.map { String(format: "%.0f%%", $0) } ?? "—") (\(csat.answers) answers), NPS: \(nps)
+            New tickets: \(volume.total) (week before: \(volume.previous.total))
+            By channel: \(channels(.en).isEmpty ? "—" : channels(.en))
+            Median first response: \(hours(times.firstResponse.median, "h"))
+            Median resolution time: \(hours(times.resolution.median, "h"))
+            Reopen rate: \(percent(reopens.reopenRate.percent))
+            First-contact resolution: \(percent(reopens.firstContactResolution.percent))
+            Backlog at the week's end: \(reopens.backlog)
+            Customer satisfaction (CSAT): \(percent(csat.percent)) (\(csat.answers) answers), NPS: \(nps)
             Solved by the bot: \(selfService.botSolved), handed to a person: \(selfService.botHandedOff)
             \(englishGoals.isEmpty ? "" : "Goals:\n" + englishGoals.joined(separator: "\n") + "\n")
             Reports dashboard: \(link)
@@ -139,9 +136,5 @@ enum WeeklyDigest {
                 ])
         }
         return people.count
-    }
-
-    private static func day(_ instant: Date) -> String {
-        String(JSON.rfc3339(instant).prefix(10))
     }
 }

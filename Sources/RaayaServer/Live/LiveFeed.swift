@@ -242,7 +242,7 @@ actor LiveFeed {
 
     private static func details(_ row: any SQLRow) -> [String: String] {
         guard let text = try? row.decode(column: "data", as: String.self) else { return [:] }
-        return (try? JSON.decoder.decode([String: String].self, from: Data(text.utf8))) ?? [:]
+        return TicketEvent.details(text)
     }
 
     /// Messages by id.

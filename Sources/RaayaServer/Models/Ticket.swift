@@ -78,6 +78,11 @@ final class TicketEvent: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The details an event's stored `data` holds; none when it is not a JSON object of strings.
+    static func details(_ data: String) -> [String: String] {
+        (try? JSON.decoder.decode([String: String].self, from: Data(data.utf8))) ?? [:]
+    }
 }
 
 /// What a creating request made, found again by a retry with the same `Idempotency-Key`.

@@ -59,17 +59,11 @@ struct SatisfactionReport: Encodable, Sendable {
         }
     }
 
-    struct Bucket: Encodable, Sendable {
-        let start: Date
-        let end: Date
-        let figures: Figures
-    }
-
     let from: Date
     let to: Date
     let period: String
     let total: Figures
-    let periods: [Bucket]
+    let periods: [ReportBucket<Figures>]
 
     static func make(
         range: Range<Date>, period: ReportPeriod, calendar: ReportCalendar, filter: ReportFilter, on sql: any SQLDatabase
@@ -108,7 +102,7 @@ struct SatisfactionReport: Encodable, Sendable {
         }
         return SatisfactionReport(
             from: range.lowerBound, to: range.upperBound, period: period.name, total: figures(in: range),
-            periods: calendar.buckets(period, covering: range).map { Bucket(start: $0.lowerBound, end: $0.upperBound, figures: figures(in: $0)) })
+            periods: ReportBucket.all(calendar.buckets(period, covering: range)) { figures(in: $0) })
     }
 
     /// The most frequent themes of the negative comments in `range`, per language of the comment.

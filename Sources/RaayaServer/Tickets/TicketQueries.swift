@@ -222,7 +222,7 @@ extension MessageDTO {
 
 extension EventDTO {
     init(_ event: TicketEvent) throws {
-        let data = (try? JSON.decoder.decode([String: String].self, from: Data(event.data.utf8))) ?? [:]
+        let data = TicketEvent.details(event.data)
         self.init(
             id: try event.requireID(), ticketID: event.$ticket.id, kind: event.kind, actorID: event.actorUserID,
             data: data, createdAt: event.createdAt)

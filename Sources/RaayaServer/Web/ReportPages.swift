@@ -19,19 +19,21 @@ enum ReportPages {
             let language = session.language
             let parameters = request.queryParameters
             let scope = try ReportScope(parameters, now: request.raaya.clock.now(), inclusiveTo: true)
-            func report<T>(_ name: ReportName, as type: T.Type) async throws -> T {
-                guard let report = try await ReportsAPI.make(name, parameters, request: request, inclusiveTo: true) as? T else {
-                    throw Abort(.internalServerError)
-                }
+            // One read of the tickets' history for all of them.
+            let reports = try await ReportsAPI.make(
+                [.volume, .responseTimes, .reopens, .satisfaction, .agents, .capacity, .selfService], parameters, request: request,
+                inclusiveTo: true)
+            func report<T>(_ index: Int, as type: T.Type) throws -> T {
+                guard let report = reports[index] as? T else { throw Abort(.internalServerError) }
                 return report
             }
-            let volume = try await report(.volume, as: VolumeReport.self)
-            let times = try await report(.responseTimes, as: ResponseTimesReport.self)
-            let reopens = try await report(.reopens, as: ReopensReport.self)
-            let satisfaction = try await report(.satisfaction, as: SatisfactionReport.self)
-            let agents = try await report(.agents, as: AgentsReport.self)
-            let capacity = try await report(.capacity, as: CapacityReport.self)
-            let selfService = try await report(.selfService, as: SelfServiceReport.self)
+            let volume = try report(0, as: VolumeReport.self)
+            let times = try report(1, as: ResponseTimesReport.self)
+            let reopens = try report(2, as: ReopensReport.self)
+            let satisfaction = try report(3, as: SatisfactionReport.self)
+            let agents = try report(4, as: AgentsReport.self)
+            let capacity = try report(5, as: CapacityReport.self)
+            let selfService = try report(6, as: SelfServiceReport.self)
             let goals = try await Goals.list(on: request.db.sqlDatabase(), now: request.raaya.clock.now())
 
             let labels = volume.periods.map { label($0.start, scope.periodName, zone: scope.calendar.timeZone) }
@@ -184,7 +186,7 @@ enum ReportPages {
             let metric = field("metric")
             var target: Double?
             if let raw = field("target") {
-                guard let typed = Double(String(String.UnicodeScalarView(raw.unicodeScalars.map { Identity.asciiDigit($0) ?? $0 }))) else {
+                guard let typed = Double(Identity.withASCIIDigits(raw)) else {
                     throw DomainError.invalid("target", "must be a number")
                 }
                 target = typed * (metric.flatMap(GoalMetric.init(rawValue:))?.pageUnit.scale ?? 1)
@@ -205,9 +207,7 @@ enum ReportPages {
     @Sendable static func export(_ request: Request) async throws -> Response {
         try await WorkspacePages.page(request) { session in
             _ = try session.requireRole(.admin, .supervisor)
-            guard let name = request.parameters.get("name").flatMap(ReportName.init(rawValue:)) else {
-                throw DomainError.notFound(resource: "report")
-            }
+            let name = try ReportName(path: request.parameters.get("name"))
             let report = try await ReportsAPI.make(name, request.queryParameters, request: request, inclusiveTo: true)
             return ReportsAPI.csvResponse(name.rawValue, table: report.table)
         }
