@@ -321,4 +321,43 @@ struct ReportTests {
             #expect(await WeeklyDigest.runDue(app.app) == 2)
         }
     }
+
+    @Test("the pre-aggregated ticket facts equal the facts rebuilt from events and messages after replies, solves, reopens, a merge, a close and a follow-up")
+    func ticketFactsStayExact() async throws {
+        try await TestApp.run { app in
+            let week = try await Self.buildWeek(app)
+            // An instant finer than a microsecond, which PostgreSQL rounds: the pre-aggregate must store the database's.
+            app.clock.set(Self.sunday.addingTimeInterval(30 * 3600 + 0.123_456_789))
+            let replied = try await app.send(
+                .POST, "/api/v1/tickets/\(week.c)/messages", token: week.token, json: ["body": "سنغيّر العنوان اليوم", "internal": false])
+            #expect(replied.status == .created)
+            app.clock.set(Self.sunday.addingTimeInterval(31 * 3600))
+            // C's messages (one public reply) move to B; C is closed as merged.
+            #expect(try await app.send(.POST, "/api/v1/tickets/\(week.c)/merge", token: week.token, json: ["into": week.b]).status == .ok)
+            app.clock.set(Self.sunday.addingTimeInterval(54 * 3600))
+            #expect(try await app.send(.PATCH, "/api/v1/tickets/\(week.b)", token: week.token, json: ["status": "closed"]).status == .ok)
+            // The customer writes on the closed ticket: a follow-up opens.
+            let customerWrote = try await app.send(
+                .POST, "/api/v1/tickets/\(week.b)/messages", token: week.token,
+                json: ["body": "ما زال الطلب ناقصاً — still missing an item", "author": "customer"])
+            #expect(customerWrote.status == .created, "\(customerWrote.text)")
+
+            let sql = try app.app.db.sqlDatabase()
+            let ids = try await sql.raw("SELECT id FROM tickets ORDER BY id").all(decodingColumn: "id", as: Int.self)
+            #expect(ids.count == 4)
+            let everything = Date.distantPast..<Date.distantFuture
+            let stored = try await TicketHistory.facts(createdIn: everything, filter: .all, after: 0, limit: 100, on: sql)
+            let rebuilt = try await TicketHistory.rebuilt(ofIDs: ids, on: sql)
+            #expect(stored == rebuilt)
+            let b = try #require(stored.first { $0.id == week.b })
+            // B: its own two replies and C's, solved twice, reopened once, closed.
+            #expect(b.publicAgentReplyCount == 3 && b.solvedAt.count == 2 && b.reopenedAt.count == 1 && b.closedAt != nil)
+            let c = try #require(stored.first { $0.id == week.c })
+            #expect(c.isMerged && c.publicAgentReplyCount == 0 && c.firstPublicAgentReplyAt == nil)
+            // The reports read the same tickets from the pre-aggregate as from the history.
+            let touched = try await TicketHistory.facts(for: everything, filter: .all, on: sql).sorted { $0.id < $1.id }
+            #expect(touched.map(\.id) == ids)
+            #expect(touched.map { var facts = $0; facts.tags = []; return facts } == rebuilt.map { var facts = $0; facts.tags = []; return facts })
+        }
+    }
 }

@@ -72,9 +72,46 @@ public struct AgentLoad: Sendable, Equatable {
 public struct TicketReport: Sendable {
     /// The tickets the filter let through.
     public let tickets: [TicketFacts]
+    /// Per ticket, in the same order: how far its history reaches.
+    private let reaches: [Reach]
+
+    /// How far a ticket's history reaches: its creation, its last instant (reply, resolution, reopen or close)
+    /// and whether it is unresolved now.
+    private struct Reach: Sendable {
+        let createdAt: Date
+        let lastAt: Date
+        let isUnresolvedNow: Bool
+
+        init(_ ticket: TicketFacts) {
+            createdAt = ticket.createdAt
+            lastAt = [ticket.createdAt, ticket.firstPublicAgentReplyAt, ticket.closedAt, ticket.solvedAt.last, ticket.reopenedAt.last]
+                .compactMap { $0 }.max() ?? ticket.createdAt
+            isUnresolvedNow = ticket.isUnresolved(before: .distantFuture)
+        }
+    }
 
     public init(_ tickets: [TicketFacts], filter: ReportFilter = .all) {
         self.tickets = tickets.filter(filter.matches)
+        reaches = self.tickets.map(Reach.init)
+    }
+
+    private init(tickets: [TicketFacts], reaches: [Reach]) {
+        self.tickets = tickets
+        self.reaches = reaches
+    }
+
+    /// The tickets that can count in `period`: created before its end, and with something in or after it or
+    /// unresolved now. Every figure of this type over `period` (and the backlog at its end) is the same on this
+    /// report as on the whole one, which lets a report with many buckets measure each over a few tickets.
+    public func touching(_ period: Range<Date>) -> TicketReport {
+        var kept: [TicketFacts] = []
+        var keptReaches: [Reach] = []
+        for (ticket, reach) in zip(tickets, reaches)
+        where reach.createdAt < period.upperBound && (reach.isUnresolvedNow || reach.lastAt >= period.lowerBound) {
+            kept.append(ticket)
+            keptReaches.append(reach)
+        }
+        return TicketReport(tickets: kept, reaches: keptReaches)
     }
 
     /// **Volume**: new tickets per channel in each bucket of `period` over `range`: a ticket counts in the bucket

@@ -35,20 +35,17 @@ enum ReportsAPI {
         try await make([name], parameters, request: request, inclusiveTo: inclusiveTo)[0]
     }
 
-    /// Several reports over one scope, in the order asked. The tickets' history is read once, over the widest
-    /// range any of them needs (volume's includes the range before): each report measures its own ranges, so a
-    /// wider selection gives the same figures.
+    /// Several reports over one scope, in the order asked. The tickets' facts are read once for all of them.
     static func make(_ names: [ReportName], _ parameters: QueryParameters, request: Request, inclusiveTo: Bool = false)
         async throws -> [any TabularReport]
     {
         let now = request.raaya.clock.now()
         let scope = try ReportScope(parameters, now: now, inclusiveTo: inclusiveTo)
         let sql = try request.db.sqlDatabase()
-        let widest = names.contains(.volume) ? scope.previousRange.lowerBound..<scope.range.upperBound : scope.range
         var loaded: TicketReport?
         func tickets() async throws -> TicketReport {
             if let loaded { return loaded }
-            let report = TicketReport(try await TicketHistory.facts(for: widest, filter: scope.filter, on: sql), filter: scope.filter)
+            let report = TicketReport(try await TicketHistory.facts(for: scope.range, filter: scope.filter, on: sql), filter: scope.filter)
             loaded = report
             return report
         }
@@ -70,7 +67,7 @@ enum ReportsAPI {
         case .selfService:
             return try await SelfServiceReport.make(scope: scope, on: sql)
         case .volume:
-            return VolumeReport(try await tickets(), scope: scope)
+            return try await VolumeReport.make(scope: scope, on: sql)
         case .responseTimes:
             let calendarID = try parameters.integer("calendar_id")
             var measure = TimeMeasure.calendar

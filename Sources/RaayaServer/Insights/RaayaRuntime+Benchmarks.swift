@@ -12,6 +12,11 @@ extension RaayaRuntime {
         try await app.raaya.writer.write { database in try await work(try database.sqlDatabase()) }
     }
 
+    /// Rebuilds the reports' pre-aggregate of every ticket from the stored history, after a bulk fill in plain SQL.
+    public func rebuildTicketFacts() async throws {
+        try await bulkWrite { sql in try await TicketFactsTable.rebuildAll(on: sql) }
+    }
+
     /// How many rows each of `tables` holds, in order.
     public func counts(of tables: [String]) async throws -> [(table: String, rows: Int)] {
         let sql = try app.db.sqlDatabase()

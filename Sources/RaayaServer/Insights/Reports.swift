@@ -119,22 +119,30 @@ struct VolumeReport: TabularReport {
         case changePercent = "change_percent"
     }
 
-    init(_ report: TicketReport, scope: ReportScope) {
+    /// Volume needs no facts: the database counts the new tickets per bucket and channel.
+    static func make(scope: ReportScope, on sql: any SQLDatabase) async throws -> VolumeReport {
+        let buckets = scope.buckets
+        let previousRange = scope.previousRange
+        return VolumeReport(
+            scope: scope, buckets: try await TicketHistory.volume(buckets, filter: scope.filter, on: sql),
+            before: try await TicketHistory.volume([previousRange], filter: scope.filter, on: sql)[0])
+    }
+
+    private init(scope: ReportScope, buckets: [VolumeBucket], before: VolumeBucket) {
         func counts(_ buckets: [VolumeBucket]) -> [String: Int] {
             var counts = Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0.rawValue, 0) })
             for bucket in buckets { for (channel, count) in bucket.byChannel { counts[channel.rawValue, default: 0] += count } }
             return counts
         }
-        let buckets = report.volume(scope.period, covering: scope.range, calendar: scope.calendar)
         let previousRange = scope.previousRange
-        let before = counts(report.volume(.custom(previousRange), covering: previousRange, calendar: scope.calendar))
+        let previousCounts = counts([before])
         from = scope.range.lowerBound
         to = scope.range.upperBound
         period = scope.period.name
         byChannel = counts(buckets)
         total = byChannel.values.reduce(0, +)
-        let previousTotal = before.values.reduce(0, +)
-        previous = Previous(from: previousRange.lowerBound, to: previousRange.upperBound, total: previousTotal, byChannel: before)
+        let previousTotal = previousCounts.values.reduce(0, +)
+        previous = Previous(from: previousRange.lowerBound, to: previousRange.upperBound, total: previousTotal, byChannel: previousCounts)
         changePercent = previousTotal == 0 ? nil : Double(total - previousTotal) / Double(previousTotal) * 100
         periods = buckets.map { bucket in
             Bucket(
@@ -202,7 +210,7 @@ struct ResponseTimesReport: TabularReport {
         self.measure = calendarID == nil ? "calendar" : "business"
         self.calendarID = calendarID
         total = Figures(report, scope.range, measure)
-        periods = ReportBucket.all(scope.buckets) { Figures(report, $0, measure) }
+        periods = ReportBucket.all(scope.buckets) { Figures(report.touching($0), $0, measure) }
     }
 
     var table: ReportTable {
@@ -253,7 +261,7 @@ struct ReopensReport: TabularReport {
         to = scope.range.upperBound
         period = scope.period.name
         total = Figures(report, scope.range)
-        periods = ReportBucket.all(scope.buckets) { Figures(report, $0) }
+        periods = ReportBucket.all(scope.buckets) { Figures(report.touching($0), $0) }
     }
 
     var table: ReportTable {

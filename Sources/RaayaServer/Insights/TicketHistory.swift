@@ -2,56 +2,111 @@ import Foundation
 import RaayaCore
 import SQLKit
 
-/// Reads what the reports count from the stored tickets, their events and their messages: every figure derives
-/// from this history, never from counters kept on the side.
+/// Reads what the reports count: the facts of the tickets from their pre-aggregate (`TicketFactsTable`), and the
+/// same facts rebuilt from the stored events and messages (`rebuilt`), which keeps that table exact. Every figure
+/// derives from this history, never from counters kept on the side.
 enum TicketHistory {
     /// The events `TicketFacts` reads.
     static let eventKinds: [TicketEventKind] = [.created, .statusChanged, .reopened, .merged]
 
     /// The facts of the tickets a report over `range` needs: created before its end, and either unresolved now or
-    /// with an event since its start. That holds every ticket created, answered, resolved, reopened or in the
-    /// backlog during the range (a ticket unresolved at some instant of the range is either still unresolved or
-    /// was resolved later, which is an event). The filter's plain columns are applied here; `TicketReport`
-    /// applies all of it.
+    /// with a fact since its start (`last_at`). That holds every ticket created, answered, resolved, reopened or in
+    /// the backlog during the range (a ticket unresolved at some instant of the range is either still unresolved
+    /// or was resolved later). The filter's plain columns are applied here; `TicketReport` applies all of it.
     static func facts(for range: Range<Date>, filter: ReportFilter, on sql: any SQLDatabase) async throws -> [TicketFacts] {
-        // Two indexed lookups rather than one `OR`, which would probe the events of every ticket ever created:
-        // the active tickets by status, and the tickets of the events since the start by `ticket_events_created`.
-        let active = TicketStatus.allCases.filter(\.isActive).map(\.rawValue)
+        // Two indexed lookups rather than one `OR`: the unresolved tickets, and the settled ones with a fact since
+        // the start.
+        let end = TicketFactsTable.seconds(range.upperBound)
         return try await facts(of: """
-            SELECT t.id FROM tickets t WHERE t.created_at < \(bind: range.upperBound) \
-            AND t.status IN (\(binds: active))\(conditions(filter)) \
-            UNION SELECT t.id FROM tickets t WHERE t.created_at < \(bind: range.upperBound) \
-            AND t.id IN (SELECT e.ticket_id FROM ticket_events e WHERE e.created_at >= \(bind: range.lowerBound))\
-            \(conditions(filter))
-            """, on: sql)
+            \(selectFacts) WHERE f.unresolved = \(bind: true) AND f.created_at < \(bind: end)\(conditions(filter)) \
+            UNION ALL \(selectFacts) WHERE f.last_at >= \(bind: TicketFactsTable.seconds(range.lowerBound)) \
+            AND f.unresolved = \(bind: false) AND f.created_at < \(bind: end)\(conditions(filter))
+            """, filter: filter, on: sql)
     }
 
-    /// The facts of up to `limit` tickets created in `range` with an id above `after`, by id: an export's page.
+    /// The facts of up to `limit` tickets created in `range` with an id above `after`, by id, with all their tags:
+    /// an export's page.
     static func facts(
         createdIn range: Range<Date>, filter: ReportFilter, after: Int, limit: Int, on sql: any SQLDatabase
     ) async throws -> [TicketFacts] {
         try await facts(of: """
-            SELECT t.id FROM tickets t WHERE t.created_at >= \(bind: range.lowerBound) AND t.created_at < \(bind: range.upperBound) \
+            \(selectFacts) WHERE t.created_at >= \(bind: range.lowerBound) AND t.created_at < \(bind: range.upperBound) \
             AND t.id > \(bind: after)\(conditions(filter)) ORDER BY t.id LIMIT \(literal: limit)
-            """, on: sql)
+            """, allTags: true, filter: filter, on: sql)
     }
 
-    /// The facts of the tickets `selection` (`SELECT t.id FROM tickets t …`) picks, by id.
-    private static func facts(of selection: SQLQueryString, on sql: any SQLDatabase) async throws -> [TicketFacts] {
-        // The selection runs once; its tickets' rows are then read by id, a bounded number of ids per statement.
-        let ids = try await sql.raw(selection).all(decodingColumn: "id", as: Int.self).sorted()
-        var found: [TicketFacts] = []
-        found.reserveCapacity(ids.count)
-        for start in stride(from: 0, to: ids.count, by: idsPerStatement) {
-            found += try await facts(ofIDs: Array(ids[start..<min(start + idsPerStatement, ids.count)]), on: sql)
+    /// **Volume** counted by the database: the tickets created in each of `buckets` (contiguous, in order) that
+    /// pass the filter, per channel. The same counts as `TicketReport.volume` over the facts, without reading them.
+    static func volume(_ buckets: [Range<Date>], filter: ReportFilter, on sql: any SQLDatabase) async throws -> [VolumeBucket] {
+        guard let first = buckets.first, let last = buckets.last else { return [] }
+        // The bucket of a creation instant by binary search over the buckets' starts: a few comparisons a row
+        // even for a thousand buckets.
+        func bucket(_ range: Range<Int>) -> SQLQueryString {
+            guard range.count > 1 else { return "\(literal: range.lowerBound)" }
+            let middle = (range.lowerBound + range.upperBound) / 2
+            return """
+                CASE WHEN t.created_at < \(bind: buckets[middle].lowerBound) THEN \(bucket(range.lowerBound..<middle)) \
+                ELSE \(bucket(middle..<range.upperBound)) END
+                """
         }
-        return found
+        var counts = Array(repeating: [Channel: Int](), count: buckets.count)
+        for row in try await sql.raw("""
+            SELECT t.channel, \(bucket(buckets.indices)) AS bucket, COUNT(*) AS tickets FROM tickets t \
+            WHERE t.created_at >= \(bind: first.lowerBound) AND t.created_at < \(bind: last.upperBound)\(conditions(filter)) \
+            GROUP BY t.channel, bucket
+            """).all()
+        {
+            counts[try row.decode(column: "bucket", as: Int.self)][try row.decodeRaw(column: "channel", as: Channel.self)] =
+                try row.decode(column: "tickets", as: Int.self)
+        }
+        return zip(buckets, counts).map { VolumeBucket(range: $0, byChannel: $1) }
+    }
+
+    /// A ticket's pre-aggregated facts with the attributes reports filter on; `f`, `t` and `c` for conditions.
+    private static var selectFacts: SQLQueryString {
+        """
+        SELECT f.*, t.channel, t.group_id, t.assignee_id, t.priority, c.organization_id FROM ticket_facts f \
+        JOIN tickets t ON t.id = f.ticket_id JOIN customers c ON c.id = t.customer_id
+        """
+    }
+
+    /// The tickets `selection` (`selectFacts` with conditions) reads. Tags are read for the filter only (the
+    /// reports read no other), unless `allTags`.
+    private static func facts(of selection: SQLQueryString, allTags: Bool = false, filter: ReportFilter, on sql: any SQLDatabase)
+        async throws -> [TicketFacts]
+    {
+        let rows = try await sql.raw(selection).all()
+        var tags: [Int: Set<String>] = [:]
+        if allTags || !filter.tags.isEmpty {
+            let ids = try rows.map { try $0.decode(column: "ticket_id", as: Int.self) }
+            for start in stride(from: 0, to: ids.count, by: idsPerStatement) {
+                let page = ids[start..<min(start + idsPerStatement, ids.count)]
+                let only: SQLQueryString = allTags ? "" : " AND tag IN (\(binds: filter.tags.sorted()))"
+                for row in try await sql.raw("SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id IN (\(binds: Array(page)))\(only)").all() {
+                    tags[try row.decode(column: "ticket_id", as: Int.self), default: []].insert(try row.decode(column: "tag", as: String.self))
+                }
+            }
+        }
+        return try rows.map { row in
+            try TicketFactsTable.facts(row, tags: tags[try row.decode(column: "ticket_id", as: Int.self)] ?? [])
+        }
     }
 
     /// Well under SQLite's 32,766 and PostgreSQL's 65,535 bound values a statement.
     static let idsPerStatement = 10_000
 
-    private static func facts(ofIDs ids: [Int], on sql: any SQLDatabase) async throws -> [TicketFacts] {
+    /// The facts of the tickets `ids` rebuilt from their stored events and messages, by id, in statements of at
+    /// most `idsPerStatement` ids: what `TicketFactsTable` stores, and what tests check it against.
+    static func rebuilt(ofIDs ids: [Int], on sql: any SQLDatabase) async throws -> [TicketFacts] {
+        let ids = ids.sorted()
+        var found: [TicketFacts] = []
+        for start in stride(from: 0, to: ids.count, by: idsPerStatement) {
+            found += try await rebuilt(page: Array(ids[start..<min(start + idsPerStatement, ids.count)]), on: sql)
+        }
+        return found
+    }
+
+    private static func rebuilt(page ids: [Int], on sql: any SQLDatabase) async throws -> [TicketFacts] {
         guard !ids.isEmpty else { return [] }
         let rows = try await sql.raw("""
             SELECT t.id, t.created_at, t.channel, t.group_id, t.assignee_id, t.priority, c.organization_id \

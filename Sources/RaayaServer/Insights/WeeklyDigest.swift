@@ -57,8 +57,8 @@ enum WeeklyDigest {
     {
         // The dashboard's reports over the week, so the mail's numbers are the page's.
         let scope = ReportScope(range: week, periodName: .custom, calendar: calendar, filter: .all)
-        let tickets = TicketReport(try await TicketHistory.facts(for: scope.previousRange.lowerBound..<week.upperBound, filter: .all, on: sql))
-        let volume = VolumeReport(tickets, scope: scope)
+        let tickets = TicketReport(try await TicketHistory.facts(for: week, filter: .all, on: sql))
+        let volume = try await VolumeReport.make(scope: scope, on: sql)
         let times = ResponseTimesReport(tickets, scope: scope, measure: .calendar, calendarID: nil).total
         let reopens = ReopensReport(tickets, scope: scope).total
         let satisfaction = try await SatisfactionReport.make(range: week, period: .custom(week), calendar: calendar, filter: .all, on: sql)

@@ -28,5 +28,6 @@ enum RaayaMigrations {
         UpdateTicketEventsReportIndex(),
         CreateGoals(),
         UpdateOutboxForDigests(),
+        CreateTicketFacts(),
     ]
 }

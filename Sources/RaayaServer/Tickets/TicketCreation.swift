@@ -92,6 +92,8 @@ struct TicketCreation: CombinableWrite {
                 ]
             })
         try await SearchIndex.add(indexed: created.map { ($0.id, $0.item.searchText) }, in: .tickets, on: sql)
+        // Rebuilt from what was just stored, so the instants are exactly the database's.
+        try await TicketFactsTable.refresh(created.map(\.id), on: sql)
 
         let customerIDs = Set(created.map(\.customerID)).sorted()
         let customerDTOs =

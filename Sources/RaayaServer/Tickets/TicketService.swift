@@ -36,7 +36,9 @@ struct NewMessage: Sendable {
     var html: String? = nil
 }
 
-/// The only writer of tickets: each change is stored with its event, inside one write of the `WriteQueue`.
+/// The only writer of tickets: each change is stored with its event, inside one write of the `WriteQueue`, and
+/// the reports' pre-aggregate of the ticket (`TicketFactsTable`) is rebuilt in that same write when its facts
+/// change.
 struct TicketService {
     let database: any Database
     let now: Date
@@ -153,6 +155,8 @@ struct TicketService {
         guard target.status != .closed else { throw DomainError.conflict("ticket #\(targetID) is closed") }
         try await Message.query(on: database).set(\.$ticket.$id, to: targetID)
             .filter(\.$ticket.$id == sourceID).update()
+        // The target's replies changed; the source's facts follow from the events recorded below.
+        try await TicketFactsTable.refresh([targetID], on: try database.sqlDatabase())
         let sourceText = try await SearchIndex.content(of: sourceID, in: .tickets, on: try database.sqlDatabase())
         try await SearchIndex.append(sourceText, for: targetID, in: .tickets, on: try database.sqlDatabase())
         try await record(.statusChanged, on: sourceID, ["from": source.status.rawValue, "to": TicketStatus.closed.rawValue])
@@ -176,6 +180,9 @@ struct TicketService {
             ticketID: id, author: new.author, authorUserID: new.author == .agent ? actor?.userID : nil,
             authorCustomerID: new.author == .customer ? ticket.$customer.id : nil, body: new.body,
             isInternal: new.isInternal, channel: new.channel ?? ticket.channel, html: new.html, sentiment: sentiment)
+        if new.author == .agent && !new.isInternal {
+            try await TicketFactsTable.refresh([id], on: try database.sqlDatabase())
+        }
         if let sentiment {
             ticket.sentiment = sentiment.label
             if let raised = TicketRules.priority(after: sentiment, current: ticket.priority),
@@ -284,5 +291,8 @@ struct TicketService {
                 "ticket_id": ticketID, "kind": kind.rawValue, "actor_user_id": actor?.userID,
                 "data": String(decoding: data, as: UTF8.self), "created_at": now,
             ])
+        if TicketHistory.eventKinds.contains(kind) {
+            try await TicketFactsTable.refresh([ticketID], on: try database.sqlDatabase())
+        }
     }
 }

@@ -106,6 +106,31 @@ struct InsightsTicketReportTests {
         #expect(report.backlog(at: december(9, "10:45")) == 2)
     }
 
+    @Test("each hour and day measured over only the tickets touching it gives the whole report's figures — التذاكر المعنية بكل فترة")
+    func touching() {
+        let span = TicketHistoryFixture.weekBefore.lowerBound..<week.upperBound.addingTimeInterval(7 * 86_400)
+        var someLeftOut = false
+        for length in [hour, 24 * hour] {
+            for start in stride(from: span.lowerBound.timeIntervalSince1970, to: span.upperBound.timeIntervalSince1970, by: length) {
+                let period = Date(timeIntervalSince1970: start)..<Date(timeIntervalSince1970: start + length)
+                let touched = report.touching(period)
+                someLeftOut = someLeftOut || touched.tickets.count < report.tickets.count
+                #expect(touched.firstResponseTime(in: period) == report.firstResponseTime(in: period))
+                #expect(touched.resolutionTime(in: period) == report.resolutionTime(in: period))
+                #expect(touched.resolutionTime(in: period, measure: business) == report.resolutionTime(in: period, measure: business))
+                #expect(touched.reopenRate(in: period) == report.reopenRate(in: period))
+                #expect(touched.firstContactResolution(in: period) == report.firstContactResolution(in: period))
+                #expect(touched.repliesPerTicket(in: period) == report.repliesPerTicket(in: period))
+                #expect(touched.backlog(at: period.upperBound) == report.backlog(at: period.upperBound))
+                #expect(touched.ticketsPerAgent(in: period) == report.ticketsPerAgent(in: period))
+                #expect(
+                    touched.volume(.custom(period), covering: period, calendar: riyadh)
+                        == report.volume(.custom(period), covering: period, calendar: riyadh))
+            }
+        }
+        #expect(someLeftOut)
+    }
+
     @Test("tickets per agent and replies per ticket — التذاكر لكل موظف والردود لكل تذكرة")
     func agentsAndReplies() {
         let load = report.ticketsPerAgent(in: week)
