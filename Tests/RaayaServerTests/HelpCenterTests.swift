@@ -53,6 +53,10 @@ struct HelpCenterTests {
             #expect(try await arabic.post("/help/kb/\(delivery)/vote", ["helpful": "no", "_csrf": "x"]).status == .forbidden)
             let counted = try await app.send(.GET, "/api/v1/kb/articles/\(delivery)", token: token).object
             #expect(counted.int("helpful") == 1 && counted.int("not_helpful") == 0)
+            // The self-service report counts the two readings of the published article (not the refused ones) and the vote.
+            let selfService = try await app.send(.GET, "/api/v1/reports/self_service?period=day", token: token).object
+            let total = selfService["total"] as? [String: Any]
+            #expect(total?.int("article_views") == 2 && total?.int("helpful_votes") == 1 && total?.int("unhelpful_votes") == 0)
 
             // "Still need help?": the request form knows the article, and the ticket carries it.
             let form = try await arabic.get("/help?article=\(delivery)")

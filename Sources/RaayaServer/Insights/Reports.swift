@@ -473,7 +473,7 @@ struct CapacityReport: TabularReport {
 // MARK: - Self-service
 
 /// What the answer bot and the help centre settled: chats the bot answered, solved and handed to a person,
-/// requests solved by a suggested article, and readers' votes on articles. Counted when they happened.
+/// requests solved by a suggested article, and readers' views of and votes on articles. Counted when they happened.
 struct SelfServiceReport: TabularReport {
     struct Figures: Encodable, Sendable {
         let botAnswered: Int
@@ -481,6 +481,8 @@ struct SelfServiceReport: TabularReport {
         let botHandedOff: Int
         /// E-mail and portal requests the customer marked solved by a suggested article.
         let articleSolved: Int
+        /// Published articles opened in the help centre.
+        let articleViews: Int
         let helpfulVotes: Int
         let unhelpfulVotes: Int
 
@@ -489,6 +491,7 @@ struct SelfServiceReport: TabularReport {
             case botSolved = "bot_solved"
             case botHandedOff = "bot_handed_off"
             case articleSolved = "article_solved"
+            case articleViews = "article_views"
             case helpfulVotes = "helpful_votes"
             case unhelpfulVotes = "unhelpful_votes"
         }
@@ -502,7 +505,8 @@ struct SelfServiceReport: TabularReport {
 
     static let kinds: [TicketEventKind] = [.botAnswered, .botSolved, .botHandedOff, .selfServiceSolved]
 
-    /// The ticket filters apply to the bot's and the articles' tickets; votes are about articles and count whole.
+    /// The ticket filters apply to the bot's and the articles' tickets; views and votes are about articles and
+    /// count whole.
     static func make(scope: ReportScope, on sql: any SQLDatabase) async throws -> SelfServiceReport {
         let range = scope.range
         let events = try await sql.raw("""
@@ -517,12 +521,15 @@ struct SelfServiceReport: TabularReport {
             """).all().map { row in
             (helpful: try row.decode(column: "helpful", as: Bool.self), at: try row.decode(column: "created_at", as: Date.self))
         }
+        let views = try await sql.raw("""
+            SELECT created_at FROM kb_article_views WHERE created_at >= \(bind: range.lowerBound) AND created_at < \(bind: range.upperBound)
+            """).all(decodingColumn: "created_at", as: Date.self)
         func figures(_ bucket: Range<Date>) -> Figures {
             func count(_ kind: TicketEventKind) -> Int { events.count { $0.kind == kind.rawValue && bucket.contains($0.at) } }
             let inBucket = votes.filter { bucket.contains($0.at) }
             return Figures(
                 botAnswered: count(.botAnswered), botSolved: count(.botSolved), botHandedOff: count(.botHandedOff),
-                articleSolved: count(.selfServiceSolved), helpfulVotes: inBucket.count(where: \.helpful),
+                articleSolved: count(.selfServiceSolved), articleViews: views.count(where: bucket.contains), helpfulVotes: inBucket.count(where: \.helpful),
                 unhelpfulVotes: inBucket.count { !$0.helpful })
         }
         return SelfServiceReport(
@@ -532,11 +539,15 @@ struct SelfServiceReport: TabularReport {
 
     var table: ReportTable {
         ReportTable(
-            header: ["start", "end", "bot_answered", "bot_solved", "bot_handed_off", "article_solved", "helpful_votes", "unhelpful_votes"],
+            header: [
+                "start", "end", "bot_answered", "bot_solved", "bot_handed_off", "article_solved", "article_views", "helpful_votes",
+                "unhelpful_votes",
+            ],
             rows: periods.map { bucket in
                 let f = bucket.figures
                 return [JSON.rfc3339(bucket.start), JSON.rfc3339(bucket.end)]
-                    + [f.botAnswered, f.botSolved, f.botHandedOff, f.articleSolved, f.helpfulVotes, f.unhelpfulVotes].map(String.init)
+                    + [f.botAnswered, f.botSolved, f.botHandedOff, f.articleSolved, f.articleViews, f.helpfulVotes, f.unhelpfulVotes]
+                    .map(String.init)
             })
     }
 }

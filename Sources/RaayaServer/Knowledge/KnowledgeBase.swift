@@ -185,6 +185,11 @@ struct KnowledgeBaseService {
         try await sql.insertRow(into: "kb_votes", ["article_id": id, "helpful": helpful, "language": language, "created_at": now])
     }
 
+    /// A customer opened the published article `id` in `language`: counted by the self-service report.
+    func recordView(_ id: Int, language: String) async throws {
+        try await sql.insertRow(into: "kb_article_views", ["article_id": id, "language": language, "created_at": now])
+    }
+
     private func checkReferences(_ draft: ArticleDraft, id: Int?) async throws {
         try await sql.requireRow(in: "kb_categories", id: draft.categoryID, field: "category_id", names: "category")
         for (index, related) in draft.related.enumerated() {

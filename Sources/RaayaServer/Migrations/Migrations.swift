@@ -29,5 +29,6 @@ enum RaayaMigrations {
         CreateGoals(),
         UpdateOutboxForDigests(),
         CreateTicketFacts(),
+        CreateKBArticleViews(),
     ]
 }

@@ -83,6 +83,15 @@ enum HelpCenterPages {
                 request, session, token: token, title: .notFound, body: "<p class=\"error\">\(Phrase.notFound, language)</p>",
                 status: .notFound)
         }
+        let (clock, articleID, shown) = (request.raaya.clock, article.id, text.language)
+        do {
+            try await request.raaya.writer.write { database in
+                try await KnowledgeBaseService(sql: database.sqlDatabase(), now: clock.now()).recordView(articleID, language: shown)
+            }
+        } catch {
+            // A view that could not be counted does not keep the customer from the article.
+            request.logger.warning("article \(articleID): the view was not counted: \(String(reflecting: error))")
+        }
         let related: [HTML] = try await KnowledgeQueries(sql: request.db.sqlDatabase()).articles(states: [.published], ids: article.related)
             .compactMap { other in other.translation(language.rawValue).map { item(other.id, $0, language: language) } }
         let voted = request.query[String.self, at: "voted"] != nil

@@ -38,7 +38,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case solvedQuestion, solvedConfirm, solvedDone, solvedAlready, sentimentTrend, sentiment, automaticRules, raiseOnNegative
     case periodDay, periodWeek, periodFortnight, periodMonth
     case surveyTitle, surveyRecorded, surveyThanks, surveyPickScore, surveyYourRating, surveyComment, surveyLocked, surveyExpired, satisfaction, csatFigure, npsFigure, cesFigure, responseRate, answersCount, promoters, passives, detractors, negativeThemes, recentComments, closeLoop, closeLoopHelp, markDone, noData, fromDate, toDate, period, show
-    case reports, newTickets, vsPrevious, firstResponseMedian, resolutionMedian, reopenRate, firstContactResolution, backlog, volumeByChannel, timesInHours, firstResponse, resolution, csatTrend, agentsTable, solvedCount, capacity, peakAgentsNeeded, averageHandleTime, agentsAvailable, emailBacklogProjection, daysToClear, never, arrivalsPerDay, resolutionsPerDay, selfService, botSolved, botHandedOff, selfServiceSolvedCount, helpfulVotes, downloadCSV, hoursShort
+    case reports, newTickets, vsPrevious, firstResponseMedian, resolutionMedian, reopenRate, firstContactResolution, backlog, volumeByChannel, timesInHours, firstResponse, resolution, csatTrend, agentsTable, solvedCount, capacity, peakAgentsNeeded, averageHandleTime, agentsAvailable, emailBacklogProjection, daysToClear, never, arrivalsPerDay, resolutionsPerDay, selfService, botSolved, botHandedOff, selfServiceSolvedCount, articleViews, helpfulVotes, downloadCSV, hoursShort
     case goals, addGoal, goalMetric, goalTarget, goalStart, goalDeadline, goalValue, goalAdded, percentSign, goalTargetHelp
     case surveys, addSurvey, addSurveyHelp, surveyKind, off, surveyEnabled, questionArabic, questionEnglish, scaleDirection, lowIsEasy, highIsEasy, sendOnSolve, delayMinutes, throttleDays, includeSelfService, includeMerged
 
@@ -287,6 +287,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .botSolved: "حلّها المساعد الآلي"
         case .botHandedOff: "حوّلها المساعد إلى موظف"
         case .selfServiceSolvedCount: "حلّها العميل بمقالة"
+        case .articleViews: "مشاهدات المقالات"
         case .helpfulVotes: "تصويتات «مفيدة»"
         case .downloadCSV: "تنزيل CSV"
         case .hoursShort: "س"
@@ -557,6 +558,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .botSolved: "Solved by the bot"
         case .botHandedOff: "Handed to a person"
         case .selfServiceSolvedCount: "Solved by an article"
+        case .articleViews: "Article views"
         case .helpfulVotes: "Helpful votes"
         case .downloadCSV: "Download CSV"
         case .hoursShort: "h"

@@ -169,6 +169,7 @@ enum ReportPages {
                 <section class="card" id="self-service"><h2>\(Phrase.selfService, language)</h2><p>\
                 \(Phrase.botSolved, language): <strong>\(s.botSolved)</strong> · \(Phrase.botHandedOff, language): <strong>\(s.botHandedOff)</strong> · \
                 \(Phrase.selfServiceSolvedCount, language): <strong>\(s.articleSolved)</strong> · \
+                \(Phrase.articleViews, language): <strong>\(s.articleViews)</strong> · \
                 \(Phrase.helpfulVotes, language): <strong>\(s.helpfulVotes)</strong> / \(s.helpfulVotes + s.unhelpfulVotes)</p>\(csv(.selfService))</section>
                 """
             return Layout.page(session, title: Phrase.reports.text(language), body: body)
