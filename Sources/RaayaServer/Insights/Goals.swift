@@ -58,10 +58,14 @@ enum Goals {
                 channel: try row.decodeOptional(column: "channel", as: String.self).flatMap(Channel.init(rawValue:)),
                 start: try row.decode(column: "starts_at", as: Date.self), deadline: try row.decode(column: "deadline", as: Date.self))
         }
+        // One read of the facts for all the goals, over the union of their ranges; each goal filters and measures
+        // its own.
+        let ranges = goals.map { $0.goal.start..<max($0.goal.start.addingTimeInterval(1), min(now, $0.goal.deadline)) }
+        guard let lower = ranges.map(\.lowerBound).min(), let upper = ranges.map(\.upperBound).max() else { return goals }
+        let filter = goals.count == 1 ? goals[0].goal.scope.filter : .all
+        let tickets = try await TicketHistory.facts(for: lower..<upper, filter: filter, on: sql)
         for index in goals.indices {
-            let goal = goals[index].goal
-            let tickets = try await TicketHistory.facts(for: goal.start..<max(goal.start.addingTimeInterval(1), min(now, goal.deadline)), filter: goal.scope.filter, on: sql)
-            let progress = goal.progress(of: tickets, at: now)
+            let progress = goals[index].goal.progress(of: tickets, at: now)
             goals[index].progress = GoalDTO.Progress(
                 value: progress.value, trendPerDay: progress.trendPerDay, elapsedShare: progress.elapsedShare, status: progress.status)
         }
