@@ -8,27 +8,32 @@ import SQLKit
 ///
 /// The row is exact because it is rebuilt from the raw history (`TicketHistory.rebuilt`) inside the same
 /// transaction as every write that changes those facts: `TicketService.record` of a fact event, a public agent
-/// reply, a merge moving messages, and `TicketCreation` (whose new tickets' facts are known). The attributes
-/// reports filter on (channel, group, assignee, priority, tags, organization) are not copied: they are read from
-/// the ticket as it is now, as before.
+/// reply, a merge moving messages, and `TicketCreation`. The attributes reports filter on (channel, group,
+/// assignee, priority, tags, organization) are not copied: they are read from the ticket as it is now.
 ///
-/// Instants are stored as seconds since Foundation's reference date (2001-01-01 UTC) in floating point, which
-/// gives back exactly the `Date` stored on both databases; lists (solves, reopens) as those numbers separated by
-/// spaces.
+/// Columns: `created_at`, `last_at` (the latest of its instants) and `unresolved` (now) pick a range's tickets;
+/// `facts` holds the facts as one line of text (`Line`), because both drivers decode a column at a cost that
+/// dwarfs the query: a report reads one text column per ticket, with the ticket's attributes appended by the
+/// database. Instants are seconds since Foundation's reference date (2001-01-01 UTC), written in the shortest
+/// form that reads back as the same `Double`, so every `Date` comes back exactly.
 enum TicketFactsTable {
     static let name = "ticket_facts"
-
-    static let columns = [
-        "ticket_id", "created_at", "status", "first_reply_at", "replies", "solved_at", "reopened_at", "closed_at", "merged",
-        "unresolved", "last_at",
-    ]
 
     /// Replaces the rows of `facts`' tickets.
     static func write(_ facts: [TicketFacts], on sql: any SQLDatabase) async throws {
         for start in stride(from: 0, to: facts.count, by: rowsPerStatement) {
             let page = facts[start..<min(start + rowsPerStatement, facts.count)]
             try await sql.raw("DELETE FROM ticket_facts WHERE ticket_id IN (\(binds: page.map(\.id)))").run()
-            try await sql.insertRows(into: name, columns: columns, page.map(row))
+            try await sql.insertRows(
+                into: name, columns: ["ticket_id", "created_at", "last_at", "unresolved", "facts"],
+                page.map { ticket in
+                    let instants = [ticket.createdAt, ticket.firstPublicAgentReplyAt, ticket.closedAt].compactMap { $0 }
+                        + ticket.solvedAt + ticket.reopenedAt
+                    return [
+                        ticket.id, seconds(ticket.createdAt), seconds(instants.max() ?? ticket.createdAt),
+                        ticket.isUnresolved(before: .distantFuture), Line.text(of: ticket),
+                    ]
+                })
         }
     }
 
@@ -54,46 +59,49 @@ enum TicketFactsTable {
         }
     }
 
-    /// The row of `facts`, in the order of `columns`.
-    static func row(_ facts: TicketFacts) -> [any Encodable & Sendable] {
-        let instants = [facts.createdAt] + [facts.firstPublicAgentReplyAt, facts.closedAt].compactMap { $0 }
-            + facts.solvedAt + facts.reopenedAt
-        return [
-            facts.id, seconds(facts.createdAt), facts.status.rawValue, facts.firstPublicAgentReplyAt.map(seconds),
-            facts.publicAgentReplyCount, list(facts.solvedAt), list(facts.reopenedAt), facts.closedAt.map(seconds),
-            facts.isMerged, facts.isUnresolved(before: .distantFuture), seconds(instants.max() ?? facts.createdAt),
-        ]
-    }
-
-    /// The facts of a row read with `SELECT f.*, t.channel, t.group_id, t.assignee_id, t.priority,
-    /// c.organization_id` (see `TicketHistory.selectFacts`), with `tags`.
-    static func facts(_ row: any SQLRow, tags: Set<String>) throws -> TicketFacts {
-        TicketFacts(
-            id: try row.decode(column: "ticket_id", as: Int.self), createdAt: date(try row.decode(column: "created_at", as: Double.self)),
-            channel: try row.decodeRaw(column: "channel", as: Channel.self),
-            groupID: try row.decodeOptional(column: "group_id", as: Int.self),
-            assigneeID: try row.decodeOptional(column: "assignee_id", as: Int.self), tags: tags,
-            priority: try row.decodeRaw(column: "priority", as: TicketPriority.self),
-            organizationID: try row.decodeOptional(column: "organization_id", as: Int.self),
-            firstPublicAgentReplyAt: try row.decodeOptional(column: "first_reply_at", as: Double.self).map(date),
-            publicAgentReplyCount: try row.decode(column: "replies", as: Int.self),
-            solvedAt: dates(try row.decode(column: "solved_at", as: String.self)),
-            reopenedAt: dates(try row.decode(column: "reopened_at", as: String.self)),
-            closedAt: try row.decodeOptional(column: "closed_at", as: Double.self).map(date),
-            isMerged: try row.decode(column: "merged", as: Bool.self),
-            status: try row.decodeRaw(column: "status", as: TicketStatus.self))
-    }
-
     /// An instant as the table stores it.
     static func seconds(_ date: Date) -> Double { date.timeIntervalSinceReferenceDate }
 
-    private static func date(_ seconds: Double) -> Date { Date(timeIntervalSinceReferenceDate: seconds) }
+    /// The expression a report selects (`AS line`) from `ticket_facts f`, `tickets t` and `customers c`: the
+    /// stored facts, then the ticket's id, channel, priority, group, assignee and organization (`-` for none).
+    static let selectLine = """
+        f.facts || ' ' || CAST(t.id AS TEXT) || ' ' || t.channel || ' ' || t.priority || ' ' || \
+        COALESCE(CAST(t.group_id AS TEXT), '-') || ' ' || COALESCE(CAST(t.assignee_id AS TEXT), '-') || ' ' || \
+        COALESCE(CAST(c.organization_id AS TEXT), '-') AS line
+        """
 
-    private static func list(_ dates: [Date]) -> String {
-        dates.map { String(seconds($0)) }.joined(separator: " ")
-    }
+    /// A ticket's facts as one line of fields separated by spaces: creation, status, first reply (`-` for none),
+    /// reply count, closure (`-`), merged (`1` or `0`), solves and reopens (instants separated by commas, `-` for
+    /// none). A report's line continues with the fields `selectLine` appends.
+    enum Line {
+        static func text(of ticket: TicketFacts) -> String {
+            func instant(_ date: Date?) -> String { date.map { String(seconds($0)) } ?? "-" }
+            func list(_ dates: [Date]) -> String { dates.isEmpty ? "-" : dates.map { String(seconds($0)) }.joined(separator: ",") }
+            return [
+                instant(ticket.createdAt), ticket.status.rawValue, instant(ticket.firstPublicAgentReplyAt),
+                String(ticket.publicAgentReplyCount), instant(ticket.closedAt), ticket.isMerged ? "1" : "0",
+                list(ticket.solvedAt), list(ticket.reopenedAt),
+            ].joined(separator: " ")
+        }
 
-    private static func dates(_ text: String) -> [Date] {
-        text.split(separator: " ").compactMap { Double($0).map(date) }
+        /// The facts of a report's line, without tags; nil when the line is not one `selectLine` makes.
+        static func facts(_ line: String) -> TicketFacts? {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+            guard fields.count == 14, let created = date(fields[0]), let status = TicketStatus(rawValue: String(fields[1])),
+                let replies = Int(fields[3]), let id = Int(fields[8]), let channel = Channel(rawValue: String(fields[9])),
+                let priority = TicketPriority(rawValue: String(fields[10]))
+            else { return nil }
+            func optional(_ field: Substring) -> Int? { field == "-" ? nil : Int(field) }
+            func list(_ field: Substring) -> [Date] { field == "-" ? [] : field.split(separator: ",").compactMap(date) }
+            return TicketFacts(
+                id: id, createdAt: created, channel: channel, groupID: optional(fields[11]), assigneeID: optional(fields[12]),
+                priority: priority, organizationID: optional(fields[13]), firstPublicAgentReplyAt: date(fields[2]),
+                publicAgentReplyCount: replies, solvedAt: list(fields[6]), reopenedAt: list(fields[7]), closedAt: date(fields[4]),
+                isMerged: fields[5] == "1", status: status)
+        }
+
+        private static func date(_ field: Substring) -> Date? {
+            Double(field).map { Date(timeIntervalSinceReferenceDate: $0) }
+        }
     }
 }

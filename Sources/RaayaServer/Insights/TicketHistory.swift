@@ -62,10 +62,11 @@ enum TicketHistory {
         return zip(buckets, counts).map { VolumeBucket(range: $0, byChannel: $1) }
     }
 
-    /// A ticket's pre-aggregated facts with the attributes reports filter on; `f`, `t` and `c` for conditions.
+    /// A ticket's pre-aggregated facts with the attributes reports filter on, as one line; `f`, `t` and `c` for
+    /// conditions.
     private static var selectFacts: SQLQueryString {
         """
-        SELECT f.*, t.channel, t.group_id, t.assignee_id, t.priority, c.organization_id FROM ticket_facts f \
+        SELECT \(unsafeRaw: TicketFactsTable.selectLine) FROM ticket_facts f \
         JOIN tickets t ON t.id = f.ticket_id JOIN customers c ON c.id = t.customer_id
         """
     }
@@ -75,21 +76,25 @@ enum TicketHistory {
     private static func facts(of selection: SQLQueryString, allTags: Bool = false, filter: ReportFilter, on sql: any SQLDatabase)
         async throws -> [TicketFacts]
     {
-        let rows = try await sql.raw(selection).all()
+        let lines = try await sql.raw(selection).all(decodingColumn: "line", as: String.self)
+        var facts = try lines.map { line in
+            guard let ticket = TicketFactsTable.Line.facts(line) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "ticket_facts line \(line)"))
+            }
+            return ticket
+        }
+        guard allTags || !filter.tags.isEmpty else { return facts }
         var tags: [Int: Set<String>] = [:]
-        if allTags || !filter.tags.isEmpty {
-            let ids = try rows.map { try $0.decode(column: "ticket_id", as: Int.self) }
-            for start in stride(from: 0, to: ids.count, by: idsPerStatement) {
-                let page = ids[start..<min(start + idsPerStatement, ids.count)]
-                let only: SQLQueryString = allTags ? "" : " AND tag IN (\(binds: filter.tags.sorted()))"
-                for row in try await sql.raw("SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id IN (\(binds: Array(page)))\(only)").all() {
-                    tags[try row.decode(column: "ticket_id", as: Int.self), default: []].insert(try row.decode(column: "tag", as: String.self))
-                }
+        let ids = facts.map(\.id)
+        for start in stride(from: 0, to: ids.count, by: idsPerStatement) {
+            let page = Array(ids[start..<min(start + idsPerStatement, ids.count)])
+            let only: SQLQueryString = allTags ? "" : " AND tag IN (\(binds: filter.tags.sorted()))"
+            for row in try await sql.raw("SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id IN (\(binds: page))\(only)").all() {
+                tags[try row.decode(column: "ticket_id", as: Int.self), default: []].insert(try row.decode(column: "tag", as: String.self))
             }
         }
-        return try rows.map { row in
-            try TicketFactsTable.facts(row, tags: tags[try row.decode(column: "ticket_id", as: Int.self)] ?? [])
-        }
+        for index in facts.indices { facts[index].tags = tags[facts[index].id] ?? [] }
+        return facts
     }
 
     /// Well under SQLite's 32,766 and PostgreSQL's 65,535 bound values a statement.
