@@ -230,13 +230,39 @@ def baseline_labels(scores, threshold):
     return np.where(scores > threshold, 2, np.where(scores < -threshold, 0, 1))
 
 
+def naive_bayes_scale(x, y, bits, beta):
+    """How much each hashed bucket is worth before fitting, from how unevenly the classes use it: the largest
+    |log-count ratio| of a class against the rest (Wang & Manning 2012, NBSVM), averaged to 1 over the buckets
+    in use and mixed with 1 by `beta`. The penalty then costs a telling feature less than a rare or even one; the
+    scale is folded into the shipped weights, so Swift computes the same features as before."""
+    size = 1 << bits
+    present = x[:, :size].copy()
+    present.data[:] = 1.0
+    counts = np.vstack([np.asarray(present[y == c].sum(axis=0)).ravel() for c in range(len(LABELS))]) + 1.0
+    total = counts.sum(axis=0)
+    ratios = [np.log((counts[c] / counts[c].sum()) / ((total - counts[c]) / (total - counts[c]).sum()))
+              for c in range(len(LABELS))]
+    strength = np.abs(np.vstack(ratios)).max(axis=0)
+    used = np.asarray(present.sum(axis=0)).ravel() > 0
+    strength = strength / strength[used].mean()
+    return (1.0 - beta) + beta * strength
+
+
+def scaled(x, hashed_scale):
+    """x with its hashed columns multiplied by hashed_scale (None: unchanged)."""
+    if hashed_scale is None:
+        return x
+    extra = x.shape[1] - len(hashed_scale)
+    return x @ sparse.diags(np.concatenate([hashed_scale, np.ones(extra)]))
+
+
 class QuantizedModel:
     """The model as shipped: Int8 hashed weights with one scale per class, Float32 dense weights."""
 
-    def __init__(self, classifier, bits, dense_count):
+    def __init__(self, classifier, bits, dense_count, hashed_scale=None):
         size = 1 << bits
         coef = classifier.coef_
-        hashed = coef[:, :size]
+        hashed = coef[:, :size] if hashed_scale is None else coef[:, :size] * hashed_scale[None, :]
         self.scales = (np.abs(hashed).max(axis=1) / 127.0).astype(np.float32)
         self.int8 = np.clip(np.round(hashed / self.scales[:, None]), -127, 127).astype(np.int8)
         self.dense = (coef[:, size:size + dense_count] * DENSE_SCALE).astype(np.float32)
@@ -290,6 +316,8 @@ def main():
     parser.add_argument("--c", type=float, nargs="*", default=[10.0, 30.0])
     parser.add_argument("--class-weight", nargs="*", default=["none"],
                         help="none and/or balanced; balanced was no better on validation")
+    parser.add_argument("--nb", type=float, nargs="*", default=[0.0],
+                        help="naive Bayes scaling of the hashed features, 0 (off) to 1; see naive_bayes_scale")
     args = parser.parse_args()
     started = time.time()
     os.makedirs(os.path.join(args.out, "heldout"), exist_ok=True)
@@ -314,44 +342,48 @@ def main():
         x_val, val_scores = featurizer.matrix([i["text"] for i in validation])
         y_fit, y_val = labels_of(fit + extra), labels_of(validation)
         w_fit = [1.0] * len(fit) + [LEXICON_EXAMPLE_WEIGHT] * len(extra)
-        grid = [(c, w) for c in args.c for w in args.class_weight]
+        grid = [(c, w, nb) for c in args.c for w in args.class_weight for nb in args.nb]
         if len(grid) == 1 and len(args.bits) == 1:  # nothing to choose: no need to fit on the fitting part
-            best = (0.0, bits, grid[0][0], grid[0][1])
+            best = (0.0, bits) + grid[0]
             grid = []
-        for c, class_weight in grid:
+        for c, class_weight, nb in grid:
             weight = None if class_weight == "none" else class_weight
             classifier = LogisticRegression(C=c, max_iter=2000, class_weight=weight)
-            classifier.fit(x_fit, y_fit, sample_weight=w_fit)
-            predicted = classifier.predict(x_val)
+            hashed_scale = naive_bayes_scale(x_fit, y_fit, bits, nb) if nb else None
+            classifier.fit(scaled(x_fit, hashed_scale), y_fit, sample_weight=w_fit)
+            predicted = classifier.predict(scaled(x_val, hashed_scale))
             f1s = {lang: macro_f1([y for y, it in zip(y_val, validation) if it["lang"] == lang],
                                   [p for p, it in zip(predicted, validation) if it["lang"] == lang])
                    for lang in ("ar", "en")}
             score = (f1s["ar"] + f1s["en"]) / 2
-            print(f"  bits={bits} C={c} class_weight={class_weight}: validation macro-F1"
+            print(f"  bits={bits} C={c} class_weight={class_weight} nb={nb}: validation macro-F1"
                   f" ar {f1s['ar']:.3f} en {f1s['en']:.3f}")
             if best is None or score > best[0]:
-                best = (score, bits, c, class_weight)
+                best = (score, bits, c, class_weight, nb)
         thresholds = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0]
         y_val_list = list(y_val)
         best_threshold = max(thresholds, key=lambda t: macro_f1(y_val_list, list(baseline_labels(val_scores, t))))
-    _, bits, c, class_weight = best
-    print(f"chosen on validation: bits={bits} C={c} class_weight={class_weight};"
+    _, bits, c, class_weight, nb = best
+    print(f"chosen on validation: bits={bits} C={c} class_weight={class_weight} nb={nb};"
           f" baseline threshold {best_threshold}")
 
     featurizer = Featurizer(lexicon, bits)
     x_train, _ = featurizer.matrix([i["text"] for i in train + extra])
+    y_train = labels_of(train + extra)
+    hashed_scale = naive_bayes_scale(x_train, y_train, bits, nb) if nb else None
     classifier = LogisticRegression(C=c, max_iter=3000, class_weight=None if class_weight == "none" else class_weight)
-    classifier.fit(x_train, labels_of(train + extra), sample_weight=[1.0] * len(train) + [LEXICON_EXAMPLE_WEIGHT] * len(extra))
+    classifier.fit(scaled(x_train, hashed_scale), y_train,
+                   sample_weight=[1.0] * len(train) + [LEXICON_EXAMPLE_WEIGHT] * len(extra))
     with open(os.path.join(args.out, "classifier.pickle"), "wb") as f:
-        pickle.dump((classifier, bits), f)
-    model = QuantizedModel(classifier, bits, len(features.DENSE_NAMES))
+        pickle.dump((classifier, bits, hashed_scale), f)
+    model = QuantizedModel(classifier, bits, len(features.DENSE_NAMES), hashed_scale)
 
     os.makedirs(os.path.join(args.out, "heldout"), exist_ok=True)
     for title, items, name in [("random 15% of the training files", random_test, "random_test"),
                                ("held-out sources " + ", ".join(HELD_OUT_SOURCES), source_test, "source_test")]:
         x, scores = featurizer.matrix([i["text"] for i in items])
         predicted = model.predict(x)
-        float_predicted = classifier.predict(x)
+        float_predicted = classifier.predict(scaled(x, hashed_scale))
         print(f"\n{name}: shipped (Int8) model agrees with the float model on"
               f" {np.mean(predicted == float_predicted):.4f}")
         report(title + " (Python, shipped weights)", items, predicted, baseline_labels(scores, best_threshold))
