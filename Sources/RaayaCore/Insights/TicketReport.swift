@@ -74,6 +74,9 @@ public struct TicketReport: Sendable {
     public let tickets: [TicketFacts]
     /// Per ticket, in the same order: how far its history reaches.
     private let reaches: [Reach]
+    /// Tickets left out by `touching` because nothing happened to them since long before its period and they are
+    /// unresolved now: they count in the backlog only.
+    private let dormant: [(ticket: TicketFacts, reach: Reach)]
 
     /// How far a ticket's history reaches: its creation, its last instant (reply, resolution, reopen or close)
     /// and whether it is unresolved now.
@@ -93,25 +96,32 @@ public struct TicketReport: Sendable {
     public init(_ tickets: [TicketFacts], filter: ReportFilter = .all) {
         self.tickets = tickets.filter(filter.matches)
         reaches = self.tickets.map(Reach.init)
+        dormant = []
     }
 
-    private init(tickets: [TicketFacts], reaches: [Reach]) {
+    private init(tickets: [TicketFacts], reaches: [Reach], dormant: [(ticket: TicketFacts, reach: Reach)]) {
         self.tickets = tickets
         self.reaches = reaches
+        self.dormant = dormant
     }
 
-    /// The tickets that can count in `period`: created before its end, and with something in or after it or
-    /// unresolved now. Every figure of this type over `period` (and the backlog at its end) is the same on this
-    /// report as on the whole one, which lets a report with many buckets measure each over a few tickets.
+    /// The tickets that can count in `period`: created before its end, with something in or after it. The
+    /// tickets unresolved now with nothing since before it count in the backlog only. Every figure of this type
+    /// over `period`, and the backlog at any instant in it or at its end, is the same on this report as on the whole one, which lets
+    /// a report with many buckets measure each over a few tickets.
     public func touching(_ period: Range<Date>) -> TicketReport {
         var kept: [TicketFacts] = []
         var keptReaches: [Reach] = []
-        for (ticket, reach) in zip(tickets, reaches)
-        where reach.createdAt < period.upperBound && (reach.isUnresolvedNow || reach.lastAt >= period.lowerBound) {
-            kept.append(ticket)
-            keptReaches.append(reach)
+        var dormant = self.dormant
+        for (ticket, reach) in zip(tickets, reaches) where reach.createdAt < period.upperBound {
+            if reach.lastAt >= period.lowerBound {
+                kept.append(ticket)
+                keptReaches.append(reach)
+            } else if reach.isUnresolvedNow {
+                dormant.append((ticket, reach))
+            }
         }
-        return TicketReport(tickets: kept, reaches: keptReaches)
+        return TicketReport(tickets: kept, reaches: keptReaches, dormant: dormant)
     }
 
     /// **Volume**: new tickets per channel in each bucket of `period` over `range`: a ticket counts in the bucket
@@ -200,7 +210,9 @@ public struct TicketReport: Sendable {
     /// just before it (pending and on-hold tickets count; a reopened ticket counts again). For a period, take
     /// its end: `backlog(at: period.upperBound)`.
     public func backlog(at instant: Date) -> Int {
+        // A dormant ticket is unresolved at any instant after its last one, as it is now.
         tickets.count { $0.isUnresolved(before: instant) }
+            + dormant.count { $0.reach.lastAt < instant || $0.ticket.isUnresolved(before: instant) }
     }
 
     /// **Tickets per agent**: the tickets resolved in `period`, counted for the agent each is assigned to.

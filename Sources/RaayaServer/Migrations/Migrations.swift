@@ -30,5 +30,6 @@ enum RaayaMigrations {
         UpdateOutboxForDigests(),
         CreateTicketFacts(),
         CreateKBArticleViews(),
+        UpdateReportIndexes(),
     ]
 }
