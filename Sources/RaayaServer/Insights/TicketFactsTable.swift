@@ -84,15 +84,18 @@ enum TicketFactsTable {
             ].joined(separator: " ")
         }
 
-        /// The facts of a report's line, without tags; nil when the line is not one `selectLine` makes.
+        /// The facts of a report's line, without tags; nil when the line is not one `selectLine` makes. The line
+        /// is ASCII, so it is cut on its bytes rather than on characters.
         static func facts(_ line: String) -> TicketFacts? {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+            let fields = line.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).map(Substring.init)
             guard fields.count == 14, let created = date(fields[0]), let status = TicketStatus(rawValue: String(fields[1])),
                 let replies = Int(fields[3]), let id = Int(fields[8]), let channel = Channel(rawValue: String(fields[9])),
                 let priority = TicketPriority(rawValue: String(fields[10]))
             else { return nil }
             func optional(_ field: Substring) -> Int? { field == "-" ? nil : Int(field) }
-            func list(_ field: Substring) -> [Date] { field == "-" ? [] : field.split(separator: ",").compactMap(date) }
+            func list(_ field: Substring) -> [Date] {
+                field == "-" ? [] : field.utf8.split(separator: UInt8(ascii: ",")).compactMap { date(Substring($0)) }
+            }
             return TicketFacts(
                 id: id, createdAt: created, channel: channel, groupID: optional(fields[11]), assigneeID: optional(fields[12]),
                 priority: priority, organizationID: optional(fields[13]), firstPublicAgentReplyAt: date(fields[2]),
