@@ -85,6 +85,15 @@ extension TicketFacts {
         return cycles
     }
 
+    /// The latest instant of the ticket's history that a metric reads: creation, first reply, a solve, a reopen or
+    /// the closure. Nothing after it changes the ticket's figures.
+    public var lastInstant: Date {
+        ([createdAt, firstPublicAgentReplyAt, closedAt].compactMap { $0 } + solvedAt + reopenedAt).max() ?? createdAt
+    }
+
+    /// Whether the ticket is unresolved now, after everything in its history.
+    public var isUnresolvedNow: Bool { isUnresolved(before: .distantFuture) }
+
     /// Whether the ticket was unresolved just before `instant`: created before it, and not solved or closed, or
     /// reopened since its last resolution. Pending and on-hold tickets are unresolved.
     public func isUnresolved(before instant: Date) -> Bool {

@@ -87,9 +87,8 @@ public struct TicketReport: Sendable {
 
         init(_ ticket: TicketFacts) {
             createdAt = ticket.createdAt
-            lastAt = [ticket.createdAt, ticket.firstPublicAgentReplyAt, ticket.closedAt, ticket.solvedAt.last, ticket.reopenedAt.last]
-                .compactMap { $0 }.max() ?? ticket.createdAt
-            isUnresolvedNow = ticket.isUnresolved(before: .distantFuture)
+            lastAt = ticket.lastInstant
+            isUnresolvedNow = ticket.isUnresolvedNow
         }
     }
 

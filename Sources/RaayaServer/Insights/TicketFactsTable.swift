@@ -11,7 +11,7 @@ import SQLKit
 /// reply, a merge moving messages, and `TicketCreation`. The attributes reports filter on (channel, group,
 /// assignee, priority, tags, organization) are not copied: they are read from the ticket as it is now.
 ///
-/// Columns: `created_at`, `last_at` (the latest of its instants) and `unresolved` (now) pick a range's tickets;
+/// Columns: `created_at`, `last_at` (`TicketFacts.lastInstant`) and `unresolved` (now) pick a range's tickets;
 /// `facts` holds the facts as one line of text (`Line`), because both drivers decode a column at a cost that
 /// dwarfs the query: a report reads one text column per ticket, with the ticket's attributes appended by the
 /// database. Instants are seconds since Foundation's reference date (2001-01-01 UTC), written in the shortest
@@ -27,11 +27,9 @@ enum TicketFactsTable {
             try await sql.insertRows(
                 into: name, columns: ["ticket_id", "created_at", "last_at", "unresolved", "facts"],
                 page.map { ticket in
-                    let instants = [ticket.createdAt, ticket.firstPublicAgentReplyAt, ticket.closedAt].compactMap { $0 }
-                        + ticket.solvedAt + ticket.reopenedAt
-                    return [
-                        ticket.id, seconds(ticket.createdAt), seconds(instants.max() ?? ticket.createdAt),
-                        ticket.isUnresolved(before: .distantFuture), Line.text(of: ticket),
+                    [
+                        ticket.id, seconds(ticket.createdAt), seconds(ticket.lastInstant), ticket.isUnresolvedNow,
+                        Line.text(of: ticket),
                     ]
                 })
         }
