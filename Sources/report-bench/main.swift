@@ -82,8 +82,8 @@ do {
                     print("\(made) tickets in \(Int(milliseconds(clock.now - started) / 1_000)) s")
                 }
             })
-        try await runtime.rebuildTicketFacts()
-        print("ticket facts rebuilt in \(Int(milliseconds(clock.now - started) / 1_000)) s")
+        try await runtime.buildTicketFacts()
+        print("ticket facts built in \(Int(milliseconds(clock.now - started) / 1_000)) s")
         for (table, count) in try await runtime.counts(of: ["tickets", "messages", "ticket_events", "ticket_tags", "customers"]) {
             print("\(table): \(count) rows")
         }

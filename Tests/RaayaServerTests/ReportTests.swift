@@ -343,6 +343,28 @@ struct ReportTests {
             #expect(customerWrote.status == .created, "\(customerWrote.text)")
 
             let sql = try app.app.db.sqlDatabase()
+            // What the reports filter on changes too: A's priority, group and assignee, and its customer's organization.
+            let billing = try await app.createGroup(token: week.token, name: "الفوترة")
+            let sara = try await app.createUser(email: "sara@example.com", name: "سارة", role: .agent)
+            let moved = try await app.send(
+                .PATCH, "/api/v1/tickets/\(week.a)", token: week.token, json: ["priority": "high", "group_id": billing, "assignee_id": sara])
+            #expect(moved.status == .ok, "\(moved.text)")
+            let customer = try #require(
+                try await sql.raw("SELECT customer_id FROM tickets WHERE id = \(bind: week.a)").first()?.decode(column: "customer_id", as: Int.self))
+            let joined = try await app.send(.PATCH, "/api/v1/customers/\(customer)", token: week.token, json: ["organization": "شركة النور"])
+            #expect(joined.status == .ok, "\(joined.text)")
+            let organization = try #require(
+                try await sql.raw("SELECT organization_id FROM customers WHERE id = \(bind: customer)").first()?
+                    .decodeOptional(column: "organization_id", as: Int.self))
+            // A's first reply (hour 2) counts under its new attributes, and only there.
+            for (filter, count) in [
+                ("organization_id=\(organization)", 1), ("group_id=\(billing)&priority=high&agent_id=\(sara)", 1), ("agent_id=\(week.agent)", 1),
+                ("priority=normal&channel=email", 0),
+            ] {
+                let report = try await app.send(.GET, "/api/v1/reports/response_times?\(Self.week)&\(filter)", token: week.token).object
+                #expect(((report["total"] as? [String: Any])?["first_response"] as? [String: Any])?.int("count") == count, "\(filter)")
+            }
+
             let ids = try await sql.raw("SELECT id FROM tickets ORDER BY id").all(decodingColumn: "id", as: Int.self)
             #expect(ids.count == 4)
             let everything = Date.distantPast..<Date.distantFuture

@@ -151,6 +151,11 @@ struct CustomerService {
         }
         if let language = changes.language { update = update.set("language", to: language.isEmpty ? nil : language) }
         try await update.run()
+        if changes.organization != nil {
+            // The reports filter the customer's tickets by the customer's organization as it is now.
+            let tickets = try await sql.raw("SELECT id FROM tickets WHERE customer_id = \(bind: id)").all(decodingColumn: "id", as: Int.self)
+            try await TicketFactsTable.refresh(tickets, on: sql)
+        }
         let profile = try await sql.raw("""
             SELECT c.name, o.name AS organization FROM customers c LEFT JOIN organizations o ON o.id = c.organization_id \
             WHERE c.id = \(bind: id)

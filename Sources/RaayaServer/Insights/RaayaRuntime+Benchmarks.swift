@@ -12,9 +12,10 @@ extension RaayaRuntime {
         try await app.raaya.writer.write { database in try await work(try database.sqlDatabase()) }
     }
 
-    /// Rebuilds the reports' pre-aggregate of every ticket from the stored history, after a bulk fill in plain SQL.
-    public func rebuildTicketFacts() async throws {
-        try await bulkWrite { sql in try await TicketFactsTable.rebuildAll(on: sql) }
+    /// Builds the reports' pre-aggregate of the tickets that have none from the stored history, after a bulk fill
+    /// in plain SQL.
+    public func buildTicketFacts() async throws {
+        try await bulkWrite { sql in try await TicketFactsTable.fillMissing(on: sql) }
     }
 
     /// How many rows each of `tables` holds, in order.

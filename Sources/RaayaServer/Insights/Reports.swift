@@ -510,7 +510,7 @@ struct SelfServiceReport: TabularReport {
     static func make(scope: ReportScope, on sql: any SQLDatabase) async throws -> SelfServiceReport {
         let range = scope.range
         let events = try await sql.raw("""
-            SELECT e.kind, e.created_at FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id \
+            SELECT e.kind, e.created_at FROM ticket_events e JOIN ticket_facts f ON f.ticket_id = e.ticket_id \
             WHERE e.kind IN (\(binds: kinds.map(\.rawValue))) AND e.created_at >= \(bind: range.lowerBound) \
             AND e.created_at < \(bind: range.upperBound)\(TicketHistory.conditions(scope.filter))
             """).all().map { row in

@@ -7,14 +7,16 @@ import SQLKit
 /// merge, status). A report reads a row per ticket instead of every event and message of it.
 ///
 /// The row is exact because it is rebuilt from the raw history (`TicketHistory.rebuilt`) inside the same
-/// transaction as every write that changes those facts: `TicketService.record` of a fact event, a public agent
-/// reply, a merge moving messages, and `TicketCreation`. The attributes reports filter on (channel, group,
-/// assignee, priority, tags, organization) are not copied: they are read from the ticket as it is now.
+/// transaction as every write that changes them: each `TicketService` operation on a ticket (status, priority,
+/// assignee, group, a message, a merge) refreshes it once at its end, `TicketCreation` builds it, and a change of a
+/// customer's organization refreshes the customer's tickets. The attributes reports filter on are copied here as
+/// the ticket has them now (channel, priority, group, assignee, the customer's organization), so a report reads
+/// this table alone; tags stay in `ticket_tags`.
 ///
 /// Columns: `created_at`, `last_at` (`TicketFacts.lastInstant`) and `unresolved` (now) pick a range's tickets;
-/// `facts` holds the facts as one line of text (`Line`), because both drivers decode a column at a cost that
-/// dwarfs the query: a report reads one text column per ticket, with the ticket's attributes appended by the
-/// database. Instants are seconds since Foundation's reference date (2001-01-01 UTC), written in the shortest
+/// the attributes filter them; `facts` holds the facts as one line of text (`Line`), because both drivers decode
+/// a column at a cost that dwarfs the query: a report reads one text column per ticket, with the attributes
+/// appended by the database. Instants are seconds since Foundation's reference date (2001-01-01 UTC), written in the shortest
 /// form that reads back as the same `Double`, so every `Date` comes back exactly.
 enum TicketFactsTable {
     static let name = "ticket_facts"
@@ -25,11 +27,16 @@ enum TicketFactsTable {
             let page = facts[start..<min(start + rowsPerStatement, facts.count)]
             try await sql.raw("DELETE FROM ticket_facts WHERE ticket_id IN (\(binds: page.map(\.id)))").run()
             try await sql.insertRows(
-                into: name, columns: ["ticket_id", "created_at", "last_at", "unresolved", "facts"],
+                into: name,
+                columns: [
+                    "ticket_id", "created_at", "last_at", "unresolved", "facts", "channel", "priority", "group_id",
+                    "assignee_id", "organization_id",
+                ],
                 page.map { ticket in
                     [
                         ticket.id, seconds(ticket.createdAt), seconds(ticket.lastInstant), ticket.isUnresolvedNow,
-                        Line.text(of: ticket),
+                        Line.text(of: ticket), ticket.channel.rawValue, ticket.priority.rawValue, ticket.groupID,
+                        ticket.assigneeID, ticket.organizationID,
                     ]
                 })
         }
@@ -43,13 +50,15 @@ enum TicketFactsTable {
         try await write(try await TicketHistory.rebuilt(ofIDs: ids, on: sql), on: sql)
     }
 
-    /// Rebuilds every ticket's row from the raw history, a page of tickets at a time: the migration that creates
-    /// the table and tools that fill a database with plain SQL.
-    static func rebuildAll(on sql: any SQLDatabase) async throws {
+    /// Builds the rows of the tickets that have none from their raw history, a page of tickets at a time: the
+    /// migration that completes the table and tools that fill a database with plain SQL.
+    static func fillMissing(on sql: any SQLDatabase) async throws {
         var after = 0
         while true {
             let ids = try await sql.raw("""
-                SELECT id FROM tickets WHERE id > \(bind: after) ORDER BY id LIMIT \(literal: TicketHistory.idsPerStatement)
+                SELECT t.id FROM tickets t WHERE t.id > \(bind: after) \
+                AND NOT EXISTS (SELECT 1 FROM ticket_facts f WHERE f.ticket_id = t.id) \
+                ORDER BY t.id LIMIT \(literal: TicketHistory.idsPerStatement)
                 """).all(decodingColumn: "id", as: Int.self)
             guard let last = ids.last else { return }
             try await refresh(ids, on: sql)
@@ -60,12 +69,12 @@ enum TicketFactsTable {
     /// An instant as the table stores it.
     static func seconds(_ date: Date) -> Double { date.timeIntervalSinceReferenceDate }
 
-    /// The expression a report selects (`AS line`) from `ticket_facts f`, `tickets t` and `customers c`: the
-    /// stored facts, then the ticket's id, channel, priority, group, assignee and organization (`-` for none).
+    /// The expression a report selects (`AS line`) from `ticket_facts f`: the stored facts, then the ticket's id,
+    /// channel, priority, group, assignee and organization (`-` for none).
     static let selectLine = """
-        f.facts || ' ' || CAST(t.id AS TEXT) || ' ' || t.channel || ' ' || t.priority || ' ' || \
-        COALESCE(CAST(t.group_id AS TEXT), '-') || ' ' || COALESCE(CAST(t.assignee_id AS TEXT), '-') || ' ' || \
-        COALESCE(CAST(c.organization_id AS TEXT), '-') AS line
+        f.facts || ' ' || CAST(f.ticket_id AS TEXT) || ' ' || f.channel || ' ' || f.priority || ' ' || \
+        COALESCE(CAST(f.group_id AS TEXT), '-') || ' ' || COALESCE(CAST(f.assignee_id AS TEXT), '-') || ' ' || \
+        COALESCE(CAST(f.organization_id AS TEXT), '-') AS line
         """
 
     /// A ticket's facts as one line of fields separated by spaces: creation, status, first reply (`-` for none),

@@ -30,8 +30,9 @@ enum TicketHistory {
         createdIn range: Range<Date>, filter: ReportFilter, after: Int, limit: Int, on sql: any SQLDatabase
     ) async throws -> [TicketFacts] {
         try await facts(of: """
-            \(selectFacts) WHERE t.created_at >= \(bind: range.lowerBound) AND t.created_at < \(bind: range.upperBound) \
-            AND t.id > \(bind: after)\(conditions(filter)) ORDER BY t.id LIMIT \(literal: limit)
+            \(selectFacts) WHERE f.created_at >= \(bind: TicketFactsTable.seconds(range.lowerBound)) \
+            AND f.created_at < \(bind: TicketFactsTable.seconds(range.upperBound)) \
+            AND f.ticket_id > \(bind: after)\(conditions(filter)) ORDER BY f.ticket_id LIMIT \(literal: limit)
             """, allTags: true, filter: filter, on: sql)
     }
 
@@ -45,15 +46,16 @@ enum TicketHistory {
             guard range.count > 1 else { return "\(literal: range.lowerBound)" }
             let middle = (range.lowerBound + range.upperBound) / 2
             return """
-                CASE WHEN t.created_at < \(bind: buckets[middle].lowerBound) THEN \(bucket(range.lowerBound..<middle)) \
+                CASE WHEN f.created_at < \(bind: TicketFactsTable.seconds(buckets[middle].lowerBound)) THEN \(bucket(range.lowerBound..<middle)) \
                 ELSE \(bucket(middle..<range.upperBound)) END
                 """
         }
         var counts = Array(repeating: [Channel: Int](), count: buckets.count)
         for row in try await sql.raw("""
-            SELECT t.channel, \(bucket(buckets.indices)) AS bucket, COUNT(*) AS tickets FROM tickets t \
-            WHERE t.created_at >= \(bind: first.lowerBound) AND t.created_at < \(bind: last.upperBound)\(conditions(filter)) \
-            GROUP BY t.channel, bucket
+            SELECT f.channel, \(bucket(buckets.indices)) AS bucket, COUNT(*) AS tickets FROM ticket_facts f \
+            WHERE f.created_at >= \(bind: TicketFactsTable.seconds(first.lowerBound)) \
+            AND f.created_at < \(bind: TicketFactsTable.seconds(last.upperBound))\(conditions(filter)) \
+            GROUP BY f.channel, bucket
             """).all()
         {
             counts[try row.decode(column: "bucket", as: Int.self)][try row.decodeRaw(column: "channel", as: Channel.self)] =
@@ -62,13 +64,9 @@ enum TicketHistory {
         return zip(buckets, counts).map { VolumeBucket(range: $0, byChannel: $1) }
     }
 
-    /// A ticket's pre-aggregated facts with the attributes reports filter on, as one line; `f`, `t` and `c` for
-    /// conditions.
+    /// A ticket's pre-aggregated facts with the attributes reports filter on, as one line; `f` for conditions.
     private static var selectFacts: SQLQueryString {
-        """
-        SELECT \(unsafeRaw: TicketFactsTable.selectLine) FROM ticket_facts f \
-        JOIN tickets t ON t.id = f.ticket_id JOIN customers c ON c.id = t.customer_id
-        """
+        "SELECT \(unsafeRaw: TicketFactsTable.selectLine) FROM ticket_facts f"
     }
 
     /// The tickets `selection` (`selectFacts` with conditions) reads. Tags are read for the filter only (the
@@ -159,17 +157,19 @@ enum TicketHistory {
         }
     }
 
-    /// ` AND …` conditions on `tickets t` for the filter's plain columns; tags match any of the filter's.
+    /// ` AND …` conditions on `ticket_facts f` for the filter, from the attributes the table keeps (tags from
+    /// `ticket_tags`: a ticket matches any of the filter's). Reports that count other rows join their tickets'
+    /// `ticket_facts f` to apply it.
     static func conditions(_ filter: ReportFilter) -> SQLQueryString {
         var query: SQLQueryString = ""
-        if !filter.channels.isEmpty { query += " AND t.channel IN (\(binds: filter.channels.map(\.rawValue).sorted()))" }
-        if !filter.groups.isEmpty { query += " AND t.group_id IN (\(binds: filter.groups.sorted()))" }
-        if !filter.agents.isEmpty { query += " AND t.assignee_id IN (\(binds: filter.agents.sorted()))" }
-        if !filter.priorities.isEmpty { query += " AND t.priority IN (\(binds: filter.priorities.map(\.rawValue).sorted()))" }
-        if !filter.organizations.isEmpty {
-            query += " AND t.customer_id IN (SELECT id FROM customers WHERE organization_id IN (\(binds: filter.organizations.sorted())))"
+        if !filter.channels.isEmpty { query += " AND f.channel IN (\(binds: filter.channels.map(\.rawValue).sorted()))" }
+        if !filter.groups.isEmpty { query += " AND f.group_id IN (\(binds: filter.groups.sorted()))" }
+        if !filter.agents.isEmpty { query += " AND f.assignee_id IN (\(binds: filter.agents.sorted()))" }
+        if !filter.priorities.isEmpty { query += " AND f.priority IN (\(binds: filter.priorities.map(\.rawValue).sorted()))" }
+        if !filter.organizations.isEmpty { query += " AND f.organization_id IN (\(binds: filter.organizations.sorted()))" }
+        if !filter.tags.isEmpty {
+            query += " AND f.ticket_id IN (SELECT ticket_id FROM ticket_tags WHERE tag IN (\(binds: filter.tags.sorted())))"
         }
-        if !filter.tags.isEmpty { query += " AND t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag IN (\(binds: filter.tags.sorted())))" }
         return query
     }
 }

@@ -31,5 +31,6 @@ enum RaayaMigrations {
         CreateTicketFacts(),
         CreateKBArticleViews(),
         UpdateReportIndexes(),
+        UpdateTicketFactsAttributes(),
     ]
 }

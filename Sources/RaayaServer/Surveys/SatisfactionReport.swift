@@ -71,8 +71,8 @@ struct SatisfactionReport: Encodable, Sendable {
         // Answers and invitations count by their ticket's current attributes, as the ticket reports do; a filter
         // leaves out campaign answers, which have no ticket.
         let tickets = TicketHistory.conditions(filter)
-        let responseFilter: SQLQueryString = filter == .all ? "" : " AND r.ticket_id IN (SELECT t.id FROM tickets t WHERE 1 = 1\(tickets))"
-        let invitationFilter: SQLQueryString = filter == .all ? "" : " AND t.id IS NOT NULL\(tickets)"
+        let responseFilter: SQLQueryString = filter == .all ? "" : " AND r.ticket_id IN (SELECT f.ticket_id FROM ticket_facts f WHERE 1 = 1\(tickets))"
+        let invitationFilter: SQLQueryString = filter == .all ? "" : " AND f.ticket_id IS NOT NULL\(tickets)"
         let responses = try await sql.raw("""
             SELECT r.kind, r.direction, r.score, r.comment_sentiment, r.answered_at FROM survey_responses r \
             WHERE r.answered_at >= \(bind: range.lowerBound) AND r.answered_at < \(bind: range.upperBound)\(responseFilter)
@@ -87,7 +87,7 @@ struct SatisfactionReport: Encodable, Sendable {
         }
         let invitations = try await sql.raw("""
             SELECT i.sent_at, (SELECT COUNT(*) FROM survey_responses r WHERE r.invitation_id = i.id) AS answered \
-            FROM survey_invitations i LEFT JOIN tickets t ON t.id = i.ticket_id \
+            FROM survey_invitations i LEFT JOIN ticket_facts f ON f.ticket_id = i.ticket_id \
             WHERE i.status = 'sent' AND i.sent_at >= \(bind: range.lowerBound) AND i.sent_at < \(bind: range.upperBound)\
             \(invitationFilter)
             """).all().map { row in

@@ -37,8 +37,8 @@ struct NewMessage: Sendable {
 }
 
 /// The only writer of tickets: each change is stored with its event, inside one write of the `WriteQueue`, and
-/// the reports' pre-aggregate of the ticket (`TicketFactsTable`) is rebuilt in that same write when its facts
-/// change.
+/// each operation that can change what the reports read of a ticket (`update`, `addMessage`, `merge`) rebuilds
+/// the ticket's pre-aggregate (`TicketFactsTable`) once at its end, in that same write.
 struct TicketService {
     let database: any Database
     let now: Date
@@ -86,6 +86,7 @@ struct TicketService {
         if changed {
             ticket.updatedAt = now
             try await ticket.update(on: database)
+            try await TicketFactsTable.refresh([id], on: try database.sqlDatabase())
         }
     }
 
@@ -107,7 +108,9 @@ struct TicketService {
             guard let followUp = try await Ticket.find(followUpID, on: database) else {
                 throw DomainError.notFound(resource: "ticket")
             }
-            return try await append(new, to: followUp)
+            let messageID = try await append(new, to: followUp)
+            try await TicketFactsTable.refresh([followUpID], on: try database.sqlDatabase())
+            return messageID
         case .append(let newStatus, let reopens, let setsFirstResponse):
             if let newStatus {
                 try await move(ticket, to: newStatus, reopenByCustomer: reopens)
@@ -116,7 +119,10 @@ struct TicketService {
                 ticket.firstResponseAt = now
                 try await record(.firstResponse, on: id, [:])
             }
-            return try await append(new, to: ticket)
+            let messageID = try await append(new, to: ticket)
+            // A reply, a status move or a priority raised by the message's sentiment.
+            try await TicketFactsTable.refresh([id], on: try database.sqlDatabase())
+            return messageID
         }
     }
 
@@ -155,8 +161,6 @@ struct TicketService {
         guard target.status != .closed else { throw DomainError.conflict("ticket #\(targetID) is closed") }
         try await Message.query(on: database).set(\.$ticket.$id, to: targetID)
             .filter(\.$ticket.$id == sourceID).update()
-        // The target's replies changed; the source's facts follow from the events recorded below.
-        try await TicketFactsTable.refresh([targetID], on: try database.sqlDatabase())
         let sourceText = try await SearchIndex.content(of: sourceID, in: .tickets, on: try database.sqlDatabase())
         try await SearchIndex.append(sourceText, for: targetID, in: .tickets, on: try database.sqlDatabase())
         try await record(.statusChanged, on: sourceID, ["from": source.status.rawValue, "to": TicketStatus.closed.rawValue])
@@ -168,6 +172,8 @@ struct TicketService {
         try await source.update(on: database)
         target.updatedAt = now
         try await target.update(on: database)
+        // The source is closed as merged; the target has the source's replies.
+        try await TicketFactsTable.refresh([sourceID, targetID], on: try database.sqlDatabase())
     }
 
     // MARK: - Parts
@@ -180,9 +186,6 @@ struct TicketService {
             ticketID: id, author: new.author, authorUserID: new.author == .agent ? actor?.userID : nil,
             authorCustomerID: new.author == .customer ? ticket.$customer.id : nil, body: new.body,
             isInternal: new.isInternal, channel: new.channel ?? ticket.channel, html: new.html, sentiment: sentiment)
-        if new.author == .agent && !new.isInternal {
-            try await TicketFactsTable.refresh([id], on: try database.sqlDatabase())
-        }
         if let sentiment {
             ticket.sentiment = sentiment.label
             if let raised = TicketRules.priority(after: sentiment, current: ticket.priority),
@@ -283,6 +286,8 @@ struct TicketService {
         return ticket
     }
 
+    /// Stores an event. Only this type's operations record the events the reports read (`TicketHistory.eventKinds`),
+    /// and they refresh the ticket's pre-aggregate; other callers record the rest (bot steps, surveys).
     func record(_ kind: TicketEventKind, on ticketID: Int, _ details: [String: String?]) async throws {
         let data = try JSON.encoder.encode(details.compactMapValues { $0 })
         try await database.sqlDatabase().insertRow(
@@ -291,8 +296,5 @@ struct TicketService {
                 "ticket_id": ticketID, "kind": kind.rawValue, "actor_user_id": actor?.userID,
                 "data": String(decoding: data, as: UTF8.self), "created_at": now,
             ])
-        if TicketHistory.eventKinds.contains(kind) {
-            try await TicketFactsTable.refresh([ticketID], on: try database.sqlDatabase())
-        }
     }
 }
