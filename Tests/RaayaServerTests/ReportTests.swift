@@ -67,6 +67,29 @@ struct ReportTests {
         return Week(token: token, agent: agent, a: a, b: b, c: c)
     }
 
+    @Test("a ticket_facts line gives back every instant exactly: microsecond ones, finer ones, before 2001 and far ahead")
+    func factsLinesKeepInstants() throws {
+        var generator = SystemRandomNumberGenerator()
+        var instants: [Double] = [0, 0.5, -0.000_001, 815_119_200.123_456_789, 1e16, -978_307_200.25, 4_102_444_800.999_999]
+        for _ in 0..<5_000 {
+            instants.append(Double(Int.random(in: -2_000_000_000_000_000...5_000_000_000_000_000, using: &generator)) / 1_000_000)
+            instants.append(Double.random(in: -1e9...5e9, using: &generator))
+        }
+        for (index, seconds) in instants.enumerated() {
+            let instant = Date(timeIntervalSinceReferenceDate: seconds)
+            let ticket = TicketFacts(
+                id: index, createdAt: instant, channel: .chat, groupID: 7, priority: .urgent, organizationID: 12, firstPublicAgentReplyAt: instant,
+                publicAgentReplyCount: 2, solvedAt: [instant, instant], reopenedAt: [instant], status: .solved)
+            let line = TicketFactsTable.Line.text(ticket)
+            let read = try #require(TicketFactsTable.Line.facts(line), "\(line)")
+            #expect(read.createdAt.timeIntervalSinceReferenceDate.bitPattern == seconds.bitPattern, "\(line)")
+            #expect(read.solvedAt == [instant, instant] && read.reopenedAt == [instant] && read.firstPublicAgentReplyAt == instant)
+            #expect(read.groupID == 7 && read.assigneeID == nil && read.organizationID == 12 && read.priority == .urgent)
+        }
+        #expect(TicketFactsTable.Line.facts("1.5 open - 0 - 0 - - 3 fax normal - - -") == nil)
+        #expect(TicketFactsTable.Line.facts("1.5 open - 0 - 0 - - 3 chat normal - - -") != nil)
+    }
+
     @Test("volume per channel per day, with the previous week to compare; a channel filter")
     func volume() async throws {
         try await TestApp.run { app in
@@ -368,7 +391,7 @@ struct ReportTests {
             let ids = try await sql.raw("SELECT id FROM tickets ORDER BY id").all(decodingColumn: "id", as: Int.self)
             #expect(ids.count == 4)
             let everything = Date.distantPast..<Date.distantFuture
-            let stored = try await TicketHistory.facts(createdIn: everything, filter: .all, after: 0, limit: 100, on: sql)
+            let stored = try await TicketHistory.facts(createdIn: everything, filter: .all, after: nil, limit: 100, on: sql)
             let rebuilt = try await TicketHistory.rebuilt(ofIDs: ids, on: sql)
             #expect(stored == rebuilt)
             let b = try #require(stored.first { $0.id == week.b })

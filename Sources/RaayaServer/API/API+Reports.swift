@@ -123,12 +123,12 @@ enum ReportsAPI {
         ]
         return csvResponse("tickets", body: .init(managedAsyncStream: { writer in
             try await writer.writeBuffer(ByteBuffer(string: CSV.line(header)))
-            var after = 0
+            var after: TicketFacts?
             while true {
                 let page = try await TicketHistory.facts(
                     createdIn: scope.range, filter: scope.filter, after: after, limit: exportPageSize, on: sql)
                 guard let last = page.last else { break }
-                after = last.id
+                after = last
                 var text = ""
                 for ticket in page where scope.filter.matches(ticket) {
                     let resolved = ticket.resolvedAt.first
