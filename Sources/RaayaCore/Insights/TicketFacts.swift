@@ -74,8 +74,10 @@ extension TicketFacts {
 
     /// Each resolution cycle as `(start, resolved)`: creation to the first resolution, then each reopen to the
     /// next resolution after it. A cycle not yet resolved is left out.
-    public var resolutionCycles: [(start: Date, resolved: Date)] {
-        let resolutions = resolvedAt
+    public var resolutionCycles: [(start: Date, resolved: Date)] { resolutionCycles(resolutions: resolvedAt) }
+
+    /// `resolutionCycles` from the ticket's `resolvedAt`, worked out before.
+    func resolutionCycles(resolutions: [Date]) -> [(start: Date, resolved: Date)] {
         var cycles: [(start: Date, resolved: Date)] = []
         guard let first = resolutions.first else { return cycles }
         cycles.append((createdAt, first))
@@ -88,7 +90,11 @@ extension TicketFacts {
     /// The latest instant of the ticket's history that a metric reads: creation, first reply, a solve, a reopen or
     /// the closure. Nothing after it changes the ticket's figures.
     public var lastInstant: Date {
-        ([createdAt, firstPublicAgentReplyAt, closedAt].compactMap { $0 } + solvedAt + reopenedAt).max() ?? createdAt
+        var last = createdAt
+        for instant in [firstPublicAgentReplyAt, closedAt, solvedAt.max(), reopenedAt.max()] {
+            if let instant, instant > last { last = instant }
+        }
+        return last
     }
 
     /// Whether the ticket is unresolved now, after everything in its history.
@@ -96,10 +102,13 @@ extension TicketFacts {
 
     /// Whether the ticket was unresolved just before `instant`: created before it, and not solved or closed, or
     /// reopened since its last resolution. Pending and on-hold tickets are unresolved.
-    public func isUnresolved(before instant: Date) -> Bool {
+    public func isUnresolved(before instant: Date) -> Bool { isUnresolved(before: instant, resolutions: resolvedAt) }
+
+    /// `isUnresolved(before:)` from the ticket's `resolvedAt`, worked out before.
+    func isUnresolved(before instant: Date, resolutions: [Date]) -> Bool {
         guard createdAt < instant else { return false }
         if isMerged, let closedAt, closedAt < instant { return false }
-        guard let lastResolution = resolvedAt.last(where: { $0 < instant }) else { return true }
+        guard let lastResolution = resolutions.last(where: { $0 < instant }) else { return true }
         return reopenedAt.contains { $0 >= lastResolution && $0 < instant }
     }
 }

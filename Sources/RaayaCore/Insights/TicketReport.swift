@@ -79,21 +79,24 @@ public struct TicketReport: Sendable {
     private let dormant: [(ticket: TicketFacts, reach: Reach)]
 
     /// How far a ticket's history reaches: its creation, its last instant (reply, resolution, reopen or close)
-    /// and whether it is unresolved now.
+    /// and whether it is unresolved now; and its resolutions (`TicketFacts.resolvedAt`), which every metric reads,
+    /// worked out once.
     private struct Reach: Sendable {
         let createdAt: Date
         let lastAt: Date
         let isUnresolvedNow: Bool
+        let resolutions: [Date]
 
         init(_ ticket: TicketFacts) {
             createdAt = ticket.createdAt
             lastAt = ticket.lastInstant
-            isUnresolvedNow = ticket.isUnresolvedNow
+            resolutions = ticket.resolvedAt
+            isUnresolvedNow = ticket.isUnresolved(before: .distantFuture, resolutions: resolutions)
         }
     }
 
     public init(_ tickets: [TicketFacts], filter: ReportFilter = .all) {
-        self.tickets = tickets.filter(filter.matches)
+        self.tickets = filter == .all ? tickets : tickets.filter(filter.matches)
         reaches = self.tickets.map(Reach.init)
         dormant = []
     }
@@ -166,15 +169,15 @@ public struct TicketReport: Sendable {
         var full: [Double] = []
         var cycles: [Double] = []
         let stopwatch = TimeMeasure.Stopwatch(measure)
-        for ticket in tickets {
-            let resolutions = ticket.resolvedAt
+        for (ticket, reach) in zip(tickets, reaches) {
+            let resolutions = reach.resolutions
             if let firstResolution = resolutions.first, period.contains(firstResolution) {
                 first.append(stopwatch.seconds(from: ticket.createdAt, to: firstResolution))
             }
             if let last = resolutions.last, period.contains(last), !ticket.status.isActive {
                 full.append(stopwatch.seconds(from: ticket.createdAt, to: last))
             }
-            for cycle in ticket.resolutionCycles.dropFirst() where period.contains(cycle.resolved) {
+            for cycle in ticket.resolutionCycles(resolutions: resolutions).dropFirst() where period.contains(cycle.resolved) {
                 cycles.append(stopwatch.seconds(from: cycle.start, to: cycle.resolved))
             }
         }
@@ -184,25 +187,40 @@ public struct TicketReport: Sendable {
     /// The tickets resolved at least once in `period`: the tickets the reopen rate, first-contact resolution,
     /// replies per ticket and tickets per agent count.
     public func resolved(in period: Range<Date>) -> [TicketFacts] {
-        tickets.filter { $0.resolvedAt.contains(where: period.contains) }
+        var found: [TicketFacts] = []
+        forEachResolved(in: period) { ticket, _ in found.append(ticket) }
+        return found
+    }
+
+    /// Calls `body` with each ticket resolved in `period` and its first resolution in it, without copying them.
+    private func forEachResolved(in period: Range<Date>, _ body: (TicketFacts, Date) -> Void) {
+        for (ticket, reach) in zip(tickets, reaches) {
+            if let resolution = reach.resolutions.first(where: period.contains) { body(ticket, resolution) }
+        }
     }
 
     /// **Reopen rate**: of the tickets resolved in `period`, the share reopened after their first resolution in
     /// the period (at any time up to now, so the figure of a recent period can still grow).
     public func reopenRate(in period: Range<Date>) -> Ratio {
-        let solved = resolved(in: period)
-        let reopened = solved.filter { ticket in
-            guard let resolution = ticket.resolvedAt.first(where: period.contains) else { return false }
-            return ticket.reopenedAt.contains { $0 > resolution }
+        var solved = 0
+        var reopened = 0
+        forEachResolved(in: period) { ticket, resolution in
+            solved += 1
+            if ticket.reopenedAt.contains(where: { $0 > resolution }) { reopened += 1 }
         }
-        return Ratio(reopened.count, of: solved.count)
+        return Ratio(reopened, of: solved)
     }
 
     /// **First-contact resolution**: of the tickets resolved in `period`, the share with exactly one public
     /// agent reply over their whole life (so a ticket that was reopened and answered again no longer counts).
     public func firstContactResolution(in period: Range<Date>) -> Ratio {
-        let solved = resolved(in: period)
-        return Ratio(solved.count { $0.publicAgentReplyCount == 1 }, of: solved.count)
+        var solved = 0
+        var firstContact = 0
+        forEachResolved(in: period) { ticket, _ in
+            solved += 1
+            if ticket.publicAgentReplyCount == 1 { firstContact += 1 }
+        }
+        return Ratio(firstContact, of: solved)
     }
 
     /// **Backlog**: the tickets unresolved at `instant`, that is created before it and not solved or closed
@@ -210,14 +228,16 @@ public struct TicketReport: Sendable {
     /// its end: `backlog(at: period.upperBound)`.
     public func backlog(at instant: Date) -> Int {
         // A dormant ticket is unresolved at any instant after its last one, as it is now.
-        tickets.count { $0.isUnresolved(before: instant) }
-            + dormant.count { $0.reach.lastAt < instant || $0.ticket.isUnresolved(before: instant) }
+        zip(tickets, reaches).count { $0.isUnresolved(before: instant, resolutions: $1.resolutions) }
+            + dormant.count {
+                $0.reach.lastAt < instant || $0.ticket.isUnresolved(before: instant, resolutions: $0.reach.resolutions)
+            }
     }
 
     /// **Tickets per agent**: the tickets resolved in `period`, counted for the agent each is assigned to.
     public func ticketsPerAgent(in period: Range<Date>) -> AgentLoad {
         var counts: [Int: Int] = [:]
-        for ticket in resolved(in: period) {
+        forEachResolved(in: period) { ticket, _ in
             if let agent = ticket.assigneeID { counts[agent, default: 0] += 1 }
         }
         return AgentLoad(solvedByAgent: counts)
@@ -226,6 +246,8 @@ public struct TicketReport: Sendable {
     /// **Replies per ticket**: public agent replies over the life of each ticket resolved in `period`; median,
     /// 90th percentile and average.
     public func repliesPerTicket(in period: Range<Date>) -> Summary {
-        Summary(resolved(in: period).map { Double($0.publicAgentReplyCount) })
+        var replies: [Double] = []
+        forEachResolved(in: period) { ticket, _ in replies.append(Double(ticket.publicAgentReplyCount)) }
+        return Summary(replies)
     }
 }
