@@ -119,9 +119,13 @@ struct TicketService {
                 ticket.firstResponseAt = now
                 try await record(.firstResponse, on: id, [:])
             }
+            let priority = ticket.priority
             let messageID = try await append(new, to: ticket)
-            // A reply, a status move or a priority raised by the message's sentiment.
-            try await TicketFactsTable.refresh([id], on: try database.sqlDatabase())
+            // What the reports read changed with a status move, an agent's reply, or a priority the message's
+            // sentiment raised.
+            if newStatus != nil || (new.author == .agent && !new.isInternal) || ticket.priority != priority {
+                try await TicketFactsTable.refresh([id], on: try database.sqlDatabase())
+            }
             return messageID
         }
     }
