@@ -130,7 +130,7 @@ struct CustomerService {
     /// adds an email or phone (refused with the owner's id if another customer has it). The search text is
     /// rebuilt from the new profile.
     func update(_ id: Int, _ changes: CustomerChanges) async throws {
-        guard try await sql.raw("SELECT id FROM customers WHERE id = \(bind: id)").first() != nil else {
+        guard let existing = try await sql.raw("SELECT organization_id FROM customers WHERE id = \(bind: id)").first() else {
             throw DomainError.notFound(resource: "customer")
         }
         let owners = try await identityOwners(
@@ -146,12 +146,15 @@ struct CustomerService {
         }
         var update = sql.update(Customer.schema).where("id", .equal, id).set("updated_at", to: now)
         if let name = changes.name { update = update.set("name", to: name) }
+        var movedOrganization = false
         if let organization = changes.organization {
-            update = update.set("organization_id", to: organization.isEmpty ? nil : try await self.organization(named: organization))
+            let organizationID = organization.isEmpty ? nil : try await self.organization(named: organization)
+            movedOrganization = try organizationID != existing.decodeOptional(column: "organization_id", as: Int.self)
+            update = update.set("organization_id", to: organizationID)
         }
         if let language = changes.language { update = update.set("language", to: language.isEmpty ? nil : language) }
         try await update.run()
-        if changes.organization != nil {
+        if movedOrganization {
             // The reports filter the customer's tickets by the customer's organization as it is now.
             let tickets = try await sql.raw("SELECT id FROM tickets WHERE customer_id = \(bind: id)").all(decodingColumn: "id", as: Int.self)
             try await TicketFactsTable.refresh(tickets, on: sql)

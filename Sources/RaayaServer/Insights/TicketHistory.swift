@@ -12,7 +12,7 @@ enum TicketHistory {
     /// The facts of the tickets a report over `range` needs: created before its end, and either unresolved now or
     /// with a fact since its start (`last_at`). That holds every ticket created, answered, resolved, reopened or in
     /// the backlog during the range (a ticket unresolved at some instant of the range is either still unresolved
-    /// or was resolved later). The filter's plain columns are applied here; `TicketReport` applies all of it.
+    /// or was resolved later). The whole filter is applied here, tags included.
     static func facts(for range: Range<Date>, filter: ReportFilter, on sql: any SQLDatabase) async throws -> [TicketFacts] {
         // Two indexed lookups rather than one `OR`: the unresolved tickets, and the settled ones with a fact since
         // the start.
