@@ -69,14 +69,18 @@ public struct AgentLoad: Sendable, Equatable {
 ///
 /// A resolution is a move to `solved`, or a close of an active ticket (see `TicketFacts.resolvedAt`); a
 /// ticket merged into another is never resolved by that merge.
+///
+/// The reports `touching`, `filtered` and `grouped` make share the tickets loaded once, and list theirs by index:
+/// a report with many buckets, or one per agent, copies no ticket.
 public struct TicketReport: Sendable {
-    /// The tickets the filter let through.
-    public let tickets: [TicketFacts]
-    /// Per ticket, in the same order: how far its history reaches.
+    /// Every ticket loaded, and how far each one's history reaches, in the same order.
+    private let loaded: [TicketFacts]
     private let reaches: [Reach]
+    /// The indices in `loaded` of this report's tickets, in order.
+    private let members: [Int]
     /// Tickets left out by `touching` because nothing happened to them since long before its period and they are
-    /// unresolved now: they count in the backlog only.
-    private let dormant: [(ticket: TicketFacts, reach: Reach)]
+    /// unresolved now: they count in the backlog only. Indices in `loaded`.
+    private let dormant: [Int]
 
     /// How far a ticket's history reaches: its creation, its last instant (reply, resolution, reopen or close)
     /// and whether it is unresolved now; and its resolutions (`TicketFacts.resolvedAt`), which every metric reads,
@@ -96,15 +100,25 @@ public struct TicketReport: Sendable {
     }
 
     public init(_ tickets: [TicketFacts], filter: ReportFilter = .all) {
-        self.tickets = filter == .all ? tickets : tickets.filter(filter.matches)
-        reaches = self.tickets.map(Reach.init)
+        loaded = filter == .all ? tickets : tickets.filter(filter.matches)
+        reaches = loaded.map(Reach.init)
+        members = Array(loaded.indices)
         dormant = []
     }
 
-    private init(tickets: [TicketFacts], reaches: [Reach], dormant: [(ticket: TicketFacts, reach: Reach)]) {
-        self.tickets = tickets
-        self.reaches = reaches
+    private init(_ report: TicketReport, members: [Int], dormant: [Int]) {
+        loaded = report.loaded
+        reaches = report.reaches
+        self.members = members
         self.dormant = dormant
+    }
+
+    /// The tickets of this report, in the order they were loaded.
+    public var tickets: [TicketFacts] { members.map { loaded[$0] } }
+
+    /// Calls `body` with each ticket of the report and its resolutions (`resolvedAt`), without copying them.
+    func forEach(_ body: (TicketFacts, _ resolutions: [Date]) -> Void) {
+        for index in members { body(loaded[index], reaches[index].resolutions) }
     }
 
     /// The tickets that can count in `period`: created before its end, with something in or after it. The
@@ -112,18 +126,38 @@ public struct TicketReport: Sendable {
     /// over `period`, and the backlog at any instant in it or at its end, is the same on this report as on the whole one, which lets
     /// a report with many buckets measure each over a few tickets.
     public func touching(_ period: Range<Date>) -> TicketReport {
-        var kept: [TicketFacts] = []
-        var keptReaches: [Reach] = []
+        var kept: [Int] = []
         var dormant = self.dormant
-        for (ticket, reach) in zip(tickets, reaches) where reach.createdAt < period.upperBound {
+        for index in members {
+            let reach = reaches[index]
+            guard reach.createdAt < period.upperBound else { continue }
             if reach.lastAt >= period.lowerBound {
-                kept.append(ticket)
-                keptReaches.append(reach)
+                kept.append(index)
             } else if reach.isUnresolvedNow {
-                dormant.append((ticket, reach))
+                dormant.append(index)
             }
         }
-        return TicketReport(tickets: kept, reaches: keptReaches, dormant: dormant)
+        return TicketReport(self, members: kept, dormant: dormant)
+    }
+
+    /// The report over the tickets `isIncluded` keeps (a channel's, say): the same figures as a report built from
+    /// those tickets alone.
+    public func filtered(_ isIncluded: (TicketFacts) -> Bool) -> TicketReport {
+        TicketReport(
+            self, members: members.filter { isIncluded(loaded[$0]) }, dormant: dormant.filter { isIncluded(loaded[$0]) })
+    }
+
+    /// A report per value of `key` over the tickets with that value (an agent's, say); tickets without one are
+    /// left out.
+    public func grouped<Key: Hashable>(by key: (TicketFacts) -> Key?) -> [Key: TicketReport] {
+        var members: [Key: [Int]] = [:]
+        var dormant: [Key: [Int]] = [:]
+        for index in self.members { if let value = key(loaded[index]) { members[value, default: []].append(index) } }
+        for index in self.dormant { if let value = key(loaded[index]) { dormant[value, default: []].append(index) } }
+        return Dictionary(
+            uniqueKeysWithValues: Set(members.keys).union(dormant.keys).map { value in
+                (value, TicketReport(self, members: members[value] ?? [], dormant: dormant[value] ?? []))
+            })
     }
 
     /// **Volume**: new tickets per channel in each bucket of `period` over `range`: a ticket counts in the bucket
@@ -134,7 +168,7 @@ public struct TicketReport: Sendable {
     ) -> [VolumeBucket] {
         let buckets = calendar.buckets(period, covering: range)
         var counts = Array(repeating: [Channel: Int](), count: buckets.count)
-        for ticket in tickets {
+        forEach { ticket, _ in
             // Buckets are contiguous and in order: find the first one ending after the creation instant.
             var low = 0
             var high = buckets.count
@@ -154,11 +188,13 @@ public struct TicketReport: Sendable {
     /// answers are not replies. Median, 90th percentile and average, in seconds of `measure`.
     public func firstResponseTime(in period: Range<Date>, measure: TimeMeasure = .calendar) -> Summary {
         let stopwatch = TimeMeasure.Stopwatch(measure)
-        return Summary(
-            tickets.compactMap { ticket in
-                guard let reply = ticket.firstPublicAgentReplyAt, period.contains(reply) else { return nil }
-                return stopwatch.seconds(from: ticket.createdAt, to: reply)
-            })
+        var times: [Double] = []
+        forEach { ticket, _ in
+            if let reply = ticket.firstPublicAgentReplyAt, period.contains(reply) {
+                times.append(stopwatch.seconds(from: ticket.createdAt, to: reply))
+            }
+        }
+        return Summary(times)
     }
 
     /// **Resolution time** in seconds of `measure`: creation → first resolution (tickets first resolved in the
@@ -169,14 +205,15 @@ public struct TicketReport: Sendable {
         var full: [Double] = []
         var cycles: [Double] = []
         let stopwatch = TimeMeasure.Stopwatch(measure)
-        for (ticket, reach) in zip(tickets, reaches) {
-            let resolutions = reach.resolutions
+        forEach { ticket, resolutions in
             if let firstResolution = resolutions.first, period.contains(firstResolution) {
                 first.append(stopwatch.seconds(from: ticket.createdAt, to: firstResolution))
             }
             if let last = resolutions.last, period.contains(last), !ticket.status.isActive {
                 full.append(stopwatch.seconds(from: ticket.createdAt, to: last))
             }
+            // Only a reopened ticket has cycles after its first; most have none, and need no list of them.
+            guard !ticket.reopenedAt.isEmpty else { return }
             for cycle in ticket.resolutionCycles(resolutions: resolutions).dropFirst() where period.contains(cycle.resolved) {
                 cycles.append(stopwatch.seconds(from: cycle.start, to: cycle.resolved))
             }
@@ -194,8 +231,8 @@ public struct TicketReport: Sendable {
 
     /// Calls `body` with each ticket resolved in `period` and its first resolution in it, without copying them.
     private func forEachResolved(in period: Range<Date>, _ body: (TicketFacts, Date) -> Void) {
-        for (ticket, reach) in zip(tickets, reaches) {
-            if let resolution = reach.resolutions.first(where: period.contains) { body(ticket, resolution) }
+        forEach { ticket, resolutions in
+            if let resolution = resolutions.first(where: period.contains) { body(ticket, resolution) }
         }
     }
 
@@ -228,9 +265,9 @@ public struct TicketReport: Sendable {
     /// its end: `backlog(at: period.upperBound)`.
     public func backlog(at instant: Date) -> Int {
         // A dormant ticket is unresolved at any instant after its last one, as it is now.
-        zip(tickets, reaches).count { $0.isUnresolved(before: instant, resolutions: $1.resolutions) }
+        members.count { loaded[$0].isUnresolved(before: instant, resolutions: reaches[$0].resolutions) }
             + dormant.count {
-                $0.reach.lastAt < instant || $0.ticket.isUnresolved(before: instant, resolutions: $0.reach.resolutions)
+                reaches[$0].lastAt < instant || loaded[$0].isUnresolved(before: instant, resolutions: reaches[$0].resolutions)
             }
     }
 

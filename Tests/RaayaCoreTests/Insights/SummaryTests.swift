@@ -30,6 +30,24 @@ struct InsightsSummaryTests {
         #expect(empty.median == nil && empty.p90 == nil && empty.average == nil)
     }
 
+    @Test("median and 90th percentile picked without sorting equal the sorted nearest ranks, ties and all — الاختيار دون ترتيب")
+    func selection() {
+        var random = SeededGenerator(seed: 7)
+        for count in Array(1...40) + [99, 100, 101, 1_000, 4_097] {
+            // Few distinct values (many ties), many, and already ordered either way.
+            let spread = [3, 1_000_000][count % 2]
+            var values = (0..<count).map { _ in Double(Int.random(in: 0..<spread, using: &random)) }
+            if count % 5 == 0 { values.sort() }
+            if count % 7 == 0 { values.sort(by: >) }
+            let sorted = values.sorted()
+            let summary = Summary(values)
+            #expect(summary.count == count)
+            #expect(summary.median == Summary.percentile(50, ofSorted: sorted))
+            #expect(summary.p90 == Summary.percentile(90, ofSorted: sorted))
+        }
+        #expect(Summary(Array(repeating: 3_600, count: 1_000)).median == 3_600)
+    }
+
     @Test("a ratio with nothing counted has no value — نسبة بلا حالات")
     func ratio() {
         #expect(Ratio(2, of: 5).value == 0.4)

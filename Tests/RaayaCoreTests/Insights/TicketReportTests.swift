@@ -131,6 +131,33 @@ struct InsightsTicketReportTests {
         #expect(someLeftOut)
     }
 
+    @Test("a channel's or an agent's part of a report, also of one bucket, equals a report of those tickets alone — جزء من التقرير")
+    func parts() {
+        let periods = [week, TicketHistoryFixture.weekBefore, december(9, "10:00")..<december(9, "11:00")]
+        for whole in [report] + periods.map(report.touching) {
+            var byAgent: [Int: [TicketFacts]] = [:]
+            for ticket in whole.tickets { if let agent = ticket.assigneeID { byAgent[agent, default: []].append(ticket) } }
+            let grouped = whole.grouped(by: \.assigneeID)
+            #expect(Set(grouped.keys) == Set(byAgent.keys))
+            var parts = grouped.map { agent, part in (part, TicketReport(byAgent[agent] ?? [])) }
+            for channel in Channel.allCases {
+                parts.append((whole.filtered { $0.channel == channel }, TicketReport(whole.tickets.filter { $0.channel == channel })))
+            }
+            for (part, alone) in parts {
+                #expect(part.tickets == alone.tickets)
+                for period in periods {
+                    #expect(part.firstResponseTime(in: period) == alone.firstResponseTime(in: period))
+                    #expect(part.resolutionTime(in: period, measure: business) == alone.resolutionTime(in: period, measure: business))
+                    #expect(part.reopenRate(in: period) == alone.reopenRate(in: period))
+                    #expect(part.repliesPerTicket(in: period) == alone.repliesPerTicket(in: period))
+                }
+            }
+        }
+        // The e-mail tickets waiting at the end of the week, dormant ones included, whether a bucket kept them or not.
+        let email = { (ticket: TicketFacts) in ticket.channel == .email }
+        #expect(report.touching(week).filtered(email).backlog(at: week.upperBound) == TicketReport(tickets.filter(email)).backlog(at: week.upperBound))
+    }
+
     @Test("tickets per agent and replies per ticket — التذاكر لكل موظف والردود لكل تذكرة")
     func agentsAndReplies() {
         let load = report.ticketsPerAgent(in: week)

@@ -50,6 +50,8 @@ public struct ArrivalPattern: Sendable, Equatable {
 
     /// The arrivals of `report`'s tickets created in `range`.
     public init(_ report: TicketReport, in range: Range<Date>, timeZone: TimeZone) {
-        self.init(arrivals: report.tickets.map(\.createdAt), in: range, timeZone: timeZone)
+        var arrivals: [Date] = []
+        report.forEach { ticket, _ in arrivals.append(ticket.createdAt) }
+        self.init(arrivals: arrivals, in: range, timeZone: timeZone)
     }
 }

@@ -25,8 +25,11 @@ public struct BacklogProjection: Sendable, Equatable {
         guard days > 0 else {
             return BacklogProjection(current: report.backlog(at: now), arrivalsPerDay: 0, resolutionsPerDay: 0)
         }
-        let arrivals = report.tickets.count { range.contains($0.createdAt) }
-        let resolutions = report.tickets.reduce(0) { sum, ticket in sum + ticket.resolvedAt.count(where: range.contains)
+        var arrivals = 0
+        var resolutions = 0
+        report.forEach { ticket, resolvedAt in
+            if range.contains(ticket.createdAt) { arrivals += 1 }
+            resolutions += resolvedAt.count(where: range.contains)
         }
         return BacklogProjection(
             current: report.backlog(at: now), arrivalsPerDay: Double(arrivals) / days,
