@@ -78,16 +78,16 @@ enum ReportsAPI {
                 }
                 measure = .business(calendar)
             }
-            return ResponseTimesReport(
+            return await ResponseTimesReport(
                 try await tickets(), scope: scope, measure: measure,
                 calendarID: measure == .calendar ? nil : calendarID)
         case .reopens:
-            return ReopensReport(try await tickets(), scope: scope)
+            return await ReopensReport(try await tickets(), scope: scope)
         case .agents:
             let names = try await sql.raw("SELECT id, name FROM users").all().reduce(into: [Int: String]()) { names, row in
                 names[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self)
             }
-            return AgentsReport(try await tickets(), scope: scope, names: names)
+            return await AgentsReport(try await tickets(), scope: scope, names: names)
         case .capacity:
             let level = try parameters.integer("service_level", in: 1...99) ?? 80
             let within = try parameters.integer("answer_within", in: 1...3600) ?? 20
@@ -100,7 +100,7 @@ enum ReportsAPI {
                 """).all().compactMap { row -> Double? in
                 TicketEvent.details(try row.decode(column: "data", as: String.self))["duration_seconds"].flatMap(Double.init)
             }
-            return CapacityReport(
+            return await CapacityReport(
                 try await tickets(), scope: scope, now: now, serviceLevel: Double(level) / 100,
                 answerWithin: Double(within), agentsAvailable: agents, callDurations: calls)
         }

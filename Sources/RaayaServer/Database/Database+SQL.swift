@@ -22,51 +22,87 @@ struct UnsupportedDatabase: Error, CustomStringConvertible {
 }
 
 extension SQLDatabase {
-    /// The text column `column` of every row `query` returns, in order (empty text for NULL).
+    /// The text column `column`, the only one `query` selects, of every row it returns, in order (empty text for
+    /// NULL), in chunks of up to `chunk` as the database hands them over: the caller works on one chunk while the
+    /// next is being read, on the connection's thread.
     ///
     /// Both drivers are read directly, for a report's tens of thousands of rows: on SQLite the rows are collected
     /// on the connection's own thread, where SQLiteKit hands each row to an event loop as a task of its own; on
     /// PostgreSQL each value is read as text, where PostgresKit's row decoding goes through its general `Decodable`
     /// translation. Those were most of such a report's time.
-    func texts(_ query: SQLQueryString, column: String) async throws -> [String] {
-        if let postgres = self as? any PostgresDatabase, let texts = try await texts(query, column: column, on: postgres) {
-            return texts
+    func texts(_ query: SQLQueryString, column: String, chunk: Int = 4_096) -> AsyncThrowingStream<[String], any Error> {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: [String].self)
+        let reading = Task {
+            do {
+                try await texts(query, column: column, chunk: chunk) { continuation.yield($0) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in reading.cancel() }
+        return stream
+    }
+
+    /// `texts` handing each chunk to `deliver`, from whichever thread reads it.
+    private func texts(
+        _ query: SQLQueryString, column: String, chunk: Int, deliver: @escaping @Sendable ([String]) -> Void
+    ) async throws {
+        if let postgres = self as? any PostgresDatabase, try await texts(query, column: column, chunk: chunk, on: postgres, deliver: deliver) {
+            return
         }
         guard let sqlite = self as? any SQLiteDatabase else {
-            return try await raw(query).all(decodingColumn: column, as: String.self)
+            deliver(try await raw(query).all(decodingColumn: column, as: String.self))
+            return
         }
         let (text, rawBinds) = serialize(query)
         let encoder = SQLiteDataEncoder()
         let binds = try rawBinds.map { try encoder.encode($0) }
-        return try await sqlite.withConnection { connection in
+        try await sqlite.withConnection { connection in
             let rows = NIOLockedValueBox<[String]>([])
             try await connection.query(text, binds) { row in
                 let value = row.column(column)?.string ?? ""
-                rows.withLockedValue { $0.append(value) }
+                let full: [String]? = rows.withLockedValue { rows in
+                    rows.append(value)
+                    guard rows.count >= chunk else { return nil }
+                    defer { rows = [] }
+                    return rows
+                }
+                if let full { deliver(full) }
             }
-            return rows.withLockedValue { $0 }
+            let rest = rows.withLockedValue { $0 }
+            if !rest.isEmpty { deliver(rest) }
         }
     }
 
-    /// `texts` on PostgreSQL; nil when a bound value is not one PostgresNIO encodes itself.
-    private func texts(_ query: SQLQueryString, column: String, on postgres: any PostgresDatabase) async throws -> [String]? {
+    /// `texts` on PostgreSQL; false, having read nothing, when a bound value is not one PostgresNIO encodes itself.
+    private func texts(
+        _ query: SQLQueryString, column: String, chunk: Int, on postgres: any PostgresDatabase,
+        deliver: @escaping @Sendable ([String]) -> Void
+    ) async throws -> Bool {
         let (text, rawBinds) = serialize(query)
         var binds = PostgresBindings(capacity: rawBinds.count)
         for bind in rawBinds {
-            guard let value = bind as? any PostgresEncodable else { return nil }
+            guard let value = bind as? any PostgresEncodable else { return false }
             try binds.append(value)
         }
         let statement = PostgresQuery(unsafeSQL: text, binds: binds)
         let logger = postgres.logger
-        return try await postgres.withConnection { connection in
+        try await postgres.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
                 var texts: [String] = []
                 for try await row in try await connection.query(statement, logger: logger) {
-                    texts.append(try row.makeRandomAccess()[column].decode(String?.self) ?? "")
+                    // By position: the only column. A random-access row costs an allocation a row.
+                    texts.append(try row.decode(String?.self) ?? "")
+                    if texts.count >= chunk {
+                        deliver(texts)
+                        texts = []
+                    }
                 }
-                return texts
+                if !texts.isEmpty { deliver(texts) }
             }
         }.get()
+        return true
     }
 }
 

@@ -28,6 +28,21 @@ struct ReportBucket<Figures: Encodable & Sendable>: Encodable, Sendable {
     static func all(_ buckets: [Range<Date>], _ figures: (Range<Date>) -> Figures) -> [ReportBucket] {
         buckets.map { ReportBucket(start: $0.lowerBound, end: $0.upperBound, figures: figures($0)) }
     }
+
+    /// `figures` over the whole `range` and over each of `buckets`, measured side by side on the cores there
+    /// are: each is independent of the others, and a long range's total alone is as much work as its buckets.
+    static func measured(
+        _ range: Range<Date>, _ buckets: [Range<Date>], _ figures: @escaping @Sendable (Range<Date>) -> Figures
+    ) async -> (total: Figures, periods: [ReportBucket]) {
+        let ranges = [range] + buckets
+        var measured = [Figures?](repeating: nil, count: ranges.count)
+        await withTaskGroup(of: (Int, Figures).self) { group in
+            for (index, range) in ranges.enumerated() { group.addTask { (index, figures(range)) } }
+            for await (index, figures) in group { measured[index] = figures }
+        }
+        let all = measured.compactMap { $0 }
+        return (all[0], zip(buckets, all.dropFirst()).map { ReportBucket(start: $0.lowerBound, end: $0.upperBound, figures: $1) })
+    }
 }
 
 /// A report as rows, for CSV: a header row and the data rows.
@@ -203,14 +218,13 @@ struct ResponseTimesReport: TabularReport {
         case calendarID = "calendar_id"
     }
 
-    init(_ report: TicketReport, scope: ReportScope, measure: TimeMeasure, calendarID: Int?) {
+    init(_ report: TicketReport, scope: ReportScope, measure: TimeMeasure, calendarID: Int?) async {
         from = scope.range.lowerBound
         to = scope.range.upperBound
         period = scope.period.name
         self.measure = calendarID == nil ? "calendar" : "business"
         self.calendarID = calendarID
-        total = Figures(report, scope.range, measure)
-        periods = ReportBucket.all(scope.buckets) { Figures(report.touching($0), $0, measure) }
+        (total, periods) = await ReportBucket.measured(scope.range, scope.buckets) { Figures(report.touching($0), $0, measure) }
     }
 
     var table: ReportTable {
@@ -256,12 +270,11 @@ struct ReopensReport: TabularReport {
     let total: Figures
     let periods: [ReportBucket<Figures>]
 
-    init(_ report: TicketReport, scope: ReportScope) {
+    init(_ report: TicketReport, scope: ReportScope) async {
         from = scope.range.lowerBound
         to = scope.range.upperBound
         period = scope.period.name
-        total = Figures(report, scope.range)
-        periods = ReportBucket.all(scope.buckets) { Figures(report.touching($0), $0) }
+        (total, periods) = await ReportBucket.measured(scope.range, scope.buckets) { Figures(report.touching($0), $0) }
     }
 
     var table: ReportTable {
@@ -314,19 +327,25 @@ struct AgentsReport: TabularReport {
         case averageSolved = "average_solved"
     }
 
-    init(_ report: TicketReport, scope: ReportScope, names: [Int: String]) {
+    init(_ report: TicketReport, scope: ReportScope, names: [Int: String]) async {
         from = scope.range.lowerBound
         to = scope.range.upperBound
         let range = scope.range
         averageSolved = report.ticketsPerAgent(in: range).average
-        let byAgent = Dictionary(grouping: report.tickets.filter { $0.assigneeID != nil }, by: { $0.assigneeID ?? 0 })
-        agents = byAgent.map { id, tickets in
-            let mine = TicketReport(tickets)
-            return Row(
-                agentID: id, name: names[id] ?? "#\(id)", solved: mine.resolved(in: range).count,
-                firstResponse: SummaryDTO(mine.firstResponseTime(in: range)),
-                resolution: SummaryDTO(mine.resolutionTime(in: range).first), reopenRate: RatioDTO(mine.reopenRate(in: range)),
-                repliesPerTicket: SummaryDTO(mine.repliesPerTicket(in: range)))
+        // Each agent's row is measured on its own, side by side on the cores there are.
+        agents = await withTaskGroup(of: Row.self) { group in
+            for (id, mine) in report.grouped(by: \.assigneeID) {
+                group.addTask {
+                    // The reopen rate's denominator is the tickets resolved in the range.
+                    let reopens = mine.reopenRate(in: range)
+                    return Row(
+                        agentID: id, name: names[id] ?? "#\(id)", solved: reopens.denominator,
+                        firstResponse: SummaryDTO(mine.firstResponseTime(in: range)),
+                        resolution: SummaryDTO(mine.resolutionTime(in: range).first), reopenRate: RatioDTO(reopens),
+                        repliesPerTicket: SummaryDTO(mine.repliesPerTicket(in: range)))
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
         }
         .filter { $0.solved > 0 || $0.firstResponse.count > 0 }
         .sorted { ($0.solved, $1.name) > ($1.solved, $0.name) }
@@ -411,7 +430,7 @@ struct CapacityReport: TabularReport {
     init(
         _ report: TicketReport, scope: ReportScope, now: Date, serviceLevel: Double, answerWithin: Double, agentsAvailable: Int,
         callDurations: [Double]
-    ) {
+    ) async {
         let range = scope.range
         from = range.lowerBound
         to = range.upperBound
@@ -419,39 +438,50 @@ struct CapacityReport: TabularReport {
         serviceLevelPercent = serviceLevel * 100
         answerWithinSeconds = answerWithin
         self.agentsAvailable = agentsAvailable
-        live = [Channel.chat, .phone].map { channel in
-            let tickets = TicketReport(report.tickets.filter { $0.channel == channel })
-            let handleTime: Double? =
-                switch channel {
-                case .phone: Summary(callDurations).average
-                default:
-                    // A chat is handled from the agent's first reply to its first resolution.
-                    Summary(
-                        tickets.resolved(in: range).compactMap { ticket in
-                            guard let reply = ticket.firstPublicAgentReplyAt, let solved = ticket.resolvedAt.first, solved > reply
-                            else { return nil }
-                            return solved.timeIntervalSince(reply)
-                        }
-                    ).average
-                }
-            let arrivals = ArrivalPattern(tickets, in: range, timeZone: scope.calendar.timeZone).averagePerHour
-            let needed: [[Int?]] = arrivals.map { row in
-                row.map { perHour in
-                    guard let handleTime else { return nil }
-                    if perHour == 0 { return 0 }
-                    return ErlangC(arrivals: perHour, perSeconds: 3600, averageHandleTime: handleTime)
-                        .agentsNeeded(serviceLevel: serviceLevel, answeredWithin: answerWithin)
-                }
-            }
-            return Live(
-                channel: channel.rawValue, averageHandleTime: handleTime, arrivalsPerHour: arrivals, agentsNeeded: needed,
-                peakAgentsNeeded: needed.flatMap { $0 }.compactMap { $0 }.max())
-        }
-        let projection = BacklogProjection.measured(
-            from: TicketReport(report.tickets.filter { $0.channel == .email }), over: range, now: now)
+        // The channels are measured side by side on the cores there are.
+        let target = (level: serviceLevel, within: answerWithin)
+        let zone = scope.calendar.timeZone
+        async let chat = Self.live(.chat, of: report, over: range, timeZone: zone, target: target, callDurations: callDurations)
+        async let phone = Self.live(.phone, of: report, over: range, timeZone: zone, target: target, callDurations: callDurations)
+        async let projection = BacklogProjection.measured(from: report.filtered { $0.channel == .email }, over: range, now: now)
+        live = await [chat, phone]
+        let measured = await projection
         email = Backlog(
-            current: projection.current, arrivalsPerDay: projection.arrivalsPerDay, resolutionsPerDay: projection.resolutionsPerDay,
-            next14Days: projection.next(days: 14), daysToClear: projection.daysToClear)
+            current: measured.current, arrivalsPerDay: measured.arrivalsPerDay, resolutionsPerDay: measured.resolutionsPerDay,
+            next14Days: measured.next(days: 14), daysToClear: measured.daysToClear)
+    }
+
+    /// The arrivals and the agents needed on a live channel.
+    private static func live(
+        _ channel: Channel, of report: TicketReport, over range: Range<Date>, timeZone: TimeZone,
+        target: (level: Double, within: Double), callDurations: [Double]
+    ) -> Live {
+        let tickets = report.filtered { $0.channel == channel }
+        let handleTime: Double? =
+            switch channel {
+            case .phone: Summary(callDurations).average
+            default:
+                // A chat is handled from the agent's first reply to its first resolution.
+                Summary(
+                    tickets.resolved(in: range).compactMap { ticket in
+                        guard let reply = ticket.firstPublicAgentReplyAt, let solved = ticket.resolvedAt.first, solved > reply
+                        else { return nil }
+                        return solved.timeIntervalSince(reply)
+                    }
+                ).average
+            }
+        let arrivals = ArrivalPattern(tickets, in: range, timeZone: timeZone).averagePerHour
+        let needed: [[Int?]] = arrivals.map { row in
+            row.map { perHour in
+                guard let handleTime else { return nil }
+                if perHour == 0 { return 0 }
+                return ErlangC(arrivals: perHour, perSeconds: 3600, averageHandleTime: handleTime)
+                    .agentsNeeded(serviceLevel: target.level, answeredWithin: target.within)
+            }
+        }
+        return Live(
+            channel: channel.rawValue, averageHandleTime: handleTime, arrivalsPerHour: arrivals, agentsNeeded: needed,
+            peakAgentsNeeded: needed.flatMap { $0 }.compactMap { $0 }.max())
     }
 
     var table: ReportTable {

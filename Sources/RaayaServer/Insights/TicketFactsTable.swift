@@ -95,30 +95,67 @@ enum TicketFactsTable {
         }
 
         private static func facts(bytes: UnsafeBufferPointer<UInt8>) -> TicketFacts? {
-            var fields: [Slice<UnsafeBufferPointer<UInt8>>] = []
-            fields.reserveCapacity(14)
-            var start = bytes.startIndex
-            for index in bytes.indices where bytes[index] == UInt8(ascii: " ") {
-                fields.append(bytes[start..<index])
-                start = index + 1
-            }
-            fields.append(bytes[start..<bytes.endIndex])
-            guard fields.count == 14, let created = instant(fields[0]), let status = TicketStatus(ascii: fields[1]),
-                let replies = integer(fields[3]), let id = integer(fields[8]), let channel = Channel(ascii: fields[9]),
-                let priority = TicketPriority(ascii: fields[10])
+            // The fields in order, each cut where it is read: no list of them, no allocation but the ticket's own.
+            var fields = Fields(rest: bytes[...])
+            guard let created = fields.next().flatMap(instant), let status = fields.next().flatMap(statuses.value),
+                let reply = fields.next(), let replies = fields.next().flatMap(integer), let closed = fields.next(),
+                let merged = fields.next(), let solves = fields.next(), let reopens = fields.next(),
+                let id = fields.next().flatMap(integer), let channel = fields.next().flatMap(channels.value),
+                let priority = fields.next().flatMap(priorities.value), let group = fields.next(),
+                let assignee = fields.next(), let organization = fields.next(), fields.next() == nil
             else { return nil }
             func optional(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Int? { isNone(field) ? nil : integer(field) }
             func list(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> [Date] {
-                isNone(field) ? [] : field.split(separator: UInt8(ascii: ",")).compactMap(instant)
+                guard !isNone(field) else { return [] }
+                var dates: [Date] = []
+                dates.reserveCapacity(field.count { $0 == UInt8(ascii: ",") } + 1)
+                var start = field.startIndex
+                for index in field.indices where field[index] == UInt8(ascii: ",") {
+                    if let date = instant(field[start..<index]) { dates.append(date) }
+                    start = index + 1
+                }
+                if let date = instant(field[start...]) { dates.append(date) }
+                return dates
             }
             return TicketFacts(
-                id: id, createdAt: created, channel: channel, groupID: optional(fields[11]), assigneeID: optional(fields[12]),
-                priority: priority, organizationID: optional(fields[13]), firstPublicAgentReplyAt: instant(fields[2]),
-                publicAgentReplyCount: replies, solvedAt: list(fields[6]), reopenedAt: list(fields[7]), closedAt: instant(fields[4]),
-                isMerged: fields[5].elementsEqual("1".utf8), status: status)
+                id: id, createdAt: created, channel: channel, groupID: optional(group), assigneeID: optional(assignee),
+                priority: priority, organizationID: optional(organization), firstPublicAgentReplyAt: instant(reply),
+                publicAgentReplyCount: replies, solvedAt: list(solves), reopenedAt: list(reopens), closedAt: instant(closed),
+                isMerged: merged.count == 1 && merged.first == UInt8(ascii: "1"), status: status)
         }
 
-        private static func isNone(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Bool { field.elementsEqual("-".utf8) }
+        private static let statuses = Cases<TicketStatus>()
+        private static let channels = Cases<Channel>()
+        private static let priorities = Cases<TicketPriority>()
+
+        /// The cases of an enumeration by the bytes of their raw values, to read them without making a string: the
+        /// synthesized `init(rawValue:)` compares a string with each case in turn.
+        private struct Cases<Value: CaseIterable & RawRepresentable & Sendable>: Sendable where Value.RawValue == String {
+            let all: [(bytes: [UInt8], value: Value)] = Value.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+            func value(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Value? {
+                all.first { $0.bytes.count == field.count && $0.bytes.elementsEqual(field) }?.value
+            }
+        }
+
+        /// The fields of a line, one at a time: up to the next space, the last one up to the end.
+        private struct Fields {
+            var rest: Slice<UnsafeBufferPointer<UInt8>>?
+
+            mutating func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
+                guard let line = rest else { return nil }
+                guard let space = line.firstIndex(of: UInt8(ascii: " ")) else {
+                    rest = nil
+                    return line
+                }
+                rest = line[(space + 1)...]
+                return line[..<space]
+            }
+        }
+
+        private static func isNone(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            field.count == 1 && field.first == UInt8(ascii: "-")
+        }
 
         /// A whole number of decimal digits, or nil.
         private static func integer(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
@@ -164,13 +201,5 @@ enum TicketFactsTable {
         }
 
         private static let powersOfTen: [Double] = (0...15).map { pow(10, Double($0)) }
-    }
-}
-
-private extension RawRepresentable where Self: CaseIterable, RawValue == String {
-    /// The case whose raw value is these ASCII bytes.
-    init?(ascii bytes: Slice<UnsafeBufferPointer<UInt8>>) {
-        guard let value = Self.allCases.first(where: { $0.rawValue.utf8.elementsEqual(bytes) }) else { return nil }
-        self = value
     }
 }

@@ -87,12 +87,15 @@ enum TicketHistory {
     private static func facts(of selection: SQLQueryString, allTags: Bool = false, filter: ReportFilter, on sql: any SQLDatabase)
         async throws -> [TicketFacts]
     {
-        let lines = try await sql.texts(selection, column: "facts")
-        var facts = try lines.map { line in
-            guard let ticket = TicketFactsTable.Line.facts(line) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "ticket_facts line \(line)"))
+        var facts: [TicketFacts] = []
+        // Each chunk is parsed while the database reads the next.
+        for try await lines in sql.texts(selection, column: "facts") {
+            for line in lines {
+                guard let ticket = TicketFactsTable.Line.facts(line) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "ticket_facts line \(line)"))
+                }
+                facts.append(ticket)
             }
-            return ticket
         }
         guard allTags || !filter.tags.isEmpty else { return facts }
         var tags: [Int: Set<String>] = [:]

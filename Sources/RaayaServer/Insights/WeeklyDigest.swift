@@ -59,8 +59,8 @@ enum WeeklyDigest {
         let scope = ReportScope(range: week, periodName: .custom, calendar: calendar, filter: .all)
         let tickets = TicketReport(try await TicketHistory.facts(for: week, filter: .all, on: sql))
         let volume = try await VolumeReport.make(scope: scope, on: sql)
-        let times = ResponseTimesReport(tickets, scope: scope, measure: .calendar, calendarID: nil).total
-        let reopens = ReopensReport(tickets, scope: scope).total
+        let times = await ResponseTimesReport(tickets, scope: scope, measure: .calendar, calendarID: nil).total
+        let reopens = await ReopensReport(tickets, scope: scope).total
         let satisfaction = try await SatisfactionReport.make(range: week, period: .custom(week), calendar: calendar, filter: .all, on: sql)
         let selfService = try await SelfServiceReport.make(scope: scope, on: sql).total
         let goals = try await Goals.list(on: sql, now: now).filter { $0.deadline > week.lowerBound }
