@@ -32,5 +32,6 @@ enum RaayaMigrations {
         CreateKBArticleViews(),
         UpdateReportIndexes(),
         UpdateTicketFactsAttributes(),
+        UpdateTicketFactsSettledIndex(),
     ]
 }
