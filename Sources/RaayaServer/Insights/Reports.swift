@@ -331,7 +331,6 @@ struct AgentsReport: TabularReport {
         from = scope.range.lowerBound
         to = scope.range.upperBound
         let range = scope.range
-        averageSolved = report.ticketsPerAgent(in: range).average
         // Each agent's row is measured on its own, side by side on the cores there are.
         agents = await withTaskGroup(of: Row.self) { group in
             for (id, mine) in report.grouped(by: \.assigneeID) {
@@ -349,6 +348,10 @@ struct AgentsReport: TabularReport {
         }
         .filter { $0.solved > 0 || $0.firstResponse.count > 0 }
         .sorted { ($0.solved, $1.name) > ($1.solved, $0.name) }
+        // `ticketsPerAgent` from the rows' counts, without another pass over the tickets.
+        averageSolved = AgentLoad(
+            solvedByAgent: Dictionary(uniqueKeysWithValues: agents.filter { $0.solved > 0 }.map { ($0.agentID, $0.solved) })
+        ).average
     }
 
     var table: ReportTable {
