@@ -405,4 +405,26 @@ struct ReportTests {
             #expect(touched.map { var facts = $0; facts.tags = []; return facts } == rebuilt.map { var facts = $0; facts.tags = []; return facts })
         }
     }
+
+    @Test("a ticket solved and reopened hundreds of times keeps its facts row, and the reports count every cycle — تذكرة أعيد فتحها مئات المرات")
+    func longHistoryKeepsItsRow() async throws {
+        try await TestApp.run { app in
+            let week = try await Self.buildWeek(app)
+            let sql = try app.app.db.sqlDatabase()
+            var a = try #require(try await TicketHistory.rebuilt(ofIDs: [week.a], on: sql).first)
+            // 400 reopens and solves on Tuesday at random microseconds: a line of about 14 kB, digits that barely
+            // compress. PostgreSQL refuses a B-tree entry over 2.7 kB, so no index may hold the line there.
+            var generator = SystemRandomNumberGenerator()
+            let tuesday = Self.sunday.addingTimeInterval(48 * 3600).timeIntervalSinceReferenceDate
+            let instants = (0..<800).map { _ in (tuesday + Double(Int.random(in: 0..<(3_600_000_000 * 20), using: &generator)) / 1e6) }.sorted()
+            a.reopenedAt = stride(from: 0, to: instants.count, by: 2).map { Date(timeIntervalSinceReferenceDate: instants[$0]) }
+            a.solvedAt += stride(from: 1, to: instants.count, by: 2).map { Date(timeIntervalSinceReferenceDate: instants[$0]) }
+            try await TicketFactsTable.write([a], on: sql)
+            let stored = try await TicketHistory.facts(for: Date.distantPast..<Date.distantFuture, filter: .all, on: sql)
+            #expect(stored.first { $0.id == week.a } == a)
+            let report = try await app.send(.GET, "/api/v1/reports/response_times?\(Self.week)", token: week.token).object
+            // B's one cycle and A's 400.
+            #expect(((report["total"] as? [String: Any])?["reopen_cycles"] as? [String: Any])?.int("count") == 401)
+        }
+    }
 }

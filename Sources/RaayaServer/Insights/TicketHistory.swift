@@ -77,8 +77,8 @@ enum TicketHistory {
 
     /// `selectFacts` through `index` on SQLite. Its planner has no statistics to go by, and took the
     /// `(unresolved, created_at)` index for the settled tickets with a fact since a date: it read every settled
-    /// ticket's row to check `last_at`, ten times the work of the report's own rows. `ticket_facts_settled` holds
-    /// all the query reads, so the table is not visited.
+    /// ticket's row to check `last_at`, ten times the work of the report's own rows. On SQLite
+    /// `ticket_facts_settled` holds all the query reads, so the table is not visited (migration 027).
     private static func selectFacts(indexedBy index: String, on sql: any SQLDatabase) -> SQLQueryString {
         sql.dialect.name == "sqlite" ? "\(selectFacts) INDEXED BY \(ident: index)" : selectFacts
     }
