@@ -58,10 +58,6 @@ public struct AgentLoad: Sendable, Equatable {
     /// Tickets resolved in the period, by the agent each is assigned to. Unassigned tickets are left out.
     public var solvedByAgent: [Int: Int]
 
-    public init(solvedByAgent: [Int: Int]) {
-        self.solvedByAgent = solvedByAgent
-    }
-
     /// The mean over the agents listed: all their solved tickets divided by how many agents solved any.
     public var average: Double? {
         solvedByAgent.isEmpty ? nil : Double(solvedByAgent.values.reduce(0, +)) / Double(solvedByAgent.count)

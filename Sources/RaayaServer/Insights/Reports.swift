@@ -29,19 +29,26 @@ struct ReportBucket<Figures: Encodable & Sendable>: Encodable, Sendable {
         buckets.map { ReportBucket(start: $0.lowerBound, end: $0.upperBound, figures: figures($0)) }
     }
 
-    /// `figures` over the whole `range` and over each of `buckets`, measured side by side on the cores there
-    /// are: each is independent of the others, and a long range's total alone is as much work as its buckets.
+    /// `figures` over the whole `range` and over each of `buckets`, measured side by side: each is independent of
+    /// the others, and a long range's total alone is as much work as its buckets.
     static func measured(
         _ range: Range<Date>, _ buckets: [Range<Date>], _ figures: @escaping @Sendable (Range<Date>) -> Figures
     ) async -> (total: Figures, periods: [ReportBucket]) {
-        let ranges = [range] + buckets
-        var measured = [Figures?](repeating: nil, count: ranges.count)
-        await withTaskGroup(of: (Int, Figures).self) { group in
-            for (index, range) in ranges.enumerated() { group.addTask { (index, figures(range)) } }
-            for await (index, figures) in group { measured[index] = figures }
-        }
-        let all = measured.compactMap { $0 }
+        let all = await ([range] + buckets).concurrentMap(figures)
         return (all[0], zip(buckets, all.dropFirst()).map { ReportBucket(start: $0.lowerBound, end: $0.upperBound, figures: $1) })
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `map` with each element transformed in a task of its own, on the cores there are; the results in order.
+    /// For a report's independent parts (buckets, agents), each a long computation over shared tickets.
+    func concurrentMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
+        var results = [T?](repeating: nil, count: count)
+        await withTaskGroup(of: (Int, T).self) { group in
+            for (index, element) in enumerated() { group.addTask { (index, transform(element)) } }
+            for await (index, result) in group { results[index] = result }
+        }
+        return results.map { $0! }
     }
 }
 
@@ -331,27 +338,19 @@ struct AgentsReport: TabularReport {
         from = scope.range.lowerBound
         to = scope.range.upperBound
         let range = scope.range
-        // Each agent's row is measured on its own, side by side on the cores there are.
-        agents = await withTaskGroup(of: Row.self) { group in
-            for (id, mine) in report.grouped(by: \.assigneeID) {
-                group.addTask {
-                    // The reopen rate's denominator is the tickets resolved in the range.
-                    let reopens = mine.reopenRate(in: range)
-                    return Row(
-                        agentID: id, name: names[id] ?? "#\(id)", solved: reopens.denominator,
-                        firstResponse: SummaryDTO(mine.firstResponseTime(in: range)),
-                        resolution: SummaryDTO(mine.resolutionTime(in: range).first), reopenRate: RatioDTO(reopens),
-                        repliesPerTicket: SummaryDTO(mine.repliesPerTicket(in: range)))
-                }
-            }
-            return await group.reduce(into: []) { $0.append($1) }
+        averageSolved = report.ticketsPerAgent(in: range).average
+        // Each agent's row is measured on its own, side by side.
+        agents = await Array(report.grouped(by: \.assigneeID)).concurrentMap { id, mine in
+            // The reopen rate's denominator is the tickets resolved in the range.
+            let reopens = mine.reopenRate(in: range)
+            return Row(
+                agentID: id, name: names[id] ?? "#\(id)", solved: reopens.denominator,
+                firstResponse: SummaryDTO(mine.firstResponseTime(in: range)),
+                resolution: SummaryDTO(mine.resolutionTime(in: range).first), reopenRate: RatioDTO(reopens),
+                repliesPerTicket: SummaryDTO(mine.repliesPerTicket(in: range)))
         }
         .filter { $0.solved > 0 || $0.firstResponse.count > 0 }
         .sorted { ($0.solved, $1.name) > ($1.solved, $0.name) }
-        // `ticketsPerAgent` from the rows' counts, without another pass over the tickets.
-        averageSolved = AgentLoad(
-            solvedByAgent: Dictionary(uniqueKeysWithValues: agents.filter { $0.solved > 0 }.map { ($0.agentID, $0.solved) })
-        ).average
     }
 
     var table: ReportTable {
