@@ -104,6 +104,13 @@ struct ReportTests {
             #expect(volume["change_percent"] is NSNull || volume["change_percent"] == nil)
             let chats = try await app.send(.GET, "/api/v1/reports/volume?\(Self.week)&channel=chat", token: week.token).object
             #expect(chats.int("total") == 1)
+            // Every filter narrows the count: Layla's two tickets, by channel and per day.
+            let layla = try await app.send(.GET, "/api/v1/reports/volume?\(Self.week)&agent_id=\(week.agent)", token: week.token).object
+            #expect(layla["by_channel"] as? [String: Int] == ["email": 1, "chat": 1, "web": 0, "phone": 0, "social": 0, "api": 0])
+            #expect((layla["periods"] as? [[String: Any]])?.map { $0.int("total") } == [2, 0, 0, 0, 0, 0, 0])
+            let phones = try await app.send(.GET, "/api/v1/reports/volume?\(Self.week)&channel=phone,chat&priority=normal", token: week.token).object
+            #expect(phones["by_channel"] as? [String: Int] == ["email": 0, "chat": 1, "web": 0, "phone": 1, "social": 0, "api": 0])
+            #expect((phones["periods"] as? [[String: Any]])?.map { $0.int("total") } == [1, 1, 0, 0, 0, 0, 0])
             // The next week has none, and compares with this one: −100 %.
             let next = try await app.send(
                 .GET, "/api/v1/reports/volume?from=2026-11-08&to=2026-11-15&period=week&time_zone=UTC", token: week.token

@@ -47,27 +47,30 @@ enum TicketHistory {
     /// **Volume** counted by the database: the tickets created in each of `buckets` (contiguous, in order) that
     /// pass the filter, per channel. The same counts as `TicketReport.volume` over the facts, without reading them.
     static func volume(_ buckets: [Range<Date>], filter: ReportFilter, on sql: any SQLDatabase) async throws -> [VolumeBucket] {
-        guard let first = buckets.first, let last = buckets.last else { return [] }
-        // The bucket of a creation instant by binary search over the buckets' starts: a few comparisons a row
-        // even for a thousand buckets.
-        func bucket(_ range: Range<Int>) -> SQLQueryString {
-            guard range.count > 1 else { return "\(literal: range.lowerBound)" }
-            let middle = (range.lowerBound + range.upperBound) / 2
-            return """
-                CASE WHEN f.created_at < \(bind: TicketFactsTable.seconds(buckets[middle].lowerBound)) THEN \(bucket(range.lowerBound..<middle)) \
-                ELSE \(bucket(middle..<range.upperBound)) END
-                """
-        }
+        guard !buckets.isEmpty else { return [] }
+        // A count per channel and bucket, each a range of the index on (channel, created_at): about the work of
+        // reading the range's entries once. Grouping the range's rows by a computed bucket sorted them first, 0.56
+        // of a year's 0.6 s on SQLite. Binds are cast so that PostgreSQL knows the lists' types.
+        let channels = filter.channels.isEmpty ? Channel.allCases : Channel.allCases.filter(filter.channels.contains)
+        let bucketRows = buckets.enumerated().map { index, bucket -> SQLQueryString in
+            """
+            (\(literal: index), CAST(\(bind: TicketFactsTable.seconds(bucket.lowerBound)) AS DOUBLE PRECISION), \
+            CAST(\(bind: TicketFactsTable.seconds(bucket.upperBound)) AS DOUBLE PRECISION))
+            """
+        }.joined(separator: ", ")
+        let channelRows = channels.map { channel -> SQLQueryString in "(CAST(\(bind: channel.rawValue) AS TEXT))" }
+            .joined(separator: ", ")
         var counts = Array(repeating: [Channel: Int](), count: buckets.count)
         for row in try await sql.raw("""
-            SELECT f.channel, \(bucket(buckets.indices)) AS bucket, COUNT(*) AS tickets FROM ticket_facts f \
-            WHERE f.created_at >= \(bind: TicketFactsTable.seconds(first.lowerBound)) \
-            AND f.created_at < \(bind: TicketFactsTable.seconds(last.upperBound))\(conditions(filter)) \
-            GROUP BY f.channel, bucket
+            WITH b (i, lo, hi) AS (VALUES \(bucketRows)), c (channel) AS (VALUES \(channelRows)) \
+            SELECT c.channel, b.i AS bucket, (SELECT COUNT(*) FROM ticket_facts f \
+            WHERE f.channel = c.channel AND f.created_at >= b.lo AND f.created_at < b.hi\(conditions(filter))) AS tickets \
+            FROM c, b
             """).all()
         {
-            counts[try row.decode(column: "bucket", as: Int.self)][try row.decodeRaw(column: "channel", as: Channel.self)] =
-                try row.decode(column: "tickets", as: Int.self)
+            let tickets = try row.decode(column: "tickets", as: Int.self)
+            guard tickets > 0 else { continue }
+            counts[try row.decode(column: "bucket", as: Int.self)][try row.decodeRaw(column: "channel", as: Channel.self)] = tickets
         }
         return zip(buckets, counts).map { VolumeBucket(range: $0, byChannel: $1) }
     }

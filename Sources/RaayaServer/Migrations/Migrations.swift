@@ -33,5 +33,6 @@ enum RaayaMigrations {
         UpdateReportIndexes(),
         UpdateTicketFactsAttributes(),
         UpdateTicketFactsSettledIndex(),
+        CreateTicketFactsChannelIndex(),
     ]
 }
