@@ -143,11 +143,10 @@ struct VolumeReport: TabularReport {
 
     /// Volume needs no facts: the database counts the new tickets per bucket and channel.
     static func make(scope: ReportScope, on sql: any SQLDatabase) async throws -> VolumeReport {
-        let buckets = scope.buckets
-        let previousRange = scope.previousRange
-        return VolumeReport(
-            scope: scope, buckets: try await TicketHistory.volume(buckets, filter: scope.filter, on: sql),
-            before: try await TicketHistory.volume([previousRange], filter: scope.filter, on: sql)[0])
+        // The range and the one before it are counted side by side, on connections of their own.
+        async let buckets = TicketHistory.volume(scope.buckets, filter: scope.filter, on: sql)
+        async let before = TicketHistory.volume([scope.previousRange], filter: scope.filter, on: sql)
+        return VolumeReport(scope: scope, buckets: try await buckets, before: try await before[0])
     }
 
     private init(scope: ReportScope, buckets: [VolumeBucket], before: VolumeBucket) {
