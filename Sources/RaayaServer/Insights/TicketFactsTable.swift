@@ -107,14 +107,14 @@ enum TicketFactsTable {
             func optional(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Int? { isNone(field) ? nil : integer(field) }
             func list(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> [Date] {
                 guard !isNone(field) else { return [] }
+                // One pass, cutting at each comma: most lists hold one instant.
                 var dates: [Date] = []
-                dates.reserveCapacity(field.count { $0 == UInt8(ascii: ",") } + 1)
-                var start = field.startIndex
-                for index in field.indices where field[index] == UInt8(ascii: ",") {
-                    if let date = instant(field[start..<index]) { dates.append(date) }
-                    start = index + 1
+                var rest = field
+                while let comma = rest.firstIndex(of: UInt8(ascii: ",")) {
+                    if let date = instant(rest[..<comma]) { dates.append(date) }
+                    rest = rest[(comma + 1)...]
                 }
-                if let date = instant(field[start...]) { dates.append(date) }
+                if let date = instant(rest) { dates.append(date) }
                 return dates
             }
             return TicketFacts(
