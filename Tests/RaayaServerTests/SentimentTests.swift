@@ -69,62 +69,6 @@ struct SentimentTests {
         }
     }
 
-    @Test("the satisfaction report counts the customers' messages by sentiment, per day, with ticket filters; the dashboard charts them")
-    func messagesInReports() async throws {
-        try await TestApp.run { app in
-            let token = try await app.token()
-            let sunday = Date(timeIntervalSince1970: 1_793_512_800)  // 2026-11-01, UTC
-            app.clock.set(sunday.addingTimeInterval(3_600))
-            let angry = try #require(try await app.createTicket(token: token, subject: "تأخير", body: "الخدمة زفت، طلبي متأخر أسبوعين").int("id"))
-            let reply = try await app.send(.POST, "/api/v1/tickets/\(angry)/messages", token: token, json: ["body": "نعتذر، سنتابع طلبك الآن"])
-            #expect(reply.status == .created, "\(reply.text)")
-            app.clock.set(sunday.addingTimeInterval(86_400 + 3_600))
-            let happy = try #require(
-                try await app.createTicket(token: token, subject: "شكر", body: "شكرا جزيلا، الخدمة ممتازة 👍", channel: "chat", customerEmail: "fahad@example.com")
-                    .int("id"))
-            let question = try #require(
-                try await app.createTicket(token: token, subject: "Order", body: "When will my order arrive? متى يصل طلبي؟", customerEmail: "reem@example.com")
-                    .int("id"))
-            // A message of the next week is outside the range.
-            app.clock.set(sunday.addingTimeInterval(8 * 86_400))
-            _ = try await app.createTicket(token: token, subject: "سيئ", body: "أسوأ خدمة", customerEmail: "omar@example.com")
-
-            // What each ticket's customer message was scored, as the ticket shows it: the report must count the same.
-            func label(_ ticket: Int) async throws -> String {
-                let messages = try await app.send(.GET, "/api/v1/tickets/\(ticket)/messages", token: token).items
-                return try #require((messages.first { $0.string("author") == "customer" }?["sentiment"] as? [String: Any])?.string("label"))
-            }
-            let angryLabel = try await label(angry)
-            let happyLabel = try await label(happy)
-            let questionLabel = try await label(question)
-            #expect(angryLabel == "negative" && happyLabel == "positive")
-            func counts(_ labels: [String]) -> [String: Int] {
-                ["negative": 0, "neutral": 0, "positive": 0].merging(labels.map { ($0, 1) }, uniquingKeysWith: +)
-            }
-            let week = "from=2026-11-01&to=2026-11-08&period=day&time_zone=UTC"
-            let report = try await app.send(.GET, "/api/v1/satisfaction?\(week)", token: token).object
-            let total = try #require(report["total"] as? [String: Any])
-            #expect(total["message_sentiment"] as? [String: Int] == counts([angryLabel, happyLabel, questionLabel]))
-            let days = try #require(report["periods"] as? [[String: Any]]).compactMap {
-                ($0["figures"] as? [String: Any])?["message_sentiment"] as? [String: Int]
-            }
-            #expect(days.count == 7)
-            #expect(days.first == counts([angryLabel]), "the agent's reply is not counted")
-            #expect(days.dropFirst().first == counts([happyLabel, questionLabel]))
-            #expect(days.dropFirst(2).allSatisfy { $0 == counts([]) })
-            let chats = try await app.send(.GET, "/api/v1/reports/satisfaction?\(week)&channel=chat", token: token).object
-            #expect((chats["total"] as? [String: Any])?["message_sentiment"] as? [String: Int] == counts([happyLabel]))
-            let csv = try await app.send(.GET, "/api/v1/reports/satisfaction?\(week)&format=csv", token: token).text
-            #expect(csv.hasPrefix("start,end,") && csv.contains(",messages_negative,messages_neutral,messages_positive"))
-
-            let browser = Browser(app, language: "ar")
-            try await browser.signIn()
-            let dashboard = try await browser.get("/agent/reports?from=2026-11-01&to=2026-11-07&period=day&time_zone=UTC")
-            #expect(dashboard.text.contains("id=\"message-sentiment\"") && dashboard.text.contains("مشاعر رسائل العملاء"))
-            #expect(dashboard.text.contains("سلبي") && dashboard.text.contains("إيجابي"))
-        }
-    }
-
     @Test("the admin's rule raises a strongly negative new request to high priority; off by default")
     func escalationRule() async throws {
         try await TestApp.run { app in

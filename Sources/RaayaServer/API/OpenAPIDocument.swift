@@ -4820,11 +4820,6 @@ enum OpenAPIDocument {
                               "negative": 21,
                               "neutral": 40,
                               "positive": 77
-                            },
-                            "message_sentiment": {
-                              "negative": 192,
-                              "neutral": 1245,
-                              "positive": 463
                             }
                           },
                           "periods": [
@@ -4866,11 +4861,6 @@ enum OpenAPIDocument {
                                   "negative": 11,
                                   "neutral": 19,
                                   "positive": 35
-                                },
-                                "message_sentiment": {
-                                  "negative": 102,
-                                  "neutral": 594,
-                                  "positive": 211
                                 }
                               }
                             },
@@ -4912,11 +4902,6 @@ enum OpenAPIDocument {
                                   "negative": 10,
                                   "neutral": 21,
                                   "positive": 42
-                                },
-                                "message_sentiment": {
-                                  "negative": 93,
-                                  "neutral": 656,
-                                  "positive": 253
                                 }
                               }
                             }
@@ -8614,8 +8599,7 @@ enum OpenAPIDocument {
               "nps",
               "ces",
               "response_rate",
-              "comment_sentiment",
-              "message_sentiment"
+              "comment_sentiment"
             ],
             "properties": {
               "csat": {
@@ -8722,26 +8706,6 @@ enum OpenAPIDocument {
               "comment_sentiment": {
                 "type": "object",
                 "description": "Comments by sentiment.",
-                "required": [
-                  "negative",
-                  "neutral",
-                  "positive"
-                ],
-                "properties": {
-                  "negative": {
-                    "type": "integer"
-                  },
-                  "neutral": {
-                    "type": "integer"
-                  },
-                  "positive": {
-                    "type": "integer"
-                  }
-                }
-              },
-              "message_sentiment": {
-                "type": "object",
-                "description": "Customers' messages written in the period, by the sentiment they were scored with when they arrived; messages from before sentiment was scored are left out. Ticket filters apply to the message's ticket.",
                 "required": [
                   "negative",
                   "neutral",

@@ -588,8 +588,7 @@ extension SatisfactionReport: TabularReport {
         ReportTable(
             header: [
                 "start", "end", "csat_percent", "csat_answers", "nps", "nps_answers", "promoters", "passives", "detractors",
-                "ces_average", "ces_answers", "surveys_sent", "surveys_answered", "response_rate_percent", "messages_negative",
-                "messages_neutral", "messages_positive",
+                "ces_average", "ces_answers", "surveys_sent", "surveys_answered", "response_rate_percent",
             ],
             rows: periods.map { bucket in
                 let f = bucket.figures
@@ -597,7 +596,7 @@ extension SatisfactionReport: TabularReport {
                     JSON.rfc3339(bucket.start), JSON.rfc3339(bucket.end), cell(f.csat.percent), String(f.csat.answers), cell(f.nps.score),
                     String(f.nps.answers), String(f.nps.promoters), String(f.nps.passives), String(f.nps.detractors), cell(f.ces.average),
                     String(f.ces.answers), String(f.responseRate.sent), String(f.responseRate.answered), cell(f.responseRate.rate),
-                ] + SentimentLabel.allCases.map { String(f.messageSentiment[$0.rawValue] ?? 0) }
+                ]
             })
     }
 }

@@ -34,6 +34,5 @@ enum RaayaMigrations {
         UpdateTicketFactsAttributes(),
         UpdateTicketFactsSettledIndex(),
         CreateTicketFactsChannelIndex(),
-        CreateMessagesSentimentIndex(),
     ]
 }

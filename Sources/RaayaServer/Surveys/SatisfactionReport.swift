@@ -1,12 +1,11 @@
 import Foundation
 import RaayaCore
 import SQLKit
-import Vapor
 
 /// The satisfaction numbers of a time range, whole and per period: CSAT %, NPS with its classes, CES average
-/// and distribution (1 = very easy), response rate, the sentiment of the comments, and the sentiment of the
-/// customers' messages. Answers count in the period they were given; the response rate counts invitations by when
-/// they were sent and whether they have been answered since; messages count in the period they were written.
+/// and distribution (1 = very easy), response rate, and the sentiment of the comments. Answers count in the
+/// period they were given; the response rate counts invitations by when they were sent and whether they have been
+/// answered since.
 struct SatisfactionReport: Encodable, Sendable {
     struct Figures: Encodable, Sendable {
         struct CSAT: Encodable, Sendable {
@@ -42,17 +41,14 @@ struct SatisfactionReport: Encodable, Sendable {
         let responseRate: ResponseRate
         /// Comments by sentiment label.
         let commentSentiment: [String: Int]
-        /// Customers' messages by sentiment label (messages written before sentiment was scored are left out).
-        let messageSentiment: [String: Int]
 
         enum CodingKeys: String, CodingKey {
             case csat, nps, ces
             case responseRate = "response_rate"
             case commentSentiment = "comment_sentiment"
-            case messageSentiment = "message_sentiment"
         }
 
-        init(score: SatisfactionScore, sent: Int, answered: Int, sentiment: [String: Int], messages: [SentimentLabel: Int]) {
+        init(score: SatisfactionScore, sent: Int, answered: Int, sentiment: [String: Int]) {
             csat = CSAT(percent: score.csat.percent, answers: score.csat.answers, satisfied: score.csat.satisfied)
             nps = NPS(
                 score: score.nps.score, answers: score.nps.answers, promoters: score.nps.promoters,
@@ -60,7 +56,6 @@ struct SatisfactionReport: Encodable, Sendable {
             ces = CES(average: score.ces.average, answers: score.ces.answers, distribution: score.ces.distribution)
             responseRate = ResponseRate(sent: sent, answered: answered, rate: sent == 0 ? nil : Double(answered) / Double(sent) * 100)
             commentSentiment = SentimentLabel.allCases.reduce(into: [:]) { $0[$1.rawValue] = sentiment[$1.rawValue] ?? 0 }
-            messageSentiment = SentimentLabel.allCases.reduce(into: [:]) { $0[$1.rawValue] = messages[$1] ?? 0 }
         }
     }
 
@@ -98,57 +93,17 @@ struct SatisfactionReport: Encodable, Sendable {
             """).all().map { row in
             (at: try row.decode(column: "sent_at", as: Date.self), answered: try row.decode(column: "answered", as: Int.self) > 0)
         }
-        let buckets = calendar.buckets(period, covering: range)
-        let messages = try await messageSentiment(in: [range] + buckets, filter: filter, on: sql)
-        func figures(in bucket: Range<Date>, messages: [SentimentLabel: Int]) -> Figures {
+        func figures(in bucket: Range<Date>) -> Figures {
             let answers = responses.filter { bucket.contains($0.at) }
             let sent = invitations.filter { bucket.contains($0.at) }
             return Figures(
                 score: SatisfactionScore(answers.map(\.answer)), sent: sent.count, answered: sent.filter(\.answered).count,
-                sentiment: answers.compactMap(\.sentiment).reduce(into: [:]) { $0[$1, default: 0] += 1 }, messages: messages)
+                sentiment: answers.compactMap(\.sentiment).reduce(into: [:]) { $0[$1, default: 0] += 1 })
         }
         return SatisfactionReport(
-            from: range.lowerBound, to: range.upperBound, period: period.name, total: figures(in: range, messages: messages[0]),
-            periods: zip(buckets, messages.dropFirst()).map { bucket, counts in
-                ReportBucket(start: bucket.lowerBound, end: bucket.upperBound, figures: figures(in: bucket, messages: counts))
-            })
+            from: range.lowerBound, to: range.upperBound, period: period.name, total: figures(in: range),
+            periods: ReportBucket.all(calendar.buckets(period, covering: range)) { figures(in: $0) })
     }
-
-    /// The customers' messages written in each of `ranges` whose ticket passes `filter`, by sentiment label.
-    ///
-    /// Each count is a range of the index on the labelled customer messages (migration 029), so a year costs about
-    /// the reading of its entries; grouping a year's messages by a computed bucket would sort them first. The counts
-    /// are columns of one row, a few hundred per statement (both databases allow well over a thousand).
-    static func messageSentiment(in ranges: [Range<Date>], filter: ReportFilter, on sql: any SQLDatabase) async throws
-        -> [[SentimentLabel: Int]]
-    {
-        let tickets: SQLQueryString =
-            filter == .all ? "" : " AND EXISTS (SELECT 1 FROM ticket_facts f WHERE f.ticket_id = m.ticket_id\(TicketHistory.conditions(filter)))"
-        let counts = ranges.flatMap { range in SentimentLabel.allCases.map { (range: range, label: $0) } }
-        var found: [Int] = []
-        for start in stride(from: 0, to: counts.count, by: countsPerStatement) {
-            let part = counts[start..<min(start + countsPerStatement, counts.count)]
-            let columns = part.enumerated().map { index, count -> SQLQueryString in
-                // The author and the label are literals, as the partial index's condition is.
-                """
-                (SELECT COUNT(*) FROM messages m WHERE m.author_kind = 'customer' AND m.sentiment = \(literal: count.label.rawValue) \
-                AND m.created_at >= \(bind: count.range.lowerBound) AND m.created_at < \(bind: count.range.upperBound)\(tickets)) \
-                AS \(ident: "c\(index)")
-                """
-            }
-            guard let row = try await sql.raw("SELECT \(columns.joined(separator: ", "))").first() else {
-                throw Abort(.internalServerError, reason: "a SELECT without FROM returned no row")
-            }
-            for index in part.indices { found.append(try row.decode(column: "c\(index - start)", as: Int.self)) }
-        }
-        let labels = SentimentLabel.allCases.count
-        return ranges.indices.map { range in
-            Dictionary(uniqueKeysWithValues: SentimentLabel.allCases.enumerated().map { ($1, found[range * labels + $0]) })
-        }
-    }
-
-    /// Counts per statement, under PostgreSQL's 1,664 columns and SQLite's 2,000.
-    private static let countsPerStatement = 300
 
     /// The most frequent themes of the negative comments in `range`, per language of the comment.
     static func negativeThemes(range: Range<Date>, on sql: any SQLDatabase, limit: Int = 10) async throws
