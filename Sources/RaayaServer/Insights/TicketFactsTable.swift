@@ -96,7 +96,7 @@ enum TicketFactsTable {
 
         private static func facts(bytes: UnsafeBufferPointer<UInt8>) -> TicketFacts? {
             // The fields in order, each cut where it is read: no list of them, no allocation but the ticket's own.
-            var fields = Fields(rest: bytes[...])
+            var fields = Fields(rest: bytes[...], separator: UInt8(ascii: " "))
             guard let created = fields.next().flatMap(instant), let status = fields.next().flatMap(statuses.value),
                 let reply = fields.next(), let replies = fields.next().flatMap(integer), let closed = fields.next(),
                 let merged = fields.next(), let solves = fields.next(), let reopens = fields.next(),
@@ -107,14 +107,9 @@ enum TicketFactsTable {
             func optional(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Int? { isNone(field) ? nil : integer(field) }
             func list(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> [Date] {
                 guard !isNone(field) else { return [] }
-                // One pass, cutting at each comma: most lists hold one instant.
                 var dates: [Date] = []
-                var rest = field
-                while let comma = rest.firstIndex(of: UInt8(ascii: ",")) {
-                    if let date = instant(rest[..<comma]) { dates.append(date) }
-                    rest = rest[(comma + 1)...]
-                }
-                if let date = instant(rest) { dates.append(date) }
+                var items = Fields(rest: field, separator: UInt8(ascii: ","))
+                while let item = items.next() { if let date = instant(item) { dates.append(date) } }
                 return dates
             }
             return TicketFacts(
@@ -138,18 +133,20 @@ enum TicketFactsTable {
             }
         }
 
-        /// The fields of a line, one at a time: up to the next space, the last one up to the end.
+        /// The fields of a line (or the items of a list field), one at a time: up to the next separator, the last
+        /// one up to the end.
         private struct Fields {
             var rest: Slice<UnsafeBufferPointer<UInt8>>?
+            let separator: UInt8
 
             mutating func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
                 guard let line = rest else { return nil }
-                guard let space = line.firstIndex(of: UInt8(ascii: " ")) else {
+                guard let end = line.firstIndex(of: separator) else {
                     rest = nil
                     return line
                 }
-                rest = line[(space + 1)...]
-                return line[..<space]
+                rest = line[(end + 1)...]
+                return line[..<end]
             }
         }
 
