@@ -234,7 +234,7 @@ struct ReportTests {
             #expect(page.text.contains("id=\"new-tickets\"><h2>تذاكر جديدة</h2><p class=\"figure\" dir=\"ltr\">3</p>"))
             #expect(page.text.contains("<p class=\"figure\" dir=\"ltr\">0.5 س</p>"))
             #expect(page.text.contains("id=\"backlog\"><h2>التذاكر المتراكمة</h2><p class=\"figure\" dir=\"ltr\">1</p>"))
-            #expect(page.text.components(separatedBy: "<svg viewBox=\"0 0 640 240\"").count == 4, "three charts")
+            #expect(page.text.components(separatedBy: "<svg viewBox=\"0 0 640 240\"").count == 5, "four charts: volume, times, CSAT, customer sentiment")
             // Time runs right to left: Sunday's bar (two tickets) is the rightmost of seven.
             #expect(page.text.contains("x=\"586.6\" y=\"232.0\" text-anchor=\"middle\">1/11</text>"), "Sunday at the right")
             #expect(page.text.contains("ليلى"))
@@ -426,7 +426,7 @@ struct ReportTests {
             let instants = (0..<800).map { _ in (tuesday + Double(Int.random(in: 0..<(3_600_000_000 * 20), using: &generator)) / 1e6) }.sorted()
             a.reopenedAt = stride(from: 0, to: instants.count, by: 2).map { Date(timeIntervalSinceReferenceDate: instants[$0]) }
             a.solvedAt += stride(from: 1, to: instants.count, by: 2).map { Date(timeIntervalSinceReferenceDate: instants[$0]) }
-            try await TicketFactsTable.write([a], on: sql)
+            try await TicketFactsTable.write([a], sentiments: [:], on: sql)
             let stored = try await TicketHistory.facts(for: Date.distantPast..<Date.distantFuture, filter: .all, on: sql)
             #expect(stored.first { $0.id == week.a } == a)
             let report = try await app.send(.GET, "/api/v1/reports/response_times?\(Self.week)", token: week.token).object

@@ -1,4 +1,5 @@
 import Foundation
+import RaayaCore
 import Testing
 import Vapor
 
@@ -66,6 +67,88 @@ struct SentimentTests {
             let inbox = try await browser.get("/agent?view=unassigned&sentiment=negative")
             #expect(inbox.text.contains("/agent/tickets/\(angry)") && !inbox.text.contains("/agent/tickets/\(happy)\""))
             #expect(inbox.text.contains("<option value=\"negative\" selected>سلبي</option>"))
+        }
+    }
+
+    @Test("the satisfaction report counts new tickets by their customer's sentiment at opening and now, per day and filtered; the dashboard charts them")
+    func ticketsInReports() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token()
+            let sunday = ReportTests.sunday
+            app.clock.set(sunday.addingTimeInterval(3_600))
+            let angry = try #require(try await app.createTicket(token: token, subject: "تأخير", body: "الخدمة زفت، طلبي متأخر أسبوعين").int("id"))
+            for (author, body) in [("agent", "نعتذر، سنتابع طلبك الآن"), ("customer", "شكرا جزيلا، وصل الطلب والخدمة ممتازة 👍")] {
+                let message = try await app.send(.POST, "/api/v1/tickets/\(angry)/messages", token: token, json: ["body": body, "author": author])
+                #expect(message.status == .created, "\(message.text)")
+            }
+            app.clock.set(sunday.addingTimeInterval(86_400 + 3_600))
+            let happy = try #require(
+                try await app.createTicket(token: token, subject: "شكر", body: "شكرا جزيلا، الخدمة ممتازة 👍", channel: "chat", customerEmail: "fahad@example.com")
+                    .int("id"))
+            let question = try #require(
+                try await app.createTicket(token: token, subject: "Order", body: "When will my order arrive? متى يصل طلبي؟", customerEmail: "reem@example.com")
+                    .int("id"))
+            // A ticket of the next week is outside the range.
+            app.clock.set(sunday.addingTimeInterval(8 * 86_400))
+            _ = try await app.createTicket(token: token, subject: "سيئ", body: "أسوأ خدمة", customerEmail: "omar@example.com")
+
+            // The labels the customer's messages were given, as the ticket shows them: the report must count the same.
+            func labels(_ ticket: Int) async throws -> [String] {
+                try await app.send(.GET, "/api/v1/tickets/\(ticket)/messages", token: token).items
+                    .filter { $0.string("author") == "customer" }.compactMap { ($0["sentiment"] as? [String: Any])?.string("label") }
+            }
+            let angryLabels = try await labels(angry)
+            let happyLabel = try #require(try await labels(happy).first)
+            let questionLabel = try #require(try await labels(question).first)
+            #expect(angryLabels == ["negative", "positive"] && happyLabel == "positive")
+            func counts(_ labels: [String]) -> [String: Int] {
+                ["negative": 0, "neutral": 0, "positive": 0].merging(labels.map { ($0, 1) }, uniquingKeysWith: +)
+            }
+            func sentiment(_ figures: Any?) -> [String: [String: Int]]? {
+                (figures as? [String: Any])?["customer_sentiment"] as? [String: [String: Int]]
+            }
+            let report = try await app.send(.GET, "/api/v1/satisfaction?\(ReportTests.week)", token: token).object
+            #expect(sentiment(report["total"]) == ["opening": counts(["negative", happyLabel, questionLabel]), "latest": counts(["positive", happyLabel, questionLabel])])
+            let days = try #require(report["periods"] as? [[String: Any]]).map { sentiment($0["figures"]) }
+            #expect(days.count == 7)
+            #expect(days.first == ["opening": counts(["negative"]), "latest": counts(["positive"])], "the agent's reply is not counted")
+            #expect(days.dropFirst().first == ["opening": counts([happyLabel, questionLabel]), "latest": counts([happyLabel, questionLabel])])
+            #expect(days.dropFirst(2).allSatisfy { $0 == ["opening": counts([]), "latest": counts([])] })
+            let chats = try await app.send(.GET, "/api/v1/reports/satisfaction?\(ReportTests.week)&channel=chat", token: token).object
+            #expect(sentiment(chats["total"]) == ["opening": counts([happyLabel]), "latest": counts([happyLabel])])
+            let csv = try await app.send(.GET, "/api/v1/reports/satisfaction?\(ReportTests.week)&format=csv", token: token).text
+            #expect(csv.hasPrefix("start,end,") && csv.contains(",tickets_opening_negative,tickets_opening_neutral,tickets_opening_positive,tickets_latest_negative,"))
+            #expect(csv.contains(",1,0,0,0,0,1\r\n") || csv.contains(",1,0,0,0,0,1\n"), "Sunday: opened negative, positive now")
+
+            // What the writes kept equals what the messages give, and what the migration computes for older rows.
+            let sql = try app.app.db.sqlDatabase()
+            func stored() async throws -> [Int: TicketSentiment] {
+                // Tickets without a labeled customer message have neither, as the rebuilt ones leave them out.
+                try await sql.raw("""
+                    SELECT ticket_id, opening_sentiment, latest_sentiment FROM ticket_facts \
+                    WHERE opening_sentiment IS NOT NULL OR latest_sentiment IS NOT NULL
+                    """).all().reduce(into: [:]) { all, row in
+                    all[try row.decode(column: "ticket_id", as: Int.self)] = TicketSentiment(
+                        opening: try row.decodeOptional(column: "opening_sentiment", as: String.self).flatMap(SentimentLabel.init(rawValue:)),
+                        latest: try row.decodeOptional(column: "latest_sentiment", as: String.self).flatMap(SentimentLabel.init(rawValue:)))
+                }
+            }
+            let ids = try await sql.raw("SELECT id FROM tickets").all(decodingColumn: "id", as: Int.self)
+            let rebuilt = try await TicketHistory.sentiments(ofIDs: ids, on: sql)
+            #expect(rebuilt.count == 4 && rebuilt[angry] == TicketSentiment(opening: .negative, latest: .positive))
+            #expect(try await stored() == rebuilt)
+            // On one connection: SQLite's other pooled connections may still read the schema from before the revert.
+            try await app.app.db.transaction { database in
+                try await UpdateTicketFactsSentiment().revert(on: database)
+                try await UpdateTicketFactsSentiment().prepare(on: database)
+            }
+            #expect(try await stored() == rebuilt)
+
+            let browser = Browser(app, language: "ar")
+            try await browser.signIn()
+            let dashboard = try await browser.get("/agent/reports?from=2026-11-01&to=2026-11-07&period=day&time_zone=UTC")
+            #expect(dashboard.text.contains("id=\"customer-sentiment\"><h2>مشاعر العملاء في التذاكر الجديدة</h2>"))
+            #expect(dashboard.text.contains("عند فتح التذكرة: 🙁 سلبي: 1") && dashboard.text.contains("الآن: 🙁 سلبي: 0"))
         }
     }
 

@@ -4820,6 +4820,18 @@ enum OpenAPIDocument {
                               "negative": 21,
                               "neutral": 40,
                               "positive": 77
+                            },
+                            "customer_sentiment": {
+                              "opening": {
+                                "negative": 298,
+                                "neutral": 910,
+                                "positive": 612
+                              },
+                              "latest": {
+                                "negative": 231,
+                                "neutral": 902,
+                                "positive": 687
+                              }
                             }
                           },
                           "periods": [
@@ -4861,6 +4873,18 @@ enum OpenAPIDocument {
                                   "negative": 11,
                                   "neutral": 19,
                                   "positive": 35
+                                },
+                                "customer_sentiment": {
+                                  "opening": {
+                                    "negative": 151,
+                                    "neutral": 440,
+                                    "positive": 300
+                                  },
+                                  "latest": {
+                                    "negative": 120,
+                                    "neutral": 437,
+                                    "positive": 334
+                                  }
                                 }
                               }
                             },
@@ -4902,6 +4926,18 @@ enum OpenAPIDocument {
                                   "negative": 10,
                                   "neutral": 21,
                                   "positive": 42
+                                },
+                                "customer_sentiment": {
+                                  "opening": {
+                                    "negative": 147,
+                                    "neutral": 470,
+                                    "positive": 312
+                                  },
+                                  "latest": {
+                                    "negative": 111,
+                                    "neutral": 465,
+                                    "positive": 353
+                                  }
                                 }
                               }
                             }
@@ -8599,7 +8635,8 @@ enum OpenAPIDocument {
               "nps",
               "ces",
               "response_rate",
-              "comment_sentiment"
+              "comment_sentiment",
+              "customer_sentiment"
             ],
             "properties": {
               "csat": {
@@ -8720,6 +8757,54 @@ enum OpenAPIDocument {
                   },
                   "positive": {
                     "type": "integer"
+                  }
+                }
+              },
+              "customer_sentiment": {
+                "type": "object",
+                "description": "The tickets created in the period, by the sentiment label of their customer's first labeled message (`opening`) and of the latest one (`latest`). Tickets without a labeled customer message are in neither. Ticket filters apply.",
+                "required": [
+                  "opening",
+                  "latest"
+                ],
+                "properties": {
+                  "opening": {
+                    "type": "object",
+                    "required": [
+                      "negative",
+                      "neutral",
+                      "positive"
+                    ],
+                    "properties": {
+                      "negative": {
+                        "type": "integer"
+                      },
+                      "neutral": {
+                        "type": "integer"
+                      },
+                      "positive": {
+                        "type": "integer"
+                      }
+                    }
+                  },
+                  "latest": {
+                    "type": "object",
+                    "required": [
+                      "negative",
+                      "neutral",
+                      "positive"
+                    ],
+                    "properties": {
+                      "negative": {
+                        "type": "integer"
+                      },
+                      "neutral": {
+                        "type": "integer"
+                      },
+                      "positive": {
+                        "type": "integer"
+                      }
+                    }
                   }
                 }
               }

@@ -589,14 +589,16 @@ extension SatisfactionReport: TabularReport {
             header: [
                 "start", "end", "csat_percent", "csat_answers", "nps", "nps_answers", "promoters", "passives", "detractors",
                 "ces_average", "ces_answers", "surveys_sent", "surveys_answered", "response_rate_percent",
-            ],
+            ] + ["opening", "latest"].flatMap { when in SentimentLabel.allCases.map { "tickets_\(when)_\($0.rawValue)" } },
             rows: periods.map { bucket in
                 let f = bucket.figures
                 return [
                     JSON.rfc3339(bucket.start), JSON.rfc3339(bucket.end), cell(f.csat.percent), String(f.csat.answers), cell(f.nps.score),
                     String(f.nps.answers), String(f.nps.promoters), String(f.nps.passives), String(f.nps.detractors), cell(f.ces.average),
                     String(f.ces.answers), String(f.responseRate.sent), String(f.responseRate.answered), cell(f.responseRate.rate),
-                ]
+                ] + [f.customerSentiment.opening, f.customerSentiment.latest].flatMap { counts in
+                    SentimentLabel.allCases.map { String(counts[$0.rawValue] ?? 0) }
+                }
             })
     }
 }

@@ -47,32 +47,51 @@ enum TicketHistory {
     /// **Volume** counted by the database: the tickets created in each of `buckets` (contiguous, in order) that
     /// pass the filter, per channel. The same counts as `TicketReport.volume` over the facts, without reading them.
     static func volume(_ buckets: [Range<Date>], filter: ReportFilter, on sql: any SQLDatabase) async throws -> [VolumeBucket] {
-        guard !buckets.isEmpty else { return [] }
-        // A count per channel and bucket, each a range of the index on (channel, created_at): about the work of
-        // reading the range's entries once. Grouping the range's rows by a computed bucket sorted them first, 0.56
-        // of a year's 0.6 s on SQLite. Binds are cast so that PostgreSQL knows the lists' types.
         let channels = filter.channels.isEmpty ? Channel.allCases : Channel.allCases.filter(filter.channels.contains)
+        let counts = try await created(in: buckets, by: "channel", among: channels, filter: filter, on: sql)
+        return zip(buckets, counts).map { VolumeBucket(range: $0, byChannel: $1) }
+    }
+
+    /// The tickets created in each of `buckets` that pass the filter, by the customer's sentiment when the ticket
+    /// opened and now (`TicketSentiment`); tickets without a labeled customer message are in neither.
+    static func sentiment(_ buckets: [Range<Date>], filter: ReportFilter, on sql: any SQLDatabase) async throws
+        -> [(opening: [SentimentLabel: Int], latest: [SentimentLabel: Int])]
+    {
+        async let opening = created(in: buckets, by: "opening_sentiment", among: SentimentLabel.allCases, filter: filter, on: sql)
+        async let latest = created(in: buckets, by: "latest_sentiment", among: SentimentLabel.allCases, filter: filter, on: sql)
+        return zip(try await opening, try await latest).map { ($0, $1) }
+    }
+
+    /// The tickets created in each of `buckets` that pass the filter, per value of `column` among `values` (values
+    /// without tickets are left out of a bucket's counts). `column` has an index on `(column, created_at)`.
+    ///
+    /// A count per value and bucket, each a range of that index: about the work of reading the range's entries once.
+    /// Grouping the range's rows by a computed bucket sorted them first, 0.56 of a year's 0.6 s on SQLite. Binds are
+    /// cast so that PostgreSQL knows the lists' types.
+    private static func created<Value: RawRepresentable & Hashable>(
+        in buckets: [Range<Date>], by column: String, among values: [Value], filter: ReportFilter, on sql: any SQLDatabase
+    ) async throws -> [[Value: Int]] where Value.RawValue == String {
+        guard !buckets.isEmpty else { return [] }
         let bucketRows = buckets.enumerated().map { index, bucket -> SQLQueryString in
             """
             (\(literal: index), CAST(\(bind: TicketFactsTable.seconds(bucket.lowerBound)) AS DOUBLE PRECISION), \
             CAST(\(bind: TicketFactsTable.seconds(bucket.upperBound)) AS DOUBLE PRECISION))
             """
         }.joined(separator: ", ")
-        let channelRows = channels.map { channel -> SQLQueryString in "(CAST(\(bind: channel.rawValue) AS TEXT))" }
-            .joined(separator: ", ")
-        var counts = Array(repeating: [Channel: Int](), count: buckets.count)
+        let valueRows = values.map { value -> SQLQueryString in "(CAST(\(bind: value.rawValue) AS TEXT))" }.joined(separator: ", ")
+        var counts = Array(repeating: [Value: Int](), count: buckets.count)
         for row in try await sql.raw("""
-            WITH b (i, lo, hi) AS (VALUES \(bucketRows)), c (channel) AS (VALUES \(channelRows)) \
-            SELECT c.channel, b.i AS bucket, (SELECT COUNT(*) FROM ticket_facts f \
-            WHERE f.channel = c.channel AND f.created_at >= b.lo AND f.created_at < b.hi\(conditions(filter))) AS tickets \
-            FROM c, b
+            WITH b (i, lo, hi) AS (VALUES \(bucketRows)), v (value) AS (VALUES \(valueRows)) \
+            SELECT v.value, b.i AS bucket, (SELECT COUNT(*) FROM ticket_facts f \
+            WHERE f.\(ident: column) = v.value AND f.created_at >= b.lo AND f.created_at < b.hi\(conditions(filter))) AS tickets \
+            FROM v, b
             """).all()
         {
             let tickets = try row.decode(column: "tickets", as: Int.self)
             guard tickets > 0 else { continue }
-            counts[try row.decode(column: "bucket", as: Int.self)][try row.decodeRaw(column: "channel", as: Channel.self)] = tickets
+            counts[try row.decode(column: "bucket", as: Int.self)][try row.decodeRaw(column: "value", as: Value.self)] = tickets
         }
-        return zip(buckets, counts).map { VolumeBucket(range: $0, byChannel: $1) }
+        return counts
     }
 
     /// A ticket's pre-aggregated facts with the attributes reports filter on, as one line; `f` for conditions.
@@ -121,10 +140,33 @@ enum TicketHistory {
     /// The facts of the tickets `ids` rebuilt from their stored events and messages, by id, in statements of at
     /// most `idsPerStatement` ids: what `TicketFactsTable` stores, and what tests check it against.
     static func rebuilt(ofIDs ids: [Int], on sql: any SQLDatabase) async throws -> [TicketFacts] {
-        let ids = ids.sorted()
-        var found: [TicketFacts] = []
+        try await inPages(ids.sorted()) { try await rebuilt(page: $0, on: sql) }
+    }
+
+    /// The customers' sentiment of the tickets `ids` from their stored messages, by ticket id (tickets without a
+    /// customer message are left out): what `TicketFactsTable` stores beside the facts.
+    static func sentiments(ofIDs ids: [Int], on sql: any SQLDatabase) async throws -> [Int: TicketSentiment] {
+        let messages = try await inPages(ids) { page in
+            try await sql.raw("""
+                SELECT id, ticket_id, created_at, sentiment FROM messages WHERE ticket_id IN (\(binds: page)) \
+                AND author_kind = \(bind: AuthorKind.customer.rawValue)
+                """).all().map { row in
+                (
+                    ticket: try row.decode(column: "ticket_id", as: Int.self),
+                    message: TicketSentiment.Message(
+                        id: try row.decode(column: "id", as: Int.self), at: try row.decode(column: "created_at", as: Date.self),
+                        label: try row.decodeNil(column: "sentiment") ? nil : try row.decodeRaw(column: "sentiment", as: SentimentLabel.self))
+                )
+            }
+        }
+        return Dictionary(grouping: messages, by: \.ticket).mapValues { TicketSentiment(messages: $0.map(\.message)) }
+    }
+
+    /// `read` of `ids` in pages of at most `idsPerStatement`, one after the other, joined in order.
+    private static func inPages<T>(_ ids: [Int], _ read: ([Int]) async throws -> [T]) async throws -> [T] {
+        var found: [T] = []
         for start in stride(from: 0, to: ids.count, by: idsPerStatement) {
-            found += try await rebuilt(page: Array(ids[start..<min(start + idsPerStatement, ids.count)]), on: sql)
+            found += try await read(Array(ids[start..<min(start + idsPerStatement, ids.count)]))
         }
         return found
     }

@@ -34,5 +34,6 @@ enum RaayaMigrations {
         UpdateTicketFactsAttributes(),
         UpdateTicketFactsSettledIndex(),
         CreateTicketFactsChannelIndex(),
+        UpdateTicketFactsSentiment(),
     ]
 }

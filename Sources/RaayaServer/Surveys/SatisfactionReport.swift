@@ -3,9 +3,9 @@ import RaayaCore
 import SQLKit
 
 /// The satisfaction numbers of a time range, whole and per period: CSAT %, NPS with its classes, CES average
-/// and distribution (1 = very easy), response rate, and the sentiment of the comments. Answers count in the
-/// period they were given; the response rate counts invitations by when they were sent and whether they have been
-/// answered since.
+/// and distribution (1 = very easy), response rate, the sentiment of the comments, and the new tickets by their
+/// customer's sentiment. Answers count in the period they were given; the response rate counts invitations by
+/// when they were sent and whether they have been answered since; tickets count in the period they were created.
 struct SatisfactionReport: Encodable, Sendable {
     struct Figures: Encodable, Sendable {
         struct CSAT: Encodable, Sendable {
@@ -38,17 +38,29 @@ struct SatisfactionReport: Encodable, Sendable {
         let csat: CSAT
         let nps: NPS
         let ces: CES
+        /// Tickets by the sentiment of their customer's messages (`TicketSentiment`): the first labeled one, and the
+        /// latest.
+        struct CustomerSentiment: Encodable, Sendable {
+            let opening: [String: Int]
+            let latest: [String: Int]
+        }
+
         let responseRate: ResponseRate
         /// Comments by sentiment label.
         let commentSentiment: [String: Int]
+        let customerSentiment: CustomerSentiment
 
         enum CodingKeys: String, CodingKey {
             case csat, nps, ces
             case responseRate = "response_rate"
             case commentSentiment = "comment_sentiment"
+            case customerSentiment = "customer_sentiment"
         }
 
-        init(score: SatisfactionScore, sent: Int, answered: Int, sentiment: [String: Int]) {
+        init(
+            score: SatisfactionScore, sent: Int, answered: Int, sentiment: [String: Int],
+            tickets: (opening: [SentimentLabel: Int], latest: [SentimentLabel: Int])
+        ) {
             csat = CSAT(percent: score.csat.percent, answers: score.csat.answers, satisfied: score.csat.satisfied)
             nps = NPS(
                 score: score.nps.score, answers: score.nps.answers, promoters: score.nps.promoters,
@@ -56,6 +68,10 @@ struct SatisfactionReport: Encodable, Sendable {
             ces = CES(average: score.ces.average, answers: score.ces.answers, distribution: score.ces.distribution)
             responseRate = ResponseRate(sent: sent, answered: answered, rate: sent == 0 ? nil : Double(answered) / Double(sent) * 100)
             commentSentiment = SentimentLabel.allCases.reduce(into: [:]) { $0[$1.rawValue] = sentiment[$1.rawValue] ?? 0 }
+            func labels(_ counts: [SentimentLabel: Int]) -> [String: Int] {
+                SentimentLabel.allCases.reduce(into: [:]) { $0[$1.rawValue] = counts[$1] ?? 0 }
+            }
+            customerSentiment = CustomerSentiment(opening: labels(tickets.opening), latest: labels(tickets.latest))
         }
     }
 
@@ -93,16 +109,25 @@ struct SatisfactionReport: Encodable, Sendable {
             """).all().map { row in
             (at: try row.decode(column: "sent_at", as: Date.self), answered: try row.decode(column: "answered", as: Int.self) > 0)
         }
-        func figures(in bucket: Range<Date>) -> Figures {
+        // The buckets cover the range, so the range's tickets are the sum of theirs.
+        let buckets = calendar.buckets(period, covering: range)
+        let newTickets = try await TicketHistory.sentiment(buckets, filter: filter, on: sql)
+        let allTickets = newTickets.reduce(into: (opening: [SentimentLabel: Int](), latest: [SentimentLabel: Int]())) { sum, bucket in
+            sum.opening.merge(bucket.opening, uniquingKeysWith: +)
+            sum.latest.merge(bucket.latest, uniquingKeysWith: +)
+        }
+        func figures(in bucket: Range<Date>, tickets: (opening: [SentimentLabel: Int], latest: [SentimentLabel: Int])) -> Figures {
             let answers = responses.filter { bucket.contains($0.at) }
             let sent = invitations.filter { bucket.contains($0.at) }
             return Figures(
                 score: SatisfactionScore(answers.map(\.answer)), sent: sent.count, answered: sent.filter(\.answered).count,
-                sentiment: answers.compactMap(\.sentiment).reduce(into: [:]) { $0[$1, default: 0] += 1 })
+                sentiment: answers.compactMap(\.sentiment).reduce(into: [:]) { $0[$1, default: 0] += 1 }, tickets: tickets)
         }
         return SatisfactionReport(
-            from: range.lowerBound, to: range.upperBound, period: period.name, total: figures(in: range),
-            periods: ReportBucket.all(calendar.buckets(period, covering: range)) { figures(in: $0) })
+            from: range.lowerBound, to: range.upperBound, period: period.name, total: figures(in: range, tickets: allTickets),
+            periods: zip(buckets, newTickets).map { bucket, counts in
+                ReportBucket(start: bucket.lowerBound, end: bucket.upperBound, figures: figures(in: bucket, tickets: counts))
+            })
     }
 
     /// The most frequent themes of the negative comments in `range`, per language of the comment.

@@ -121,9 +121,9 @@ struct TicketService {
             }
             let priority = ticket.priority
             let messageID = try await append(new, to: ticket)
-            // What the reports read changed with a status move, an agent's reply, or a priority the message's
-            // sentiment raised.
-            if newStatus != nil || (new.author == .agent && !new.isInternal) || ticket.priority != priority {
+            // What the reports read changed with a status move, an agent's reply, a customer's message (its
+            // sentiment) or a priority that sentiment raised.
+            if newStatus != nil || (new.author == .agent && !new.isInternal) || new.author == .customer || ticket.priority != priority {
                 try await TicketFactsTable.refresh([id], on: try database.sqlDatabase())
             }
             return messageID

@@ -38,7 +38,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case solvedQuestion, solvedConfirm, solvedDone, solvedAlready, sentimentTrend, sentiment, automaticRules, raiseOnNegative
     case periodDay, periodWeek, periodFortnight, periodMonth
     case surveyTitle, surveyRecorded, surveyThanks, surveyPickScore, surveyYourRating, surveyComment, surveyLocked, surveyExpired, satisfaction, csatFigure, npsFigure, cesFigure, responseRate, answersCount, promoters, passives, detractors, negativeThemes, recentComments, closeLoop, closeLoopHelp, markDone, noData, fromDate, toDate, period, show
-    case reports, newTickets, vsPrevious, firstResponseMedian, resolutionMedian, reopenRate, firstContactResolution, backlog, volumeByChannel, timesInHours, firstResponse, resolution, csatTrend, agentsTable, solvedCount, capacity, peakAgentsNeeded, averageHandleTime, agentsAvailable, emailBacklogProjection, daysToClear, never, arrivalsPerDay, resolutionsPerDay, selfService, botSolved, botHandedOff, selfServiceSolvedCount, articleViews, helpfulVotes, downloadCSV, hoursShort
+    case reports, newTickets, vsPrevious, firstResponseMedian, resolutionMedian, reopenRate, firstContactResolution, backlog, volumeByChannel, timesInHours, firstResponse, resolution, csatTrend, customerSentiment, sentimentAtOpening, sentimentNow, agentsTable, solvedCount, capacity, peakAgentsNeeded, averageHandleTime, agentsAvailable, emailBacklogProjection, daysToClear, never, arrivalsPerDay, resolutionsPerDay, selfService, botSolved, botHandedOff, selfServiceSolvedCount, articleViews, helpfulVotes, downloadCSV, hoursShort
     case goals, addGoal, goalMetric, goalTarget, goalStart, goalDeadline, goalValue, goalAdded, percentSign, goalTargetHelp
     case surveys, addSurvey, addSurveyHelp, surveyKind, off, surveyEnabled, questionArabic, questionEnglish, scaleDirection, lowIsEasy, highIsEasy, sendOnSolve, delayMinutes, throttleDays, includeSelfService, includeMerged
 
@@ -272,6 +272,9 @@ enum Phrase: String, CaseIterable, Sendable {
         case .firstResponse: "الرد الأول"
         case .resolution: "الحل"
         case .csatTrend: "رضا العملاء عبر الوقت (%)"
+        case .customerSentiment: "مشاعر العملاء في التذاكر الجديدة"
+        case .sentimentAtOpening: "عند فتح التذكرة"
+        case .sentimentNow: "الآن"
         case .agentsTable: "أداء الموظفين"
         case .solvedCount: "تذاكر محلولة"
         case .capacity: "السعة مقابل الطلب"
@@ -543,6 +546,9 @@ enum Phrase: String, CaseIterable, Sendable {
         case .firstResponse: "First response"
         case .resolution: "Resolution"
         case .csatTrend: "Customer satisfaction over time (%)"
+        case .customerSentiment: "Customer sentiment of new tickets"
+        case .sentimentAtOpening: "When the ticket opened"
+        case .sentimentNow: "Now"
         case .agentsTable: "Agents"
         case .solvedCount: "Solved"
         case .capacity: "Capacity vs demand"

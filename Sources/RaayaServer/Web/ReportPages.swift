@@ -71,6 +71,17 @@ enum ReportPages {
             let csatChart = SVGChart(
                 kind: .lines, title: Phrase.csatTrend.text(language), labels: labels,
                 series: [SVGChart.Series(name: "CSAT", values: satisfaction.periods.map(\.figures.csat.percent))], rightToLeft: rightToLeft)
+            let sentimentChart = SVGChart(
+                kind: .stackedBars, title: Phrase.customerSentiment.text(language), labels: labels,
+                series: SentimentLabel.allCases.map { label in
+                    SVGChart.Series(
+                        name: label.name(language),
+                        values: satisfaction.periods.map { Double($0.figures.customerSentiment.opening[label.rawValue] ?? 0) })
+                }, rightToLeft: rightToLeft)
+            func sentimentTotals(_ phrase: Phrase, _ counts: [String: Int]) -> HTML {
+                let parts = SentimentLabel.allCases.map { "\($0.face) \($0.name(language)): \(counts[$0.rawValue] ?? 0)" }
+                return "<p>\(phrase, language): \(parts.joined(separator: " · "))</p>"
+            }
             let query = request.url.query.map { "?" + $0 } ?? ""
             func csv(_ name: ReportName) -> HTML {
                 "<p><a class=\"csv\" href=\"/agent/reports/export/\(name.rawValue)\(query)\">\(Phrase.downloadCSV, language)</a></p>"
@@ -151,6 +162,9 @@ enum ReportPages {
                 <section class="card" id="volume"><h2>\(Phrase.volumeByChannel, language)</h2>\(volumeChart.html)\(csv(.volume))</section>
                 <section class="card" id="times"><h2>\(Phrase.timesInHours, language)</h2>\(timesChart.html)\(csv(.responseTimes))</section>
                 <section class="card" id="satisfaction-trend"><h2>\(Phrase.csatTrend, language)</h2>\(csatChart.html)\(csv(.satisfaction))</section>
+                <section class="card" id="customer-sentiment"><h2>\(Phrase.customerSentiment, language)</h2>\(sentimentChart.html)\
+                \(sentimentTotals(.sentimentAtOpening, satisfaction.total.customerSentiment.opening))\
+                \(sentimentTotals(.sentimentNow, satisfaction.total.customerSentiment.latest))</section>
                 <section class="card" id="agents"><h2>\(Phrase.agentsTable, language)</h2>\
                 \(agentRows.isEmpty ? HTML("<p class=\"muted\">\(Phrase.noData, language)</p>") : """
                     <table class="tickets"><thead><tr><th>\(Phrase.name, language)</th><th>\(Phrase.solvedCount, language)</th>\
