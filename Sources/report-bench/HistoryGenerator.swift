@@ -28,6 +28,8 @@ struct HistoryGenerator {
         "My order was supposed to arrive three days ago and the tracking page has not changed.",
         "شكرًا، لكن المشكلة ما زالت قائمة. Still not working on my side.",
     ]
+    /// What the sentiment model makes of each of `customerTexts`, stored with the message as `TicketService` does.
+    static let customerSentiments = customerTexts.map(SentimentModel.shared.analyze)
     static let agentTexts = [
         "شكرًا لتواصلك معنا، راجعنا طلبك وتم تصحيح المبلغ في الفاتورة القادمة.",
         "Thank you for your patience; the refund was issued today and reaches your bank in 3–5 days.",
@@ -126,9 +128,10 @@ struct HistoryGenerator {
                 events.append([id, kind.rawValue, assigneeID, data, instant])
             }
             func message(_ author: AuthorKind, _ body: String, internal isInternal: Bool = false, at instant: Date) {
+                let sentiment = author == .customer ? HistoryGenerator.customerTexts.firstIndex(of: body).map { HistoryGenerator.customerSentiments[$0] } : nil
                 messages.append([
                     id, author.rawValue, author == .agent ? assigneeID : nil, author == .customer ? customerID : nil, body, isInternal,
-                    channel.rawValue, instant,
+                    channel.rawValue, instant, sentiment?.label.rawValue, sentiment?.score,
                 ])
                 // The first message comes with the ticket's `created` event, as `TicketCreation` writes it.
                 if !isFirst {
@@ -225,8 +228,10 @@ struct HistoryGenerator {
                 ], tickets)
             try await sql.insertAll(
                 into: "messages",
-                columns: ["ticket_id", "author_kind", "author_user_id", "author_customer_id", "body", "internal", "channel", "created_at"],
-                messages)
+                columns: [
+                    "ticket_id", "author_kind", "author_user_id", "author_customer_id", "body", "internal", "channel", "created_at",
+                    "sentiment", "sentiment_score",
+                ], messages)
             try await sql.insertAll(into: "ticket_events", columns: ["ticket_id", "kind", "actor_user_id", "data", "created_at"], events)
             try await sql.insertAll(into: "ticket_tags", columns: ["ticket_id", "tag"], tags)
         }
