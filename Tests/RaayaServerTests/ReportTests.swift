@@ -90,7 +90,7 @@ struct ReportTests {
         #expect(TicketFactsTable.Line.facts("1.5 open - 0 - 0 - - 3 chat normal - - -") != nil)
     }
 
-    @Test("volume per channel per day, with the previous week to compare; a channel filter")
+    @Test("volume per channel per day, with the previous week to compare; channel, agent, priority and tag filters")
     func volume() async throws {
         try await TestApp.run { app in
             let week = try await Self.buildWeek(app)
@@ -111,6 +111,17 @@ struct ReportTests {
             let phones = try await app.send(.GET, "/api/v1/reports/volume?\(Self.week)&channel=phone,chat&priority=normal", token: week.token).object
             #expect(phones["by_channel"] as? [String: Int] == ["email": 0, "chat": 1, "web": 0, "phone": 1, "social": 0, "api": 0])
             #expect((phones["periods"] as? [[String: Any]])?.map { $0.int("total") } == [1, 1, 0, 0, 0, 0, 0])
+            // A tag filter: B (chat, Sunday) and C (phone, Monday) are about shipping.
+            for ticket in [week.b, week.c] {
+                let tagged = try await app.send(.PATCH, "/api/v1/tickets/\(ticket)", token: week.token, json: ["tags": ["شحن"]])
+                #expect(tagged.status == .ok, "\(tagged.text)")
+            }
+            let shipping = "شحن".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let tagged = try await app.send(.GET, "/api/v1/reports/volume?\(Self.week)&tag=\(shipping)", token: week.token).object
+            #expect(tagged["by_channel"] as? [String: Int] == ["email": 0, "chat": 1, "web": 0, "phone": 1, "social": 0, "api": 0])
+            #expect((tagged["periods"] as? [[String: Any]])?.map { $0.int("total") } == [1, 1, 0, 0, 0, 0, 0])
+            let taggedPhones = try await app.send(.GET, "/api/v1/reports/volume?\(Self.week)&tag=\(shipping),other&channel=phone", token: week.token).object
+            #expect((taggedPhones["periods"] as? [[String: Any]])?.map { $0.int("total") } == [0, 1, 0, 0, 0, 0, 0])
             // The next week has none, and compares with this one: −100 %.
             let next = try await app.send(
                 .GET, "/api/v1/reports/volume?from=2026-11-08&to=2026-11-15&period=week&time_zone=UTC", token: week.token

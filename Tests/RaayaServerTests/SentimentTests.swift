@@ -83,7 +83,7 @@ struct SentimentTests {
             }
             app.clock.set(sunday.addingTimeInterval(86_400 + 3_600))
             let happy = try #require(
-                try await app.createTicket(token: token, subject: "شكر", body: "شكرا جزيلا، الخدمة ممتازة 👍", channel: "chat", customerEmail: "fahad@example.com")
+                try await app.createTicket(token: token, subject: "شكر", body: "شكرا جزيلا، الخدمة ممتازة 👍", channel: "chat", customerEmail: "fahad@example.com", tags: ["شكر"])
                     .int("id"))
             let question = try #require(
                 try await app.createTicket(token: token, subject: "Order", body: "When will my order arrive? متى يصل طلبي؟", customerEmail: "reem@example.com")
@@ -116,6 +116,10 @@ struct SentimentTests {
             #expect(days.dropFirst(2).allSatisfy { $0 == ["opening": counts([]), "latest": counts([])] })
             let chats = try await app.send(.GET, "/api/v1/reports/satisfaction?\(ReportTests.week)&channel=chat", token: token).object
             #expect(sentiment(chats["total"]) == ["opening": counts([happyLabel]), "latest": counts([happyLabel])])
+            let thanks = "شكر".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let tagged = try await app.send(.GET, "/api/v1/satisfaction?\(ReportTests.week)&tag=\(thanks)", token: token).object
+            #expect(sentiment(tagged["total"]) == ["opening": counts([happyLabel]), "latest": counts([happyLabel])])
+            #expect((tagged["periods"] as? [[String: Any]])?.map { sentiment($0["figures"])?["opening"]?.values.reduce(0, +) } == [0, 1, 0, 0, 0, 0, 0])
             let csv = try await app.send(.GET, "/api/v1/reports/satisfaction?\(ReportTests.week)&format=csv", token: token).text
             #expect(csv.hasPrefix("start,end,") && csv.contains(",tickets_opening_negative,tickets_opening_neutral,tickets_opening_positive,tickets_latest_negative,"))
             #expect(csv.contains(",1,0,0,0,0,1\r\n") || csv.contains(",1,0,0,0,0,1\n"), "Sunday: opened negative, positive now")

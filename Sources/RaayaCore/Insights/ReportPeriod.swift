@@ -125,3 +125,41 @@ public struct ReportCalendar: Sendable, Equatable {
         return calendar.startOfDay(for: dayNoon ?? Date(timeIntervalSince1970: 0))
     }
 }
+
+extension Array where Element == Range<Date> {
+    /// The index of the range that holds `instant`, among ranges in order that do not overlap (a report's buckets);
+    /// nil if none does. A binary search.
+    public func index(holding instant: Date) -> Int? {
+        var low = startIndex
+        var high = endIndex
+        // The first range that starts after the instant; the one before it is the only one that can hold it.
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].lowerBound > instant { high = middle } else { low = middle + 1 }
+        }
+        guard low > startIndex, self[low - 1].contains(instant) else { return nil }
+        return low - 1
+    }
+}
+
+extension Array where Element == Range<Date> {
+    /// A grid of instants `origin + k × unit` (k = 0, 1, …) on which every boundary between these ranges lies, with
+    /// its origin at or before the first range's start: the coarsest of a day, an hour, a quarter of an hour, a
+    /// minute and a second that fits. Each cell of the grid lies in at most one range (or a gap between two), so
+    /// instants counted per cell, then cells per range, are counted per range with far fewer cells than instants.
+    /// Nil for no ranges, or boundaries that are not whole seconds apart.
+    public var grid: (origin: Date, unit: TimeInterval)? {
+        guard let first = first, let last = last else { return nil }
+        let boundaries = map(\.upperBound).dropLast() + dropFirst().map(\.lowerBound)
+        guard let reference = boundaries.first else {
+            // One range: a single cell holds it.
+            return (first.lowerBound, Swift.max(1, last.upperBound.timeIntervalSince(first.lowerBound)))
+        }
+        for unit: TimeInterval in [86_400, 3_600, 900, 60, 1]
+        where boundaries.allSatisfy({ $0.timeIntervalSince(reference).truncatingRemainder(dividingBy: unit) == 0 }) {
+            let before = (reference.timeIntervalSince(first.lowerBound) / unit).rounded(.up)
+            return (reference.addingTimeInterval(-before * unit), unit)
+        }
+        return nil
+    }
+}

@@ -156,4 +156,55 @@ struct InsightsPeriodTests {
             riyadh.previous(.custom(custom), before: custom)
                 == range("2026-11-26T00:00:00+03:00", "2026-12-03T00:00:00+03:00"))
     }
+
+    @Test("an instant's bucket among a range's buckets: starts belong to their bucket, ends and outside instants to none — فترة اللحظة")
+    func bucketOfAnInstant() {
+        let buckets = riyadh.buckets(.week, covering: range("2026-11-03T00:00:00+03:00", "2026-12-10T00:00:00+03:00"))
+        #expect(buckets.count == 6)
+        for (index, bucket) in buckets.enumerated() {
+            #expect(buckets.index(holding: bucket.lowerBound) == index)
+            #expect(buckets.index(holding: bucket.upperBound.addingTimeInterval(-0.001)) == index)
+        }
+        #expect(buckets.index(holding: at("2026-12-02T21:30:00Z")) == 4, "Thursday 3 December in Riyadh, the week from 29 November")
+        #expect(buckets.index(holding: at("2026-11-02T23:59:59+03:00")) == nil)
+        #expect(buckets.index(holding: at("2026-12-10T00:00:00+03:00")) == nil)
+        // A gap between buckets holds nothing.
+        let apart = [range("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z"), range("2026-11-05T00:00:00Z", "2026-11-06T00:00:00Z")]
+        #expect(apart.index(holding: at("2026-11-03T12:00:00Z")) == nil)
+        #expect(apart.index(holding: at("2026-11-05T12:00:00Z")) == 1)
+        #expect([Range<Date>]().index(holding: at("2026-11-05T12:00:00Z")) == nil)
+    }
+
+    @Test("the grid under a range's buckets: days in Riyadh, hours where a day is 23 hours, and every cell in one bucket — شبكة الفترات")
+    func gridUnderBuckets() throws {
+        let weeks = riyadh.buckets(.week, covering: range("2026-11-03T10:30:00+03:00", "2026-12-10T00:00:00+03:00"))
+        let grid = try #require(weeks.grid)
+        #expect(grid.unit == 86_400)
+        #expect(grid.origin <= weeks[0].lowerBound && weeks[0].lowerBound.timeIntervalSince(grid.origin) < 86_400)
+        #expect(grid.origin == at("2026-11-03T00:00:00+03:00"), "local midnight before the range's start")
+        // Every cell from the range's start to its end lies in exactly one bucket.
+        var cell = grid.origin
+        while cell < weeks[weeks.count - 1].upperBound {
+            let end = cell.addingTimeInterval(grid.unit)
+            let start = Swift.max(cell, weeks[0].lowerBound)
+            #expect(weeks.index(holding: start) == weeks.index(holding: end.addingTimeInterval(-0.000_001)))
+            cell = end
+        }
+        // Cairo moves its clocks: a 25-hour day leaves hours as the coarsest grid.
+        let cairo = ReportCalendar(timeZone: try #require(TimeZone(identifier: "Africa/Cairo")))
+        let days = cairo.buckets(.day, covering: range("2026-10-27T00:00:00+03:00", "2026-11-03T00:00:00+02:00"))
+        #expect(days.grid?.unit == 3_600)
+        // India's days (from 18:30 UTC) are whole days apart; a cut at 05:30 needs quarter hours; one bucket is one
+        // cell; none, no grid.
+        let india = ReportCalendar(timeZone: try #require(TimeZone(identifier: "Asia/Kolkata")))
+        #expect(india.buckets(.day, covering: range("2026-11-01T00:00:00Z", "2026-11-05T00:00:00Z")).grid?.unit == 86_400)
+        let odd = [range("2026-11-01T00:00:00Z", "2026-11-01T05:30:00Z"), range("2026-11-01T05:30:00Z", "2026-11-02T00:00:00Z"), range("2026-11-02T00:00:00Z", "2026-11-03T00:00:00Z")]
+        #expect(odd.grid?.unit == 900)
+        let one = [range("2026-11-01T00:00:00Z", "2026-11-08T00:00:00Z")]
+        #expect(one.grid?.origin == at("2026-11-01T00:00:00Z") && one.grid?.unit == 7 * 86_400)
+        #expect([Range<Date>]().grid == nil)
+        // Boundaries half a second apart lie on no grid of whole seconds.
+        let fraction = Date(timeIntervalSinceReferenceDate: 815_000_000), half = fraction.addingTimeInterval(0.5)
+        #expect([at("2026-10-01T00:00:00Z")..<fraction, fraction..<half, half..<at("2026-12-01T00:00:00Z")].grid == nil)
+    }
 }
