@@ -45,22 +45,28 @@ struct Scope {
     let name: String
     let days: Int
     let period: String
-    let channel: String?
+    /// The report's filter as query parameters, e.g. `channel=email`.
+    let filter: String?
 
     func query(now: Date) -> String {
         let from = now.addingTimeInterval(-Double(days) * 86_400)
         var query = "from=\(from.ISO8601Format())&to=\(now.ISO8601Format())&period=\(period)"
-        if let channel { query += "&channel=\(channel)" }
+        if let filter { query += "&\(filter)" }
         return query
     }
 
+    /// One of the generator's tags ("invoice"), percent-encoded.
+    static let tag = "tag=" + "فاتورة".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+
     static let all = [
-        Scope(name: "30d", days: 30, period: "day", channel: nil),
-        Scope(name: "30d-email", days: 30, period: "day", channel: "email"),
-        Scope(name: "quarter", days: 91, period: "week", channel: nil),
-        Scope(name: "quarter-email", days: 91, period: "week", channel: "email"),
-        Scope(name: "year", days: 365, period: "month", channel: nil),
-        Scope(name: "year-email", days: 365, period: "month", channel: "email"),
+        Scope(name: "30d", days: 30, period: "day", filter: nil),
+        Scope(name: "30d-email", days: 30, period: "day", filter: "channel=email"),
+        Scope(name: "30d-tag", days: 30, period: "day", filter: tag),
+        Scope(name: "quarter", days: 91, period: "week", filter: nil),
+        Scope(name: "quarter-email", days: 91, period: "week", filter: "channel=email"),
+        Scope(name: "year", days: 365, period: "month", filter: nil),
+        Scope(name: "year-email", days: 365, period: "month", filter: "channel=email"),
+        Scope(name: "year-tag", days: 365, period: "month", filter: tag),
     ]
 }
 
