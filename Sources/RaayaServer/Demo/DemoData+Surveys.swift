@@ -43,6 +43,16 @@ extension DemoData {
                 TicketService(database: database, now: answered, actor: agent), "شكراً لتواصلك، نعمل على طلبك الآن.",
                 "Thanks for reaching out, we are on it.")
             let solved = answered.addingTimeInterval(live ? Double(300 + (n * 131) % 1_200) : Double(3_600 + (n * 7_919) % 104_400))
+            // Every third customer writes back before the solve, pleased: the reports' customer sentiment then moves
+            // between opening and now.
+            if n % 3 == 1 {
+                _ = try await TicketService(database: database, now: answered.addingTimeInterval(answered.distance(to: solved) / 2), actor: agent)
+                    .addMessage(
+                        to: id,
+                        NewMessage(
+                            body: n % 2 == 0 ? "شكرًا جزيلًا، تم حل المشكلة والخدمة ممتازة 👍" : "Thank you, that fixed it. Great service!",
+                            isInternal: false, author: .customer, channel: channel))
+            }
             try await TicketService(database: database, now: min(solved, now), actor: agent)
                 .update(id, TicketChanges(status: .solved))
             // Every seventh request comes back a day later and is solved again, so the reopen rate means something.
