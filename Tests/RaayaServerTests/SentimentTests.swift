@@ -153,6 +153,10 @@ struct SentimentTests {
             let dashboard = try await browser.get("/agent/reports?from=2026-11-01&to=2026-11-07&period=day&time_zone=UTC")
             #expect(dashboard.text.contains("id=\"customer-sentiment\"><h2>مشاعر العملاء في التذاكر الجديدة</h2>"))
             #expect(dashboard.text.contains("عند فتح التذكرة: 🙁 سلبي: 1") && dashboard.text.contains("الآن: 🙁 سلبي: 0"))
+            // Negative is drawn red (`.series-4`) and positive green (`.series-0`), whatever their order.
+            let chart = try #require(dashboard.text.components(separatedBy: "id=\"customer-sentiment\"").last?.components(separatedBy: "</section>").first)
+            #expect(chart.contains("<rect class=\"series-4\" x=") && chart.contains("<rect class=\"series-0\" x="))
+            #expect(!chart.contains("<rect class=\"series-1\""), "blue is no sentiment's colour")
         }
     }
 

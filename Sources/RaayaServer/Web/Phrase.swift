@@ -661,6 +661,15 @@ extension SentimentLabel {
         }
     }
 
+    /// The chart palette's colour for the label (`SVGChart.Series.colour`): red, grey, green.
+    var chartColour: Int {
+        switch self {
+        case .negative: 4
+        case .neutral: 5
+        case .positive: 0
+        }
+    }
+
     /// A face for the trend of a customer's messages, read with the name beside it.
     var face: String {
         switch self {

@@ -76,7 +76,8 @@ enum ReportPages {
                 series: SentimentLabel.allCases.map { label in
                     SVGChart.Series(
                         name: label.name(language),
-                        values: satisfaction.periods.map { Double($0.figures.customerSentiment.opening[label.rawValue] ?? 0) })
+                        values: satisfaction.periods.map { Double($0.figures.customerSentiment.opening[label.rawValue] ?? 0) },
+                        colour: label.chartColour)
                 }, rightToLeft: rightToLeft)
             func sentimentTotals(_ phrase: Phrase, _ counts: [String: Int]) -> HTML {
                 let parts = SentimentLabel.allCases.map { "\($0.face) \($0.name(language)): \(counts[$0.rawValue] ?? 0)" }

@@ -8,6 +8,9 @@ struct SVGChart: Sendable {
         let name: String
         /// One value per label; nil where there is nothing to draw (a line breaks there).
         let values: [Double?]
+        /// The palette's colour (`.series-N`) when the series' meaning has one (red for negative…); nil: its place
+        /// among the series.
+        var colour: Int? = nil
     }
 
     enum Kind: Sendable {
@@ -73,7 +76,7 @@ struct SVGChart: Sendable {
                     guard let value = line.values[safe: index].flatMap({ $0 }), value > 0 else { continue }
                     let topY = y(base + value)
                     parts.append(
-                        "<rect class=\"series-\(number % 6)\" x=\"\(Self.round(x(index) - barWidth / 2))\" y=\"\(Self.round(topY))\" "
+                        "<rect class=\"series-\((line.colour ?? number) % 6)\" x=\"\(Self.round(x(index) - barWidth / 2))\" y=\"\(Self.round(topY))\" "
                             + "width=\"\(barWidth)\" height=\"\(Self.round(y(base) - topY))\"><title>\(escape(line.name)) \(escape(labels[index])): "
                             + "\(escape(format(value)))</title></rect>")
                     base += value
@@ -85,7 +88,7 @@ struct SVGChart: Sendable {
                 var run: [String] = []
                 func flush() {
                     if run.count > 1 {
-                        parts.append("<polyline class=\"line series-\(number % 6)\" points=\"\(run.joined(separator: " "))\"/>")
+                        parts.append("<polyline class=\"line series-\((line.colour ?? number) % 6)\" points=\"\(run.joined(separator: " "))\"/>")
                     }
                     run = []
                 }
@@ -94,14 +97,14 @@ struct SVGChart: Sendable {
                     let point = "\(Self.round(x(index))),\(Self.round(y(value)))"
                     run.append(point)
                     parts.append(
-                        "<circle class=\"series-\(number % 6)\" cx=\"\(Self.round(x(index)))\" cy=\"\(Self.round(y(value)))\" r=\"3\">"
+                        "<circle class=\"series-\((line.colour ?? number) % 6)\" cx=\"\(Self.round(x(index)))\" cy=\"\(Self.round(y(value)))\" r=\"3\">"
                             + "<title>\(escape(line.name)) \(escape(labels[index])): \(escape(format(value)))</title></circle>")
                 }
                 flush()
             }
         }
         let legend = series.enumerated().map { number, line in
-            "<li><svg viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"series-\(number % 6)\" width=\"10\" height=\"10\"/></svg>\(escape(line.name))</li>"
+            "<li><svg viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"series-\((line.colour ?? number) % 6)\" width=\"10\" height=\"10\"/></svg>\(escape(line.name))</li>"
         }
         return HTML(
             trusted: """
