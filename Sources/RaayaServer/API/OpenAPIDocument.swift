@@ -8741,24 +8741,12 @@ enum OpenAPIDocument {
                 }
               },
               "comment_sentiment": {
-                "type": "object",
                 "description": "Comments by sentiment.",
-                "required": [
-                  "negative",
-                  "neutral",
-                  "positive"
-                ],
-                "properties": {
-                  "negative": {
-                    "type": "integer"
-                  },
-                  "neutral": {
-                    "type": "integer"
-                  },
-                  "positive": {
-                    "type": "integer"
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/SentimentCounts"
                   }
-                }
+                ]
               },
               "customer_sentiment": {
                 "type": "object",
@@ -8769,44 +8757,32 @@ enum OpenAPIDocument {
                 ],
                 "properties": {
                   "opening": {
-                    "type": "object",
-                    "required": [
-                      "negative",
-                      "neutral",
-                      "positive"
-                    ],
-                    "properties": {
-                      "negative": {
-                        "type": "integer"
-                      },
-                      "neutral": {
-                        "type": "integer"
-                      },
-                      "positive": {
-                        "type": "integer"
-                      }
-                    }
+                    "$ref": "#/components/schemas/SentimentCounts"
                   },
                   "latest": {
-                    "type": "object",
-                    "required": [
-                      "negative",
-                      "neutral",
-                      "positive"
-                    ],
-                    "properties": {
-                      "negative": {
-                        "type": "integer"
-                      },
-                      "neutral": {
-                        "type": "integer"
-                      },
-                      "positive": {
-                        "type": "integer"
-                      }
-                    }
+                    "$ref": "#/components/schemas/SentimentCounts"
                   }
                 }
+              }
+            }
+          },
+          "SentimentCounts": {
+            "type": "object",
+            "description": "How many carry each sentiment label.",
+            "required": [
+              "negative",
+              "neutral",
+              "positive"
+            ],
+            "properties": {
+              "negative": {
+                "type": "integer"
+              },
+              "neutral": {
+                "type": "integer"
+              },
+              "positive": {
+                "type": "integer"
               }
             }
           },
