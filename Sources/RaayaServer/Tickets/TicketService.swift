@@ -120,10 +120,11 @@ struct TicketService {
                 try await record(.firstResponse, on: id, [:])
             }
             let priority = ticket.priority
+            let sentiment = ticket.sentiment
             let messageID = try await append(new, to: ticket)
-            // What the reports read changed with a status move, an agent's reply, a customer's message (its
-            // sentiment) or a priority that sentiment raised.
-            if newStatus != nil || (new.author == .agent && !new.isInternal) || new.author == .customer || ticket.priority != priority {
+            // What the reports read changed with a status move, an agent's reply, a customer's message whose
+            // sentiment is not the latest one's (the ticket's), or a priority that sentiment raised.
+            if newStatus != nil || (new.author == .agent && !new.isInternal) || ticket.sentiment != sentiment || ticket.priority != priority {
                 try await TicketFactsTable.refresh([id], on: try database.sqlDatabase())
             }
             return messageID
