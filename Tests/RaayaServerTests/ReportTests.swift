@@ -351,6 +351,18 @@ struct ReportTests {
             ] {
                 #expect(text.body.contains(line), "missing \(line)")
             }
+            // The new tickets by their customer's sentiment, as the satisfaction report counts them.
+            let satisfaction = try await app.send(.GET, "/api/v1/satisfaction?from=2026-11-29&to=2026-12-06&period=week&time_zone=UTC", token: week.token).object
+            let sentiment = try #require((satisfaction["total"] as? [String: Any])?["customer_sentiment"] as? [String: [String: Int]])
+            #expect(sentiment["opening"]?.values.reduce(0, +) == 3, "each ticket's first message is the customer's")
+            func counts(_ labels: [String: Int]?, _ names: [String]) -> String {
+                zip(["negative", "neutral", "positive"], names).map { "\($1) \(labels?[$0] ?? 0)" }.joined(separator: names[0] == "Negative" ? ", " : "، ")
+            }
+            let english = "Customer sentiment of new tickets — When the ticket opened: \(counts(sentiment["opening"], ["Negative", "Neutral", "Positive"]))"
+                + "; Now: \(counts(sentiment["latest"], ["Negative", "Neutral", "Positive"]))"
+            let arabic = "مشاعر العملاء في التذاكر الجديدة — عند فتح التذكرة: \(counts(sentiment["opening"], ["سلبي", "محايد", "إيجابي"]))"
+                + "؛ الآن: \(counts(sentiment["latest"], ["سلبي", "محايد", "إيجابي"]))"
+            #expect(text.body.contains(english) && text.body.contains(arabic), "\(text.body)")
             #expect(await WeeklyDigest.runDue(app.app) == 2)
             let digests = try await app.send(.GET, "/api/v1/outbox?limit=50", token: week.token).items.filter { $0.string("kind") == "digest" }
             #expect(Set(digests.compactMap { $0.string("recipient") }) == ["admin@example.com", "huda@example.com"])

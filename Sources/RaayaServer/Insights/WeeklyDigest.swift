@@ -74,6 +74,16 @@ enum WeeklyDigest {
                 volume.byChannel[channel.rawValue].flatMap { $0 > 0 ? "\(channel.name(language)) \($0)" : nil }
             }.joined(separator: language == .ar ? "، " : ", ")
         }
+        // "Customer sentiment of new tickets — When the ticket opened: Negative 1, Neutral 2, Positive 0; Now: …"
+        func sentiment(_ language: Language) -> String {
+            func counts(_ phrase: Phrase, _ labels: [String: Int]) -> String {
+                "\(phrase.text(language)): " + SentimentLabel.allCases.map { "\($0.name(language)) \(labels[$0.rawValue] ?? 0)" }
+                    .joined(separator: language == .ar ? "، " : ", ")
+            }
+            let tickets = satisfaction.total.customerSentiment
+            return "\(Phrase.customerSentiment.text(language)) — \(counts(.sentimentAtOpening, tickets.opening))"
+                + (language == .ar ? "؛ " : "; ") + counts(.sentimentNow, tickets.latest)
+        }
         let csat = satisfaction.total.csat
         let nps = satisfaction.total.nps.score.map { String(format: "%.0f", $0) } ?? "—"
         let link = "\(publicURL)/agent/reports?from=\(first)&to=\(last)&period=day"
@@ -90,6 +100,7 @@ enum WeeklyDigest {
             الحل من أول تواصل: \(percent(reopens.firstContactResolution.percent))
             التذاكر المتراكمة في نهاية الأسبوع: \(reopens.backlog)
             رضا العملاء: \(percent(csat.percent)) (\(csat.answers) إجابة)، صافي نقاط الترويج: \(nps)
+            \(sentiment(.ar))
             حلّها المساعد الآلي: \(selfService.botSolved)، وحوّلها إلى موظف: \(selfService.botHandedOff)
             \(arabicGoals.isEmpty ? "" : "الأهداف:\n" + arabicGoals.joined(separator: "\n") + "\n")
             لوحة التقارير: \(link)
@@ -105,6 +116,7 @@ enum WeeklyDigest {
             First-contact resolution: \(percent(reopens.firstContactResolution.percent))
             Backlog at the week's end: \(reopens.backlog)
             Customer satisfaction (CSAT): \(percent(csat.percent)) (\(csat.answers) answers), NPS: \(nps)
+            \(sentiment(.en))
             Solved by the bot: \(selfService.botSolved), handed to a person: \(selfService.botHandedOff)
             \(englishGoals.isEmpty ? "" : "Goals:\n" + englishGoals.joined(separator: "\n") + "\n")
             Reports dashboard: \(link)
