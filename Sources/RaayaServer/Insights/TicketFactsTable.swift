@@ -15,9 +15,9 @@ import SQLKit
 ///
 /// Columns: `created_at`, `last_at` (`TicketFacts.lastInstant`) and `unresolved` (now) pick a range's tickets;
 /// the attribute columns filter them; `opening_sentiment` and `latest_sentiment` are the customer's
-/// (`TicketSentiment`), which the satisfaction report counts by creation; `facts` holds the facts and attributes as one line of text (`Line`), which is
-/// all a report reads of a row: both drivers decode a column at a cost that dwarfs the query, and building the line
-/// in SQL cost more than reading it. Instants are seconds since Foundation's reference date (2001-01-01 UTC),
+/// (`TicketSentiment`), which the satisfaction report counts by creation; `facts` holds the facts and attributes as
+/// one line of text (`Line`), which is all a report reads of a row: both drivers decode a column at a cost that
+/// dwarfs the query, and building the line in SQL cost more than reading it. Instants are seconds since Foundation's reference date (2001-01-01 UTC),
 /// written in the shortest form that reads back as the same `Double`, so every `Date` comes back exactly.
 enum TicketFactsTable {
     static let name = "ticket_facts"

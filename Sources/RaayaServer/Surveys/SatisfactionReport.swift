@@ -35,9 +35,6 @@ struct SatisfactionReport: Encodable, Sendable {
             let rate: Double?
         }
 
-        let csat: CSAT
-        let nps: NPS
-        let ces: CES
         /// Tickets by the sentiment of their customer's messages (`TicketSentiment`): the first labeled one, and the
         /// latest.
         struct CustomerSentiment: Encodable, Sendable {
@@ -45,6 +42,9 @@ struct SatisfactionReport: Encodable, Sendable {
             let latest: [String: Int]
         }
 
+        let csat: CSAT
+        let nps: NPS
+        let ces: CES
         let responseRate: ResponseRate
         /// Comments by sentiment label.
         let commentSentiment: [String: Int]

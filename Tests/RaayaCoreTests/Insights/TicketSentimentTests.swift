@@ -8,7 +8,8 @@ struct TicketSentimentTests {
 
     func at(_ minutes: Double) -> Date { start.addingTimeInterval(minutes * 60) }
 
-    @Test("opening is the first labeled message by time, latest the last, whatever order they come in — الأولى والأخيرة")
+    @Test(
+        "opening is the first labeled message by time, latest the last, whatever order they come in — الأولى والأخيرة")
     func firstAndLast() {
         let messages = [
             TicketSentiment.Message(id: 7, at: at(30), label: .positive),
@@ -16,7 +17,8 @@ struct TicketSentimentTests {
             TicketSentiment.Message(id: 5, at: at(10), label: .neutral),
         ]
         #expect(TicketSentiment(messages: messages) == TicketSentiment(opening: .negative, latest: .positive))
-        #expect(TicketSentiment(messages: messages.reversed()) == TicketSentiment(opening: .negative, latest: .positive))
+        #expect(
+            TicketSentiment(messages: messages.reversed()) == TicketSentiment(opening: .negative, latest: .positive))
     }
 
     @Test("messages of the same instant are ordered by id; unlabeled ones are skipped — نفس اللحظة ورسائل بلا تصنيف")
@@ -32,8 +34,12 @@ struct TicketSentimentTests {
 
     @Test("one labeled message is both; none gives neither — رسالة واحدة أو لا شيء")
     func edges() {
-        #expect(TicketSentiment(messages: [.init(id: 1, at: at(0), label: .neutral)]) == TicketSentiment(opening: .neutral, latest: .neutral))
-        #expect(TicketSentiment(messages: [.init(id: 1, at: at(0), label: nil)]) == TicketSentiment(opening: nil, latest: nil))
+        #expect(
+            TicketSentiment(messages: [.init(id: 1, at: at(0), label: .neutral)])
+                == TicketSentiment(opening: .neutral, latest: .neutral))
+        #expect(
+            TicketSentiment(messages: [.init(id: 1, at: at(0), label: nil)])
+                == TicketSentiment(opening: nil, latest: nil))
         #expect(TicketSentiment(messages: []) == TicketSentiment(opening: nil, latest: nil))
     }
 }

@@ -25,8 +25,8 @@ struct UpdateTicketFactsSentiment: AsyncMigration {
             latest_sentiment = \(label("m.created_at DESC, m.id DESC"))
             """).run()
         for column in Self.columns {
-            try await sql.create(index: "ticket_facts_\(column)").on(TicketFactsTable.name).column(column).column("created_at")
-                .column("channel").run()
+            try await sql.create(index: "ticket_facts_\(column)").on(TicketFactsTable.name)
+                .column(column).column("created_at").column("channel").run()
         }
     }
 
