@@ -422,7 +422,7 @@ struct ReportTests {
             #expect(ids.count == 4)
             let everything = Date.distantPast..<Date.distantFuture
             let stored = try await TicketHistory.facts(createdIn: everything, filter: .all, after: nil, limit: 100, on: sql)
-            let rebuilt = try await TicketHistory.rebuilt(ofIDs: ids, on: sql)
+            let rebuilt = try await TicketHistory.rebuilt(ofIDs: ids, on: sql).map(\.facts)
             #expect(stored == rebuilt)
             let b = try #require(stored.first { $0.id == week.b })
             // B: its own two replies and C's, solved twice, reopened once, closed.
@@ -441,7 +441,8 @@ struct ReportTests {
         try await TestApp.run { app in
             let week = try await Self.buildWeek(app)
             let sql = try app.app.db.sqlDatabase()
-            var a = try #require(try await TicketHistory.rebuilt(ofIDs: [week.a], on: sql).first)
+            let row = try #require(try await TicketHistory.rebuilt(ofIDs: [week.a], on: sql).first)
+            var a = row.facts
             // 400 reopens and solves on Tuesday at random microseconds: a line of about 14 kB, digits that barely
             // compress. PostgreSQL refuses a B-tree entry over 2.7 kB, so no index may hold the line there.
             var generator = SystemRandomNumberGenerator()
@@ -449,7 +450,7 @@ struct ReportTests {
             let instants = (0..<800).map { _ in (tuesday + Double(Int.random(in: 0..<(3_600_000_000 * 20), using: &generator)) / 1e6) }.sorted()
             a.reopenedAt = stride(from: 0, to: instants.count, by: 2).map { Date(timeIntervalSinceReferenceDate: instants[$0]) }
             a.solvedAt += stride(from: 1, to: instants.count, by: 2).map { Date(timeIntervalSinceReferenceDate: instants[$0]) }
-            try await TicketFactsTable.write([a], sentiments: [:], on: sql)
+            try await TicketFactsTable.write([TicketFactsTable.Row(facts: a, sentiment: row.sentiment)], on: sql)
             let stored = try await TicketHistory.facts(for: Date.distantPast..<Date.distantFuture, filter: .all, on: sql)
             #expect(stored.first { $0.id == week.a } == a)
             let report = try await app.send(.GET, "/api/v1/reports/response_times?\(Self.week)", token: week.token).object

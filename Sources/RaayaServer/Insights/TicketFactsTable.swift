@@ -17,29 +17,35 @@ import SQLKit
 /// the attribute columns filter them; `opening_sentiment` and `latest_sentiment` are the customer's
 /// (`TicketSentiment`), which the satisfaction report counts by creation; `facts` holds the facts and attributes as
 /// one line of text (`Line`), which is all a report reads of a row: both drivers decode a column at a cost that
-/// dwarfs the query, and building the line in SQL cost more than reading it. Instants are seconds since Foundation's reference date (2001-01-01 UTC),
-/// written in the shortest form that reads back as the same `Double`, so every `Date` comes back exactly.
+/// dwarfs the query, and building the line in SQL cost more than reading it. Instants are seconds since
+/// Foundation's reference date (2001-01-01 UTC), written in the shortest form that reads back as the same
+/// `Double`, so every `Date` comes back exactly.
 enum TicketFactsTable {
     static let name = "ticket_facts"
 
-    /// Replaces the rows of `facts`' tickets, with their customers' sentiment from `sentiments` (by ticket id; a
-    /// ticket missing there has none).
-    static func write(_ facts: [TicketFacts], sentiments: [Int: TicketSentiment], on sql: any SQLDatabase) async throws {
-        for start in stride(from: 0, to: facts.count, by: rowsPerStatement) {
-            let page = facts[start..<min(start + rowsPerStatement, facts.count)]
-            try await sql.raw("DELETE FROM ticket_facts WHERE ticket_id IN (\(binds: page.map(\.id)))").run()
+    /// What a row holds of one ticket: its facts (with the attributes) and its customer's sentiment.
+    struct Row: Sendable, Equatable {
+        var facts: TicketFacts
+        var sentiment: TicketSentiment
+    }
+
+    /// Replaces the rows of `rows`' tickets.
+    static func write(_ rows: [Row], on sql: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+            let page = rows[start..<min(start + rowsPerStatement, rows.count)]
+            try await sql.raw("DELETE FROM ticket_facts WHERE ticket_id IN (\(binds: page.map(\.facts.id)))").run()
             try await sql.insertRows(
                 into: name,
                 columns: [
                     "ticket_id", "created_at", "last_at", "unresolved", "facts", "channel", "priority", "group_id",
                     "assignee_id", "organization_id", "opening_sentiment", "latest_sentiment",
                 ],
-                page.map { ticket in
-                    let sentiment = sentiments[ticket.id]
+                page.map { row in
+                    let ticket = row.facts
                     return [
                         ticket.id, seconds(ticket.createdAt), seconds(ticket.lastInstant), ticket.isUnresolvedNow,
                         Line.text(ticket), ticket.channel.rawValue, ticket.priority.rawValue, ticket.groupID,
-                        ticket.assigneeID, ticket.organizationID, sentiment?.opening?.rawValue, sentiment?.latest?.rawValue,
+                        ticket.assigneeID, ticket.organizationID, row.sentiment.opening?.rawValue, row.sentiment.latest?.rawValue,
                     ]
                 })
         }
@@ -50,9 +56,7 @@ enum TicketFactsTable {
 
     /// Rebuilds the rows of `ids` from their raw history: call it in the transaction that changed it.
     static func refresh(_ ids: [Int], on sql: any SQLDatabase) async throws {
-        try await write(
-            try await TicketHistory.rebuilt(ofIDs: ids, on: sql), sentiments: try await TicketHistory.sentiments(ofIDs: ids, on: sql),
-            on: sql)
+        try await write(try await TicketHistory.rebuilt(ofIDs: ids, on: sql), on: sql)
     }
 
     /// Builds the rows of the tickets that have none from their raw history, a page of tickets at a time: the

@@ -52,10 +52,13 @@ enum TicketHistory {
         return zip(buckets, counts).map { VolumeBucket(range: $0, byChannel: $1) }
     }
 
+    /// Tickets counted by their customer's sentiment when they opened and now (`TicketSentiment`).
+    typealias SentimentCounts = (opening: [SentimentLabel: Int], latest: [SentimentLabel: Int])
+
     /// The tickets created in each of `buckets` that pass the filter, by the customer's sentiment when the ticket
-    /// opened and now (`TicketSentiment`); tickets without a labeled customer message are in neither.
+    /// opened and now; tickets without a labeled customer message are in neither.
     static func sentiment(_ buckets: [Range<Date>], filter: ReportFilter, on sql: any SQLDatabase) async throws
-        -> [(opening: [SentimentLabel: Int], latest: [SentimentLabel: Int])]
+        -> [SentimentCounts]
     {
         let counts = try await created(
             in: buckets, by: ["opening_sentiment", "latest_sentiment"], among: SentimentLabel.allCases, filter: filter, on: sql)
@@ -184,14 +187,12 @@ enum TicketHistory {
             }
         }
         guard allTags || !filter.tags.isEmpty else { return facts }
+        let only: SQLQueryString = allTags ? "" : " AND tag IN (\(binds: filter.tags.sorted()))"
         var tags: [Int: Set<String>] = [:]
-        let ids = facts.map(\.id)
-        for start in stride(from: 0, to: ids.count, by: idsPerStatement) {
-            let page = Array(ids[start..<min(start + idsPerStatement, ids.count)])
-            let only: SQLQueryString = allTags ? "" : " AND tag IN (\(binds: filter.tags.sorted()))"
-            for row in try await sql.raw("SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id IN (\(binds: page))\(only)").all() {
-                tags[try row.decode(column: "ticket_id", as: Int.self), default: []].insert(try row.decode(column: "tag", as: String.self))
-            }
+        for row in try await inPages(facts.map(\.id), { page in
+            try await sql.raw("SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id IN (\(binds: page))\(only)").all()
+        }) {
+            tags[try row.decode(column: "ticket_id", as: Int.self), default: []].insert(try row.decode(column: "tag", as: String.self))
         }
         for index in facts.indices { facts[index].tags = tags[facts[index].id] ?? [] }
         return facts
@@ -200,29 +201,10 @@ enum TicketHistory {
     /// Well under SQLite's 32,766 and PostgreSQL's 65,535 bound values a statement.
     static let idsPerStatement = 10_000
 
-    /// The facts of the tickets `ids` rebuilt from their stored events and messages, by id, in statements of at
-    /// most `idsPerStatement` ids: what `TicketFactsTable` stores, and what tests check it against.
-    static func rebuilt(ofIDs ids: [Int], on sql: any SQLDatabase) async throws -> [TicketFacts] {
+    /// The `ticket_facts` rows of the tickets `ids` rebuilt from their stored events and messages, by id, in
+    /// statements of at most `idsPerStatement` ids: what `TicketFactsTable` stores, and what tests check it against.
+    static func rebuilt(ofIDs ids: [Int], on sql: any SQLDatabase) async throws -> [TicketFactsTable.Row] {
         try await inPages(ids.sorted()) { try await rebuilt(page: $0, on: sql) }
-    }
-
-    /// The customers' sentiment of the tickets `ids` from their stored messages, by ticket id (tickets without a
-    /// customer message are left out): what `TicketFactsTable` stores beside the facts.
-    static func sentiments(ofIDs ids: [Int], on sql: any SQLDatabase) async throws -> [Int: TicketSentiment] {
-        let messages = try await inPages(ids) { page in
-            try await sql.raw("""
-                SELECT id, ticket_id, created_at, sentiment FROM messages WHERE ticket_id IN (\(binds: page)) \
-                AND author_kind = \(bind: AuthorKind.customer.rawValue)
-                """).all().map { row in
-                (
-                    ticket: try row.decode(column: "ticket_id", as: Int.self),
-                    message: TicketSentiment.Message(
-                        id: try row.decode(column: "id", as: Int.self), at: try row.decode(column: "created_at", as: Date.self),
-                        label: try row.decodeNil(column: "sentiment") ? nil : try row.decodeRaw(column: "sentiment", as: SentimentLabel.self))
-                )
-            }
-        }
-        return Dictionary(grouping: messages, by: \.ticket).mapValues { TicketSentiment(messages: $0.map(\.message)) }
     }
 
     /// `read` of `ids` in pages of at most `idsPerStatement`, one after the other, joined in order.
@@ -234,7 +216,7 @@ enum TicketHistory {
         return found
     }
 
-    private static func rebuilt(page ids: [Int], on sql: any SQLDatabase) async throws -> [TicketFacts] {
+    private static func rebuilt(page ids: [Int], on sql: any SQLDatabase) async throws -> [TicketFactsTable.Row] {
         guard !ids.isEmpty else { return [] }
         let rows = try await sql.raw("""
             SELECT t.id, t.created_at, t.channel, t.group_id, t.assignee_id, t.priority, c.organization_id \
@@ -256,14 +238,25 @@ enum TicketHistory {
             events[try row.decode(column: "ticket_id", as: Int.self), default: []].append(
                 TicketFacts.Event(kind, at: try row.decode(column: "created_at", as: Date.self), details: details))
         }
+        // One read of the messages for both: the agents' public replies (the facts) and the customer's labels
+        // (the sentiment).
         var replies: [Int: [TicketFacts.Message]] = [:]
+        var customerMessages: [Int: [TicketSentiment.Message]] = [:]
         for row in try await sql.raw("""
-            SELECT ticket_id, created_at FROM messages WHERE ticket_id IN (\(binds: ids)) \
-            AND author_kind = \(bind: AuthorKind.agent.rawValue) AND internal = \(bind: false)
+            SELECT id, ticket_id, author_kind, internal, created_at, sentiment FROM messages \
+            WHERE ticket_id IN (\(binds: ids)) AND author_kind IN (\(binds: [AuthorKind.agent.rawValue, AuthorKind.customer.rawValue]))
             """).all()
         {
-            replies[try row.decode(column: "ticket_id", as: Int.self), default: []].append(
-                TicketFacts.Message(author: .agent, isInternal: false, at: try row.decode(column: "created_at", as: Date.self)))
+            let ticket = try row.decode(column: "ticket_id", as: Int.self)
+            let at = try row.decode(column: "created_at", as: Date.self)
+            if try row.decodeRaw(column: "author_kind", as: AuthorKind.self) == .customer {
+                customerMessages[ticket, default: []].append(
+                    TicketSentiment.Message(
+                        id: try row.decode(column: "id", as: Int.self), at: at,
+                        label: try row.decodeNil(column: "sentiment") ? nil : try row.decodeRaw(column: "sentiment", as: SentimentLabel.self)))
+            } else if try !row.decode(column: "internal", as: Bool.self) {
+                replies[ticket, default: []].append(TicketFacts.Message(author: .agent, isInternal: false, at: at))
+            }
         }
         var tags: [Int: Set<String>] = [:]
         for row in try await sql.raw("SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id IN (\(binds: ids))").all() {
@@ -271,7 +264,7 @@ enum TicketHistory {
         }
         return try rows.map { row in
             let id = try row.decode(column: "id", as: Int.self)
-            return TicketFacts(
+            let facts = TicketFacts(
                 id: id, createdAt: try row.decode(column: "created_at", as: Date.self),
                 channel: try row.decodeRaw(column: "channel", as: Channel.self),
                 groupID: try row.decodeOptional(column: "group_id", as: Int.self),
@@ -279,6 +272,7 @@ enum TicketHistory {
                 priority: try row.decodeRaw(column: "priority", as: TicketPriority.self),
                 organizationID: try row.decodeOptional(column: "organization_id", as: Int.self),
                 events: events[id] ?? [], messages: replies[id] ?? [])
+            return TicketFactsTable.Row(facts: facts, sentiment: TicketSentiment(messages: customerMessages[id] ?? []))
         }
     }
 
