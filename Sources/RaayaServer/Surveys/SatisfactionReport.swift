@@ -59,7 +59,7 @@ struct SatisfactionReport: Encodable, Sendable {
 
         init(
             score: SatisfactionScore, sent: Int, answered: Int, sentiment: [String: Int],
-            tickets: (opening: [SentimentLabel: Int], latest: [SentimentLabel: Int])
+            tickets: TicketHistory.SentimentCounts
         ) {
             csat = CSAT(percent: score.csat.percent, answers: score.csat.answers, satisfied: score.csat.satisfied)
             nps = NPS(
@@ -112,11 +112,11 @@ struct SatisfactionReport: Encodable, Sendable {
         // The buckets cover the range, so the range's tickets are the sum of theirs.
         let buckets = calendar.buckets(period, covering: range)
         let newTickets = try await TicketHistory.sentiment(buckets, filter: filter, on: sql)
-        let allTickets = newTickets.reduce(into: (opening: [SentimentLabel: Int](), latest: [SentimentLabel: Int]())) { sum, bucket in
+        let allTickets = newTickets.reduce(into: TicketHistory.SentimentCounts([:], [:])) { sum, bucket in
             sum.opening.merge(bucket.opening, uniquingKeysWith: +)
             sum.latest.merge(bucket.latest, uniquingKeysWith: +)
         }
-        func figures(in bucket: Range<Date>, tickets: (opening: [SentimentLabel: Int], latest: [SentimentLabel: Int])) -> Figures {
+        func figures(in bucket: Range<Date>, tickets: TicketHistory.SentimentCounts) -> Figures {
             let answers = responses.filter { bucket.contains($0.at) }
             let sent = invitations.filter { bucket.contains($0.at) }
             return Figures(

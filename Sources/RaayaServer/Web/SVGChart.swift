@@ -11,6 +11,9 @@ struct SVGChart: Sendable {
         /// The palette's colour (`.series-N`) when the series' meaning has one (red for negative…); nil: its place
         /// among the series.
         var colour: Int? = nil
+
+        /// The stylesheet class of the series' colour, the series being the `number`th.
+        func colourClass(_ number: Int) -> String { "series-\((colour ?? number) % 6)" }
     }
 
     enum Kind: Sendable {
@@ -76,7 +79,7 @@ struct SVGChart: Sendable {
                     guard let value = line.values[safe: index].flatMap({ $0 }), value > 0 else { continue }
                     let topY = y(base + value)
                     parts.append(
-                        "<rect class=\"series-\((line.colour ?? number) % 6)\" x=\"\(Self.round(x(index) - barWidth / 2))\" y=\"\(Self.round(topY))\" "
+                        "<rect class=\"\(line.colourClass(number))\" x=\"\(Self.round(x(index) - barWidth / 2))\" y=\"\(Self.round(topY))\" "
                             + "width=\"\(barWidth)\" height=\"\(Self.round(y(base) - topY))\"><title>\(escape(line.name)) \(escape(labels[index])): "
                             + "\(escape(format(value)))</title></rect>")
                     base += value
@@ -88,7 +91,7 @@ struct SVGChart: Sendable {
                 var run: [String] = []
                 func flush() {
                     if run.count > 1 {
-                        parts.append("<polyline class=\"line series-\((line.colour ?? number) % 6)\" points=\"\(run.joined(separator: " "))\"/>")
+                        parts.append("<polyline class=\"line \(line.colourClass(number))\" points=\"\(run.joined(separator: " "))\"/>")
                     }
                     run = []
                 }
@@ -97,14 +100,14 @@ struct SVGChart: Sendable {
                     let point = "\(Self.round(x(index))),\(Self.round(y(value)))"
                     run.append(point)
                     parts.append(
-                        "<circle class=\"series-\((line.colour ?? number) % 6)\" cx=\"\(Self.round(x(index)))\" cy=\"\(Self.round(y(value)))\" r=\"3\">"
+                        "<circle class=\"\(line.colourClass(number))\" cx=\"\(Self.round(x(index)))\" cy=\"\(Self.round(y(value)))\" r=\"3\">"
                             + "<title>\(escape(line.name)) \(escape(labels[index])): \(escape(format(value)))</title></circle>")
                 }
                 flush()
             }
         }
         let legend = series.enumerated().map { number, line in
-            "<li><svg viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"series-\((line.colour ?? number) % 6)\" width=\"10\" height=\"10\"/></svg>\(escape(line.name))</li>"
+            "<li><svg viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"\(line.colourClass(number))\" width=\"10\" height=\"10\"/></svg>\(escape(line.name))</li>"
         }
         return HTML(
             trusted: """
